@@ -1,0 +1,18 @@
+//! majlis domain: the types, validation rules and permission checks of the
+//! organization. Pure: no I/O, no async, no SQL. Every rule is a plain function
+//! with its own tests.
+
+pub mod body;
+pub mod error;
+pub mod membership;
+pub mod permissions;
+pub mod person;
+pub mod settings;
+pub mod validation;
+
+pub use body::{Body, BodyInput, BodyKind};
+pub use error::{DomainError, FieldError};
+pub use membership::{Membership, MembershipInput, Role};
+pub use permissions::{Actor, ActorRole, Lineage};
+pub use person::{Gender, Person, PersonInput};
+pub use settings::{Digits, OrgSettings};

@@ -1,0 +1,276 @@
+//! Who may do what. Every rule is a plain function over an [`Actor`] (the
+//! account and its current roles) and the [`Lineage`] of the body concerned.
+//!
+//! - the instance admin may do everything;
+//! - members of the executive body (the Political Bureau) manage bodies and
+//!   people nation-wide;
+//! - a body's chair, deputy chair or secretary manages their own body and the
+//!   memberships of it and of its descendants;
+//! - a member reads their bodies and the people in them, without private
+//!   contact fields unless they manage one of that person's bodies;
+//! - anonymous users get nothing here (the public site comes later).
+
+use crate::body::BodyKind;
+use crate::membership::Role;
+use uuid::Uuid;
+
+/// One current role of the actor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorRole {
+    pub body_id: Uuid,
+    pub body_kind: BodyKind,
+    pub role: Role,
+}
+
+/// The authenticated account, with its person's current roles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub account_id: Uuid,
+    pub person_id: Option<Uuid>,
+    pub is_admin: bool,
+    pub roles: Vec<ActorRole>,
+}
+
+/// A body and its ancestors, nearest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lineage {
+    pub body_id: Uuid,
+    pub ancestors: Vec<Uuid>,
+}
+
+impl Lineage {
+    pub fn root(body_id: Uuid) -> Self {
+        Self {
+            body_id,
+            ancestors: Vec::new(),
+        }
+    }
+
+    fn contains(&self, id: Uuid) -> bool {
+        self.body_id == id || self.ancestors.contains(&id)
+    }
+}
+
+impl Actor {
+    /// A member of the executive body.
+    pub fn is_executive(&self) -> bool {
+        self.roles
+            .iter()
+            .any(|r| r.body_kind == BodyKind::Executive)
+    }
+
+    fn national(&self) -> bool {
+        self.is_admin || self.is_executive()
+    }
+
+    /// Holds a managing role in this exact body.
+    fn manages_exactly(&self, body: Uuid) -> bool {
+        self.roles
+            .iter()
+            .any(|r| r.body_id == body && r.role.manages())
+    }
+
+    /// Holds a managing role in this body or one of its ancestors.
+    fn manages_within(&self, lineage: &Lineage) -> bool {
+        self.roles
+            .iter()
+            .any(|r| r.role.manages() && lineage.contains(r.body_id))
+    }
+
+    fn member_of(&self, body: Uuid) -> bool {
+        self.roles.iter().any(|r| r.body_id == body)
+    }
+
+    /// Whether the actor manages any body at all (a provincial secretary, say).
+    pub fn manages_any(&self) -> bool {
+        self.roles.iter().any(|r| r.role.manages())
+    }
+}
+
+/// Create bodies anywhere in the tree, archive them, move them.
+pub fn can_manage_bodies(actor: &Actor) -> bool {
+    actor.national()
+}
+
+/// Edit a body's names and city (not its place in the tree).
+pub fn can_edit_body(actor: &Actor, body: &Lineage) -> bool {
+    actor.national() || actor.manages_exactly(body.body_id)
+}
+
+/// Assign and end roles in this body.
+pub fn can_manage_memberships(actor: &Actor, body: &Lineage) -> bool {
+    actor.national() || actor.manages_within(body)
+}
+
+/// See the body's page and its members.
+pub fn can_view_body(actor: &Actor, body: &Lineage) -> bool {
+    can_manage_memberships(actor, body) || actor.member_of(body.body_id)
+}
+
+/// Create people (a provincial secretary registers new members of their body).
+pub fn can_create_person(actor: &Actor) -> bool {
+    actor.national() || actor.manages_any()
+}
+
+/// Archive people, and edit anyone nation-wide.
+pub fn can_manage_people(actor: &Actor) -> bool {
+    actor.national()
+}
+
+/// Edit a person whose current bodies are `bodies`.
+pub fn can_edit_person(actor: &Actor, bodies: &[Lineage]) -> bool {
+    actor.national() || bodies.iter().any(|l| actor.manages_within(l))
+}
+
+/// See a person (name, gender, roles) whose current bodies are `bodies`.
+pub fn can_view_person(actor: &Actor, person: Uuid, bodies: &[Lineage]) -> bool {
+    actor.national()
+        || actor.person_id == Some(person)
+        || bodies.iter().any(|l| can_view_body(actor, l))
+}
+
+/// See a person's private contact fields (e-mail, phone).
+pub fn can_see_contact(actor: &Actor, person: Uuid, bodies: &[Lineage]) -> bool {
+    can_edit_person(actor, bodies) || actor.person_id == Some(person)
+}
+
+/// Browse the whole people directory (everyone, with search).
+pub fn can_list_all_people(actor: &Actor) -> bool {
+    actor.national()
+}
+
+/// Create accounts, reset passwords, disable accounts, change settings.
+pub fn can_administer(actor: &Actor) -> bool {
+    actor.is_admin
+}
+
+/// Read the audit log of an entity.
+pub fn can_view_audit(actor: &Actor) -> bool {
+    actor.is_admin
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct World {
+        bureau: Uuid,
+        region: Uuid,
+        agadir: Uuid,
+        casa: Uuid,
+    }
+
+    fn world() -> World {
+        World {
+            bureau: Uuid::now_v7(),
+            region: Uuid::now_v7(),
+            agadir: Uuid::now_v7(),
+            casa: Uuid::now_v7(),
+        }
+    }
+
+    fn actor(roles: Vec<(Uuid, BodyKind, &str)>) -> Actor {
+        Actor {
+            account_id: Uuid::now_v7(),
+            person_id: Some(Uuid::now_v7()),
+            is_admin: false,
+            roles: roles
+                .into_iter()
+                .map(|(body_id, body_kind, role)| ActorRole {
+                    body_id,
+                    body_kind,
+                    role: Role::new(role),
+                })
+                .collect(),
+        }
+    }
+
+    fn lineage(w: &World, body: Uuid) -> Lineage {
+        if body == w.agadir || body == w.casa {
+            Lineage {
+                body_id: body,
+                ancestors: vec![w.region],
+            }
+        } else {
+            Lineage::root(body)
+        }
+    }
+
+    #[test]
+    fn admin_may_do_everything() {
+        let w = world();
+        let mut a = actor(vec![]);
+        a.is_admin = true;
+        let l = lineage(&w, w.agadir);
+        assert!(can_manage_bodies(&a));
+        assert!(can_manage_memberships(&a, &l));
+        assert!(can_view_body(&a, &l));
+        assert!(can_administer(&a));
+        assert!(can_view_audit(&a));
+        assert!(can_see_contact(&a, Uuid::now_v7(), &[]));
+    }
+
+    #[test]
+    fn executive_member_manages_nationwide_but_is_not_admin() {
+        let w = world();
+        let a = actor(vec![(w.bureau, BodyKind::Executive, "member")]);
+        assert!(can_manage_bodies(&a));
+        assert!(can_manage_people(&a));
+        assert!(can_manage_memberships(&a, &lineage(&w, w.casa)));
+        assert!(can_list_all_people(&a));
+        assert!(!can_administer(&a));
+        assert!(!can_view_audit(&a));
+    }
+
+    #[test]
+    fn provincial_secretary_manages_only_their_body() {
+        let w = world();
+        let a = actor(vec![(w.agadir, BodyKind::Provincial, "secretary")]);
+        assert!(can_edit_body(&a, &lineage(&w, w.agadir)));
+        assert!(can_manage_memberships(&a, &lineage(&w, w.agadir)));
+        assert!(!can_manage_memberships(&a, &lineage(&w, w.casa)));
+        assert!(!can_view_body(&a, &lineage(&w, w.casa)));
+        assert!(!can_edit_body(&a, &lineage(&w, w.region)));
+        assert!(!can_manage_bodies(&a));
+        assert!(can_create_person(&a));
+        assert!(!can_manage_people(&a));
+        assert!(!can_list_all_people(&a));
+        let p = Uuid::now_v7();
+        assert!(can_see_contact(&a, p, &[lineage(&w, w.agadir)]));
+        assert!(!can_see_contact(&a, p, &[lineage(&w, w.casa)]));
+    }
+
+    #[test]
+    fn regional_chair_manages_descendants_memberships() {
+        let w = world();
+        let a = actor(vec![(w.region, BodyKind::Regional, "chair")]);
+        assert!(can_manage_memberships(&a, &lineage(&w, w.agadir)));
+        assert!(can_view_body(&a, &lineage(&w, w.casa)));
+        assert!(!can_edit_body(&a, &lineage(&w, w.agadir)));
+    }
+
+    #[test]
+    fn plain_member_reads_their_body_without_contacts() {
+        let w = world();
+        let a = actor(vec![(w.agadir, BodyKind::Provincial, "member")]);
+        let l = lineage(&w, w.agadir);
+        assert!(can_view_body(&a, &l));
+        assert!(!can_manage_memberships(&a, &l));
+        assert!(!can_edit_body(&a, &l));
+        assert!(!can_create_person(&a));
+        let other = Uuid::now_v7();
+        assert!(can_view_person(&a, other, std::slice::from_ref(&l)));
+        assert!(!can_see_contact(&a, other, std::slice::from_ref(&l)));
+        assert!(!can_view_person(&a, other, &[lineage(&w, w.casa)]));
+        let me = a.person_id.unwrap();
+        assert!(can_see_contact(&a, me, &[]));
+    }
+
+    #[test]
+    fn treasurer_does_not_manage() {
+        let w = world();
+        let a = actor(vec![(w.agadir, BodyKind::Provincial, "treasurer")]);
+        assert!(!can_manage_memberships(&a, &lineage(&w, w.agadir)));
+        assert!(can_view_body(&a, &lineage(&w, w.agadir)));
+    }
+}

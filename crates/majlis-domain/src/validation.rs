@@ -1,0 +1,183 @@
+//! Field validation helpers and the size limits every text field obeys.
+
+use crate::error::FieldError;
+
+/// Longest name (of a body or a person) in characters.
+pub const MAX_NAME: usize = 200;
+/// Longest short text (city, member number, phone, username).
+pub const MAX_SHORT: usize = 100;
+/// Longest e-mail address (RFC 5321 path limit).
+pub const MAX_EMAIL: usize = 254;
+/// Shortest password accepted.
+pub const MIN_PASSWORD: usize = 10;
+/// Longest password accepted (argon2 cost is bounded by it).
+pub const MAX_PASSWORD: usize = 1024;
+
+/// Collects field errors while validating an input.
+#[derive(Debug, Default)]
+pub struct Checker {
+    errors: Vec<FieldError>,
+}
+
+impl Checker {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn fail(&mut self, field: &'static str, code: &'static str) {
+        if !self.errors.iter().any(|e| e.field == field) {
+            self.errors.push(FieldError::new(field, code));
+        }
+    }
+
+    /// A required text: trimmed, not empty, at most `max` characters.
+    pub fn required(&mut self, field: &'static str, value: &str, max: usize) -> String {
+        let v = clean(value);
+        if v.is_empty() {
+            self.fail(field, "required");
+        } else if v.chars().count() > max {
+            self.fail(field, "too_long");
+        }
+        v
+    }
+
+    /// An optional text: trimmed, `None` when empty, at most `max` characters.
+    pub fn optional(
+        &mut self,
+        field: &'static str,
+        value: Option<&str>,
+        max: usize,
+    ) -> Option<String> {
+        let v = clean(value.unwrap_or(""));
+        if v.is_empty() {
+            return None;
+        }
+        if v.chars().count() > max {
+            self.fail(field, "too_long");
+        }
+        Some(v)
+    }
+
+    /// An optional e-mail address, lower-cased.
+    pub fn email(&mut self, field: &'static str, value: Option<&str>) -> Option<String> {
+        let v = self.optional(field, value, MAX_EMAIL)?;
+        if !is_plausible_email(&v) {
+            self.fail(field, "invalid_email");
+        }
+        Some(v.to_lowercase())
+    }
+
+    pub fn finish(self) -> Result<(), Vec<FieldError>> {
+        if self.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(self.errors)
+        }
+    }
+
+    pub fn into_result<T>(self, value: T) -> crate::error::DomainResult<T> {
+        self.finish()
+            .map(|()| value)
+            .map_err(crate::DomainError::Invalid)
+    }
+}
+
+/// Trims and removes control characters (but keeps the text's own letters and
+/// marks); bidi controls are neutralized at rendering time, not here, so that
+/// nothing a user typed is silently lost.
+pub fn clean(value: &str) -> String {
+    value
+        .trim()
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\n')
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// A deliberately simple check: one `@`, something before it, a dot after it, no
+/// spaces. Deliverability is proven by sending, not by a regex.
+pub fn is_plausible_email(v: &str) -> bool {
+    let mut parts = v.split('@');
+    let (Some(local), Some(domain), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !v.chars().any(char::is_whitespace)
+}
+
+/// A password: long enough, not absurdly long.
+pub fn check_password(password: &str) -> Result<(), FieldError> {
+    let n = password.chars().count();
+    if n < MIN_PASSWORD {
+        Err(FieldError::new("password", "password_too_short"))
+    } else if n > MAX_PASSWORD {
+        Err(FieldError::new("password", "too_long"))
+    } else {
+        Ok(())
+    }
+}
+
+/// A username: 2–100 characters of ASCII letters, digits, `.`, `_`, `-`.
+pub fn check_username(v: &str) -> Result<String, FieldError> {
+    let v = v.trim().to_lowercase();
+    if v.len() < 2 || v.len() > MAX_SHORT {
+        return Err(FieldError::new("username", "invalid_username"));
+    }
+    if !v
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+    {
+        return Err(FieldError::new("username", "invalid_username"));
+    }
+    Ok(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn required_trims_and_limits() {
+        let mut c = Checker::new();
+        assert_eq!(c.required("name", "  المكتب  ", 10), "المكتب");
+        c.required("other", "   ", 10);
+        c.required("long", &"ا".repeat(11), 10);
+        let errs = c.finish().unwrap_err();
+        assert_eq!(
+            errs,
+            vec![
+                FieldError::new("other", "required"),
+                FieldError::new("long", "too_long")
+            ]
+        );
+    }
+
+    #[test]
+    fn clean_removes_controls_keeps_letters() {
+        assert_eq!(clean("\u{0}أحمد\u{7}"), "أحمد");
+    }
+
+    #[test]
+    fn emails() {
+        assert!(is_plausible_email("a@b.ma"));
+        assert!(!is_plausible_email("a@b"));
+        assert!(!is_plausible_email("a b@c.ma"));
+        assert!(!is_plausible_email("a@@c.ma"));
+        let mut c = Checker::new();
+        assert_eq!(c.email("email", Some(" A@B.MA ")), Some("a@b.ma".into()));
+        assert!(c.finish().is_ok());
+    }
+
+    #[test]
+    fn usernames_and_passwords() {
+        assert_eq!(check_username(" Agadir ").unwrap(), "agadir");
+        assert!(check_username("a b").is_err());
+        assert!(check_username("x").is_err());
+        assert!(check_password("short").is_err());
+        assert!(check_password("majlis-demo").is_ok());
+    }
+}

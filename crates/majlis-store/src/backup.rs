@@ -1,0 +1,285 @@
+//! Backup and restore in a portable format: one JSON object a line, every table
+//! read inside one read transaction (a consistent snapshot, taken while majlis
+//! serves), written in dependency order. The same code path on SQLite and
+//! PostgreSQL, so a backup of one restores into the other.
+//!
+//! Sessions and login attempts are transient and not backed up: after a
+//! restore everyone logs in again.
+
+use crate::Store;
+use crate::entity::{
+    account, api_token, audit_event, body, membership, organization, person, role,
+};
+use crate::error::{StoreError, StoreResult};
+use sea_orm::{
+    AccessMode, ConnectionTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, IsolationLevel,
+    Iterable, PaginatorTrait, PrimaryKeyToColumn, QueryOrder, QuerySelect, TransactionTrait,
+};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::io::{BufRead, Write};
+use uuid::Uuid;
+
+pub const FORMAT: &str = "majlis-backup";
+pub const VERSION: u32 = 1;
+const PAGE: u64 = 2_000;
+const BATCH: usize = 200;
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Header {
+    format: String,
+    version: u32,
+    created_at: chrono::DateTime<chrono::Utc>,
+    migrations: Vec<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Line {
+    table: String,
+    row: serde_json::Value,
+}
+
+/// How many rows of each table a backup or restore moved.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Counts(pub Vec<(String, u64)>);
+
+impl Counts {
+    pub fn get(&self, table: &str) -> u64 {
+        self.0
+            .iter()
+            .find(|(t, _)| t == table)
+            .map_or(0, |(_, n)| *n)
+    }
+}
+
+async fn dump<E>(tx: &DatabaseTransaction, out: &mut dyn Write, table: &str) -> StoreResult<u64>
+where
+    E: EntityTrait,
+    E::Model: Serialize,
+{
+    let mut n = 0;
+    let mut offset = 0;
+    loop {
+        let mut q = E::find();
+        for pk in E::PrimaryKey::iter() {
+            q = q.order_by_asc(pk.into_column());
+        }
+        let rows = q.offset(offset).limit(PAGE).all(tx).await?;
+        for r in &rows {
+            let line = Line {
+                table: table.to_string(),
+                row: serde_json::to_value(r)?,
+            };
+            serde_json::to_writer(&mut *out, &line)?;
+            out.write_all(b"\n").map_err(io)?;
+            n += 1;
+        }
+        if (rows.len() as u64) < PAGE {
+            return Ok(n);
+        }
+        offset += PAGE;
+    }
+}
+
+async fn load<E>(tx: &DatabaseTransaction, rows: Vec<serde_json::Value>) -> StoreResult<u64>
+where
+    E: EntityTrait,
+    E::Model: DeserializeOwned + IntoActiveModel<E::ActiveModel>,
+{
+    let n = rows.len() as u64;
+    let mut models = Vec::with_capacity(rows.len());
+    for r in rows {
+        let m: E::Model = serde_json::from_value(r)?;
+        models.push(m.into_active_model());
+    }
+    while !models.is_empty() {
+        let rest = models.split_off(models.len().min(BATCH));
+        E::insert_many(std::mem::replace(&mut models, rest))
+            .exec_without_returning(tx)
+            .await?;
+    }
+    Ok(n)
+}
+
+fn io(e: std::io::Error) -> StoreError {
+    StoreError::Internal(format!("i/o: {e}"))
+}
+
+/// Tables in the order they are written and restored (parents first).
+const TABLES: [&str; 8] = [
+    "organization",
+    "roles",
+    "people",
+    "bodies",
+    "memberships",
+    "accounts",
+    "api_tokens",
+    "audit_events",
+];
+
+/// Parents before children, so that the self-reference of bodies holds.
+fn order_bodies(rows: Vec<serde_json::Value>) -> Vec<serde_json::Value> {
+    let id = |v: &serde_json::Value| v.get("id").and_then(|x| x.as_str()).map(String::from);
+    let parent = |v: &serde_json::Value| {
+        v.get("parent_id")
+            .and_then(|x| x.as_str())
+            .map(String::from)
+    };
+    let mut placed: HashSet<String> = HashSet::new();
+    let mut pending = rows;
+    let mut out = Vec::with_capacity(pending.len());
+    while !pending.is_empty() {
+        let before = pending.len();
+        let (ready, wait): (Vec<_>, Vec<_>) = pending
+            .into_iter()
+            .partition(|v| parent(v).is_none_or(|p| placed.contains(&p)));
+        for v in ready {
+            if let Some(i) = id(&v) {
+                placed.insert(i);
+            }
+            out.push(v);
+        }
+        pending = wait;
+        if pending.len() == before {
+            out.extend(pending); // dangling parents: let the foreign key refuse them
+            break;
+        }
+    }
+    out
+}
+
+impl Store {
+    /// Writes a consistent snapshot of the database to `out`.
+    pub async fn backup(&self, out: &mut dyn Write) -> StoreResult<Counts> {
+        let header = Header {
+            format: FORMAT.into(),
+            version: VERSION,
+            created_at: crate::now(),
+            migrations: self.applied_migrations().await?,
+        };
+        serde_json::to_writer(&mut *out, &header)?;
+        out.write_all(b"\n").map_err(io)?;
+        let tx = self
+            .db
+            .begin_with_config(
+                Some(IsolationLevel::RepeatableRead),
+                Some(AccessMode::ReadOnly),
+            )
+            .await?;
+        let mut counts = Vec::new();
+        for t in TABLES {
+            let n = match t {
+                "organization" => dump::<organization::Entity>(&tx, out, t).await?,
+                "roles" => dump::<role::Entity>(&tx, out, t).await?,
+                "people" => dump::<person::Entity>(&tx, out, t).await?,
+                "bodies" => dump::<body::Entity>(&tx, out, t).await?,
+                "memberships" => dump::<membership::Entity>(&tx, out, t).await?,
+                "accounts" => dump::<account::Entity>(&tx, out, t).await?,
+                "api_tokens" => dump::<api_token::Entity>(&tx, out, t).await?,
+                _ => dump::<audit_event::Entity>(&tx, out, t).await?,
+            };
+            counts.push((t.to_string(), n));
+        }
+        tx.commit().await?;
+        out.flush().map_err(io)?;
+        Ok(Counts(counts))
+    }
+
+    /// Whether the database holds any organization data (beyond the defaults
+    /// that migrations create).
+    pub async fn is_empty(&self) -> StoreResult<bool> {
+        let n = person::Entity::find().count(&self.db).await?
+            + body::Entity::find().count(&self.db).await?
+            + account::Entity::find().count(&self.db).await?;
+        Ok(n == 0)
+    }
+
+    /// Restores a backup into this database (migrated first). Refuses a
+    /// database that holds data unless `force`, in which case its data is
+    /// replaced. All or nothing: one transaction.
+    pub async fn restore(&self, input: &mut dyn BufRead, force: bool) -> StoreResult<Counts> {
+        self.migrate().await?;
+        let mut lines = input.lines();
+        let first = lines
+            .next()
+            .ok_or_else(|| StoreError::Internal("empty backup file".into()))?
+            .map_err(io)?;
+        let header: Header = serde_json::from_str(&first)
+            .map_err(|_| StoreError::Internal("not a majlis backup".into()))?;
+        if header.format != FORMAT || header.version != VERSION {
+            return Err(StoreError::Internal(format!(
+                "unsupported backup format {} v{}",
+                header.format, header.version
+            )));
+        }
+        let ours = self.applied_migrations().await?;
+        if !ours.starts_with(&header.migrations) {
+            return Err(StoreError::Internal(
+                "the backup comes from a newer majlis; upgrade first".into(),
+            ));
+        }
+        let mut by_table: HashMap<String, Vec<serde_json::Value>> = HashMap::new();
+        for line in lines {
+            let line = line.map_err(io)?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let l: Line = serde_json::from_str(&line)?;
+            if !TABLES.contains(&l.table.as_str()) {
+                return Err(StoreError::Internal(format!(
+                    "unknown table {} in backup",
+                    l.table
+                )));
+            }
+            by_table.entry(l.table).or_default().push(l.row);
+        }
+        if !force && !self.is_empty().await? {
+            return Err(StoreError::Internal(
+                "the database is not empty; pass --force to replace its data".into(),
+            ));
+        }
+        let tx = self.db.begin().await?;
+        // Clear children first (sessions and login attempts included); the
+        // bodies' self-reference is cut first so that the tree can go at once.
+        tx.execute_unprepared("UPDATE bodies SET parent_id = NULL")
+            .await?;
+        for t in ["sessions", "login_attempts"]
+            .iter()
+            .chain(TABLES.iter().rev())
+        {
+            let sql = format!("DELETE FROM {t}");
+            tx.execute_unprepared(&sql).await?;
+        }
+        let mut counts = Vec::new();
+        for t in TABLES {
+            let mut rows = by_table.remove(t).unwrap_or_default();
+            let n = match t {
+                "organization" => load::<organization::Entity>(&tx, rows).await?,
+                "roles" => load::<role::Entity>(&tx, rows).await?,
+                "people" => load::<person::Entity>(&tx, rows).await?,
+                "bodies" => {
+                    rows = order_bodies(rows);
+                    load::<body::Entity>(&tx, rows).await?
+                }
+                "memberships" => load::<membership::Entity>(&tx, rows).await?,
+                "accounts" => load::<account::Entity>(&tx, rows).await?,
+                "api_tokens" => load::<api_token::Entity>(&tx, rows).await?,
+                _ => load::<audit_event::Entity>(&tx, rows).await?,
+            };
+            counts.push((t.to_string(), n));
+        }
+        crate::audit::record(
+            &tx,
+            None,
+            "restore",
+            "organization",
+            Uuid::nil(),
+            None,
+            None,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Counts(counts))
+    }
+}

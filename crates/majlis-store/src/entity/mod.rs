@@ -1,0 +1,12 @@
+//! SeaORM entities: one per table, the same on SQLite and PostgreSQL.
+
+pub mod account;
+pub mod api_token;
+pub mod audit_event;
+pub mod body;
+pub mod login_attempt;
+pub mod membership;
+pub mod organization;
+pub mod person;
+pub mod role;
+pub mod session;

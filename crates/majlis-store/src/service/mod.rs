@@ -1,0 +1,34 @@
+//! Services: each public function checks the domain rule (permission and
+//! validation), then writes in one transaction together with its audit event.
+
+pub mod accounts;
+pub mod actor;
+pub mod bodies;
+pub mod memberships;
+pub mod people;
+pub mod roles;
+pub mod settings;
+
+use chrono::NaiveDate;
+use majlis_domain::{Actor, DomainError};
+
+pub(crate) fn ensure(allowed: bool) -> Result<(), DomainError> {
+    if allowed {
+        Ok(())
+    } else {
+        Err(DomainError::Forbidden)
+    }
+}
+
+/// Today in a time zone given by name (the organization's), UTC if unknown.
+pub fn today_in(time_zone: &str) -> NaiveDate {
+    let now = crate::now();
+    match time_zone.parse::<chrono_tz::Tz>() {
+        Ok(tz) => now.with_timezone(&tz).date_naive(),
+        Err(_) => now.date_naive(),
+    }
+}
+
+pub(crate) fn actor_id(actor: &Actor) -> Option<uuid::Uuid> {
+    Some(actor.account_id)
+}

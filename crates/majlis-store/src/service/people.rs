@@ -1,0 +1,259 @@
+//! People: the members' directory, with search and pagination.
+
+use crate::entity::{membership, person};
+use crate::error::StoreResult;
+use crate::service::{actor_id, ensure};
+use crate::{MAX_PAGE_SIZE, Store, audit, convert};
+use majlis_domain::person::ValidPerson;
+use majlis_domain::{Actor, DomainError, Lineage, Person, PersonInput, permissions};
+use majlis_text::normalize::{normalize_for_search, query_terms};
+use sea_orm::sea_query::Query;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+};
+use uuid::Uuid;
+
+fn search_text(v: &ValidPerson) -> String {
+    let parts = [
+        Some(v.full_name_ar.as_str()),
+        v.full_name_latin.as_deref(),
+        v.member_number.as_deref(),
+    ];
+    normalize_for_search(&parts.into_iter().flatten().collect::<Vec<_>>().join(" "))
+}
+
+/// A page request on the directory.
+#[derive(Debug, Clone, Default)]
+pub struct PeopleQuery {
+    pub q: String,
+    /// 1-based.
+    pub page: u64,
+    pub per_page: u64,
+    pub include_archived: bool,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PeoplePage {
+    pub items: Vec<Person>,
+    pub page: u64,
+    pub per_page: u64,
+    pub total: u64,
+}
+
+impl PeoplePage {
+    pub fn pages(&self) -> u64 {
+        self.total.div_ceil(self.per_page.max(1)).max(1)
+    }
+}
+
+async fn check_member_number<C: ConnectionTrait>(
+    c: &C,
+    number: Option<&str>,
+    except: Option<Uuid>,
+) -> StoreResult<()> {
+    let Some(n) = number else { return Ok(()) };
+    let mut q = person::Entity::find().filter(person::Column::MemberNumber.eq(n));
+    if let Some(id) = except {
+        q = q.filter(person::Column::Id.ne(id));
+    }
+    if q.count(c).await? > 0 {
+        return Err(DomainError::Conflict {
+            field: "member_number",
+        }
+        .into());
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Searches the directory. `scope` limits it to current members of these
+    /// bodies (for actors who may not browse everyone).
+    pub async fn people(
+        &self,
+        query: &PeopleQuery,
+        scope: Option<&[Uuid]>,
+    ) -> StoreResult<PeoplePage> {
+        let per_page = query.per_page.clamp(1, MAX_PAGE_SIZE);
+        let page = query.page.max(1);
+        let mut cond = Condition::all();
+        if !query.include_archived {
+            cond = cond.add(person::Column::Archived.eq(false));
+        }
+        for term in query_terms(&query.q, 5) {
+            cond = cond.add(person::Column::Search.contains(&term));
+        }
+        if let Some(bodies) = scope {
+            let today = crate::now().date_naive();
+            let sub = Query::select()
+                .column(membership::Column::PersonId)
+                .from(membership::Entity)
+                .and_where(membership::Column::BodyId.is_in(bodies.iter().copied()))
+                .and_where(membership::Column::StartsOn.lte(today))
+                .cond_where(
+                    Condition::any()
+                        .add(membership::Column::EndsOn.is_null())
+                        .add(membership::Column::EndsOn.gte(today)),
+                )
+                .to_owned();
+            cond = cond.add(person::Column::Id.in_subquery(sub));
+        }
+        let total = person::Entity::find()
+            .filter(cond.clone())
+            .count(&self.db)
+            .await?;
+        let rows = person::Entity::find()
+            .filter(cond)
+            .order_by_asc(person::Column::FullNameAr)
+            .order_by_asc(person::Column::Id)
+            .offset((page - 1) * per_page)
+            .limit(per_page)
+            .all(&self.db)
+            .await?;
+        Ok(PeoplePage {
+            items: rows.into_iter().map(convert::person).collect(),
+            page,
+            per_page,
+            total,
+        })
+    }
+
+    pub async fn person(&self, id: Uuid) -> StoreResult<Person> {
+        person::Entity::find_by_id(id)
+            .one(&self.db)
+            .await?
+            .map(convert::person)
+            .ok_or(DomainError::NotFound.into())
+    }
+
+    /// Lineages of the bodies a person currently belongs to (for permissions).
+    pub async fn person_lineages(&self, id: Uuid) -> StoreResult<Vec<Lineage>> {
+        let today = crate::now().date_naive();
+        let bodies: Vec<Uuid> = membership::Entity::find()
+            .select_only()
+            .column(membership::Column::BodyId)
+            .filter(membership::Column::PersonId.eq(id))
+            .filter(membership::Column::StartsOn.lte(today))
+            .filter(
+                Condition::any()
+                    .add(membership::Column::EndsOn.is_null())
+                    .add(membership::Column::EndsOn.gte(today)),
+            )
+            .distinct()
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        let mut out = Vec::with_capacity(bodies.len());
+        for b in bodies {
+            out.push(crate::service::bodies::lineage(&self.db, b).await?);
+        }
+        Ok(out)
+    }
+
+    pub async fn create_person(&self, actor: &Actor, input: &PersonInput) -> StoreResult<Person> {
+        ensure(permissions::can_create_person(actor))?;
+        let v = input.validate()?;
+        let tx = self.db.begin().await?;
+        check_member_number(&tx, v.member_number.as_deref(), None).await?;
+        let now = crate::now();
+        let model = person::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            search: Set(search_text(&v)),
+            full_name_ar: Set(v.full_name_ar),
+            full_name_latin: Set(v.full_name_latin),
+            gender: Set(v.gender.as_str().into()),
+            member_number: Set(v.member_number),
+            email: Set(v.email),
+            phone: Set(v.phone),
+            joined_on: Set(v.joined_on),
+            archived: Set(false),
+            created_at: Set(now),
+            updated_at: Set(now),
+        }
+        .insert(&tx)
+        .await?;
+        let p = convert::person(model);
+        audit::record(
+            &tx,
+            actor_id(actor),
+            "create",
+            "person",
+            p.id,
+            None,
+            Some(serde_json::to_value(&p)?),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(p)
+    }
+
+    pub async fn update_person(
+        &self,
+        actor: &Actor,
+        id: Uuid,
+        input: &PersonInput,
+    ) -> StoreResult<Person> {
+        let v = input.validate()?;
+        let lineages = self.person_lineages(id).await?;
+        let tx = self.db.begin().await?;
+        let row = person::Entity::find_by_id(id)
+            .one(&tx)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        ensure(permissions::can_edit_person(actor, &lineages))?;
+        check_member_number(&tx, v.member_number.as_deref(), Some(id)).await?;
+        let before = convert::person(row.clone());
+        let mut a = row.into_active_model();
+        a.search = Set(search_text(&v));
+        a.full_name_ar = Set(v.full_name_ar);
+        a.full_name_latin = Set(v.full_name_latin);
+        a.gender = Set(v.gender.as_str().into());
+        a.member_number = Set(v.member_number);
+        a.email = Set(v.email);
+        a.phone = Set(v.phone);
+        a.joined_on = Set(v.joined_on);
+        a.updated_at = Set(crate::now());
+        let after = convert::person(a.update(&tx).await?);
+        audit::record(
+            &tx,
+            actor_id(actor),
+            "update",
+            "person",
+            id,
+            Some(serde_json::to_value(&before)?),
+            Some(serde_json::to_value(&after)?),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(after)
+    }
+
+    pub async fn archive_person(&self, actor: &Actor, id: Uuid) -> StoreResult<Person> {
+        ensure(permissions::can_manage_people(actor))?;
+        let tx = self.db.begin().await?;
+        let row = person::Entity::find_by_id(id)
+            .one(&tx)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        if row.archived {
+            return Ok(convert::person(row));
+        }
+        let before = convert::person(row.clone());
+        let mut a = row.into_active_model();
+        a.archived = Set(true);
+        a.updated_at = Set(crate::now());
+        let after = convert::person(a.update(&tx).await?);
+        audit::record(
+            &tx,
+            actor_id(actor),
+            "archive",
+            "person",
+            id,
+            Some(serde_json::to_value(&before)?),
+            Some(serde_json::to_value(&after)?),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(after)
+    }
+}

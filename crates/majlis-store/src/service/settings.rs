@@ -1,0 +1,104 @@
+//! Organization settings: one row, created with the defaults on first migration.
+
+use crate::entity::organization;
+use crate::error::StoreResult;
+use crate::service::ensure;
+use crate::{Store, audit};
+use majlis_domain::{Actor, Digits, OrgSettings, permissions};
+use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set, TransactionTrait};
+
+fn to_domain(m: organization::Model) -> OrgSettings {
+    OrgSettings {
+        name_ar: m.name_ar,
+        name_fr: m.name_fr,
+        name_en: m.name_en,
+        short_name: m.short_name,
+        default_locale: m.default_locale,
+        date_locale: m.date_locale,
+        digits: Digits::parse(&m.digits).unwrap_or(Digits::Western),
+        time_zone: m.time_zone,
+        show_hijri: m.show_hijri,
+    }
+}
+
+fn apply(a: &mut organization::ActiveModel, s: &OrgSettings) {
+    a.name_ar = Set(s.name_ar.clone());
+    a.name_fr = Set(s.name_fr.clone());
+    a.name_en = Set(s.name_en.clone());
+    a.short_name = Set(s.short_name.clone());
+    a.default_locale = Set(s.default_locale.clone());
+    a.date_locale = Set(s.date_locale.clone());
+    a.digits = Set(s.digits.as_str().to_string());
+    a.time_zone = Set(s.time_zone.clone());
+    a.show_hijri = Set(s.show_hijri);
+    a.updated_at = Set(crate::now());
+}
+
+pub(crate) async fn ensure_row(store: &Store) -> StoreResult<()> {
+    if organization::Entity::find_by_id(1)
+        .one(&store.db)
+        .await?
+        .is_none()
+    {
+        let mut a = organization::ActiveModel {
+            id: Set(1),
+            ..Default::default()
+        };
+        apply(&mut a, &OrgSettings::default());
+        a.insert(&store.db).await?;
+    }
+    Ok(())
+}
+
+pub(crate) fn is_time_zone(name: &str) -> bool {
+    name.parse::<chrono_tz::Tz>().is_ok()
+}
+
+impl Store {
+    pub async fn settings(&self) -> StoreResult<OrgSettings> {
+        let row = organization::Entity::find_by_id(1).one(&self.db).await?;
+        Ok(row.map(to_domain).unwrap_or_default())
+    }
+
+    pub async fn update_settings(
+        &self,
+        actor: &Actor,
+        input: OrgSettings,
+    ) -> StoreResult<OrgSettings> {
+        ensure(permissions::can_administer(actor))?;
+        self.write_settings(Some(actor.account_id), input).await
+    }
+
+    /// Used by `majlis demo`/`init` before any admin exists.
+    pub async fn write_settings(
+        &self,
+        actor_id: Option<uuid::Uuid>,
+        input: OrgSettings,
+    ) -> StoreResult<OrgSettings> {
+        let valid = input.validate(is_time_zone)?;
+        let tx = self.db.begin().await?;
+        let row = organization::Entity::find_by_id(1).one(&tx).await?;
+        let before = row.clone().map(to_domain);
+        let mut a = match row {
+            Some(r) => r.into_active_model(),
+            None => organization::ActiveModel {
+                id: Set(1),
+                ..Default::default()
+            },
+        };
+        apply(&mut a, &valid);
+        a.save(&tx).await?;
+        audit::record(
+            &tx,
+            actor_id,
+            "update",
+            "organization",
+            uuid::Uuid::nil(),
+            before.map(|b| serde_json::to_value(b)).transpose()?,
+            Some(serde_json::to_value(&valid)?),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(valid)
+    }
+}

@@ -1,0 +1,488 @@
+//! The store's behaviour on every backend of this run (SQLite always,
+//! PostgreSQL when MAJLIS_TEST_PG_URL is set): the same tests, each on a fresh
+//! database.
+
+use chrono::NaiveDate;
+use majlis_domain::{Actor, BodyInput, DomainError, MembershipInput, PersonInput};
+use majlis_store::service::accounts::LoginFailure;
+use majlis_store::testing::{backends, empty_url, fresh};
+use majlis_store::{NewAccount, PeopleQuery, Store, StoreError};
+use uuid::Uuid;
+
+fn admin() -> Actor {
+    Actor {
+        account_id: Uuid::now_v7(),
+        person_id: None,
+        is_admin: true,
+        roles: vec![],
+    }
+}
+
+fn body_input(name: &str, kind: &str, parent: Option<Uuid>) -> BodyInput {
+    BodyInput {
+        name_ar: name.into(),
+        kind: kind.into(),
+        parent_id: parent.map(|p| p.to_string()),
+        ..Default::default()
+    }
+}
+
+fn person_input(name: &str, latin: &str, number: &str, gender: &str) -> PersonInput {
+    PersonInput {
+        full_name_ar: name.into(),
+        full_name_latin: Some(latin.into()),
+        gender: gender.into(),
+        member_number: Some(number.into()),
+        ..Default::default()
+    }
+}
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn is_domain(e: &StoreError, expected: &DomainError) -> bool {
+    matches!(e, StoreError::Domain(d) if d == expected)
+}
+
+#[tokio::test]
+async fn migrations_from_empty_database() {
+    for b in backends() {
+        let (url, _guard) = empty_url(b).await;
+        let store = Store::connect(&url).await.unwrap();
+        assert!(
+            store
+                .applied_migrations()
+                .await
+                .unwrap_or_default()
+                .is_empty()
+        );
+        store.migrate().await.unwrap();
+        assert_eq!(
+            store.applied_migrations().await.unwrap(),
+            vec!["m0001_initial"]
+        );
+        // Migrating again is a no-op.
+        store.migrate().await.unwrap();
+        let roles: Vec<String> = store
+            .roles()
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| r.key)
+            .collect();
+        assert_eq!(
+            roles,
+            ["chair", "deputy_chair", "secretary", "treasurer", "member"]
+        );
+        let s = store.settings().await.unwrap();
+        assert_eq!(
+            (s.date_locale.as_str(), s.time_zone.as_str()),
+            ("ar-MA", "Africa/Casablanca")
+        );
+        assert!(store.is_empty().await.unwrap());
+    }
+}
+
+#[tokio::test]
+async fn body_tree_refuses_cycles_and_audits() {
+    for b in backends() {
+        let db = fresh(b).await;
+        let s = &db.store;
+        let a = admin();
+        let region = s
+            .create_body(&a, &body_input("جهة سوس ماسة", "regional", None))
+            .await
+            .unwrap();
+        let agadir = s
+            .create_body(
+                &a,
+                &body_input("الهيئة الإقليمية أكادير", "provincial", Some(region.id)),
+            )
+            .await
+            .unwrap();
+        let local = s
+            .create_body(
+                &a,
+                &body_input("فرع الحي المحمدي", "local", Some(agadir.id)),
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            s.lineage(local.id).await.unwrap().ancestors,
+            vec![agadir.id, region.id]
+        );
+
+        // Moving the region under its grandchild is refused, and nothing changes.
+        let err = s
+            .update_body(
+                &a,
+                region.id,
+                &body_input("جهة سوس ماسة", "regional", Some(local.id)),
+            )
+            .await
+            .unwrap_err();
+        assert!(
+            is_domain(&err, &DomainError::invalid("parent_id", "parent_cycle")),
+            "{err:?}"
+        );
+        assert_eq!(s.body(region.id).await.unwrap().parent_id, None);
+
+        // Archiving a body with active sub-bodies is refused.
+        assert!(s.archive_body(&a, agadir.id).await.is_err());
+        s.archive_body(&a, local.id).await.unwrap();
+        s.archive_body(&a, agadir.id).await.unwrap();
+        assert!(s.body(agadir.id).await.unwrap().archived);
+        assert_eq!(s.bodies(false).await.unwrap().len(), 1);
+
+        let history = s.audit_for("body", agadir.id, 100).await.unwrap();
+        let actions: Vec<_> = history.iter().map(|e| e.action.as_str()).collect();
+        assert_eq!(actions, ["create", "archive"]);
+        assert_eq!(history[1].before.as_ref().unwrap()["archived"], false);
+        assert_eq!(history[1].after.as_ref().unwrap()["archived"], true);
+
+        // Search is normalized: hamza and ta marbuta do not matter.
+        let found = s.search_bodies("اكادير", 10).await.unwrap();
+        assert!(found.is_empty(), "archived bodies are not found");
+        let found = s.search_bodies("سوس", 10).await.unwrap();
+        assert_eq!(found.len(), 1);
+    }
+}
+
+#[tokio::test]
+async fn people_search_pagination_and_unique_numbers() {
+    for b in backends() {
+        let db = fresh(b).await;
+        let s = &db.store;
+        let a = admin();
+        let fatima = s
+            .create_person(
+                &a,
+                &person_input(
+                    "فاطمة الزهراء بناني",
+                    "Fatima Zahra Bennani",
+                    "PPS-1",
+                    "female",
+                ),
+            )
+            .await
+            .unwrap();
+        for i in 0..30 {
+            s.create_person(
+                &a,
+                &person_input(
+                    &format!("عضو رقم {i}"),
+                    &format!("Member {i}"),
+                    &format!("PPS-{}", i + 100),
+                    "male",
+                ),
+            )
+            .await
+            .unwrap();
+        }
+        let err = s
+            .create_person(&a, &person_input("آخر", "Other", "PPS-1", "male"))
+            .await
+            .unwrap_err();
+        assert!(
+            is_domain(
+                &err,
+                &DomainError::Conflict {
+                    field: "member_number"
+                }
+            ),
+            "{err:?}"
+        );
+
+        let page = s
+            .people(
+                &PeopleQuery {
+                    q: "فاطمه بنانى".into(),
+                    page: 1,
+                    per_page: 50,
+                    include_archived: false,
+                },
+                None,
+            )
+            .await
+            .unwrap();
+        assert_eq!(page.total, 1);
+        assert_eq!(page.items[0].id, fatima.id);
+        let page = s
+            .people(
+                &PeopleQuery {
+                    q: "BENNANI".into(),
+                    page: 1,
+                    per_page: 50,
+                    include_archived: false,
+                },
+                None,
+            )
+            .await
+            .unwrap();
+        assert_eq!(page.total, 1);
+
+        let p2 = s
+            .people(
+                &PeopleQuery {
+                    q: String::new(),
+                    page: 2,
+                    per_page: 20,
+                    include_archived: false,
+                },
+                None,
+            )
+            .await
+            .unwrap();
+        assert_eq!((p2.total, p2.items.len(), p2.pages()), (31, 11, 2));
+
+        s.archive_person(&a, fatima.id).await.unwrap();
+        let page = s
+            .people(
+                &PeopleQuery {
+                    q: "bennani".into(),
+                    page: 1,
+                    per_page: 50,
+                    include_archived: false,
+                },
+                None,
+            )
+            .await
+            .unwrap();
+        assert_eq!(page.total, 0);
+    }
+}
+
+#[tokio::test]
+async fn memberships_and_actor_roles() {
+    for b in backends() {
+        let db = fresh(b).await;
+        let s = &db.store;
+        let a = admin();
+        let bureau = s
+            .create_body(&a, &body_input("المكتب السياسي", "executive", None))
+            .await
+            .unwrap();
+        let agadir = s
+            .create_body(&a, &body_input("أكادير", "provincial", None))
+            .await
+            .unwrap();
+        let p = s
+            .create_person(
+                &a,
+                &person_input("كريم العلوي", "Karim Alaoui", "PPS-7", "male"),
+            )
+            .await
+            .unwrap();
+        let input = MembershipInput {
+            person_id: p.id.to_string(),
+            body_id: agadir.id.to_string(),
+            role: "secretary".into(),
+            starts_on: Some("2016-01-01".into()),
+            ends_on: None,
+        };
+        let today = chrono::Utc::now().date_naive();
+        let m = s.add_membership(&a, &input, today).await.unwrap();
+        let err = s.add_membership(&a, &input, today).await.unwrap_err();
+        assert!(is_domain(&err, &DomainError::Conflict { field: "role" }));
+
+        let acc = s
+            .create_account(
+                None,
+                NewAccount {
+                    username: "agadir".into(),
+                    password: "majlis-demo".into(),
+                    person_id: Some(p.id),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        let actor = s.actor_for(&acc).await.unwrap();
+        assert_eq!(actor.roles.len(), 1);
+        assert!(!actor.is_executive());
+        // The secretary may not touch the bureau's memberships.
+        let bad = MembershipInput {
+            body_id: bureau.id.to_string(),
+            role: "member".into(),
+            ..input.clone()
+        };
+        assert!(matches!(
+            s.add_membership(&actor, &bad, today).await,
+            Err(StoreError::Domain(DomainError::Forbidden))
+        ));
+        let visible = s.viewable_bodies(&actor).await.unwrap().unwrap();
+        assert!(visible.contains(&agadir.id) && !visible.contains(&bureau.id));
+
+        // Ending before the start is refused; ending later works and is kept.
+        assert!(s.end_membership(&a, m.id, d(2015, 1, 1)).await.is_err());
+        s.end_membership(&a, m.id, d(2016, 12, 19)).await.unwrap();
+        let members = s.body_members(agadir.id).await.unwrap();
+        assert_eq!(members.len(), 1);
+        assert_eq!(members[0].membership.ends_on, Some(d(2016, 12, 19)));
+        assert!(s.actor_for(&acc).await.unwrap().roles.is_empty());
+        assert_eq!(
+            s.person_memberships(p.id).await.unwrap()[0].body.id,
+            agadir.id
+        );
+    }
+}
+
+#[tokio::test]
+async fn login_lockout_sessions_and_tokens() {
+    for b in backends() {
+        let db = fresh(b).await;
+        let s = &db.store;
+        let acc = s
+            .create_account(
+                None,
+                NewAccount {
+                    username: "Bureau".into(),
+                    email: Some("bureau@example.ma".into()),
+                    password: "majlis-demo".into(),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        assert_eq!(acc.username, "bureau");
+        let dup = s
+            .create_account(
+                None,
+                NewAccount {
+                    username: "bureau".into(),
+                    password: "majlis-demo".into(),
+                    ..Default::default()
+                },
+            )
+            .await;
+        assert!(matches!(
+            dup,
+            Err(StoreError::Domain(DomainError::Conflict {
+                field: "username"
+            }))
+        ));
+
+        assert_eq!(
+            s.authenticate("BUREAU@example.ma", "majlis-demo")
+                .await
+                .unwrap()
+                .unwrap()
+                .id,
+            acc.id
+        );
+        assert_eq!(
+            s.authenticate("nobody", "majlis-demo").await.unwrap(),
+            Err(LoginFailure::InvalidCredentials)
+        );
+        for _ in 0..5 {
+            assert_eq!(
+                s.authenticate("bureau", "wrong-password").await.unwrap(),
+                Err(LoginFailure::InvalidCredentials)
+            );
+        }
+        assert_eq!(
+            s.authenticate("bureau", "majlis-demo").await.unwrap(),
+            Err(LoginFailure::Locked)
+        );
+
+        let (token, csrf) = s.create_session(acc.id).await.unwrap();
+        let (who, c) = s.session(&token).await.unwrap().unwrap();
+        assert_eq!((who.id, c), (acc.id, csrf));
+        s.delete_session(&token).await.unwrap();
+        assert!(s.session(&token).await.unwrap().is_none());
+
+        let (t, secret) = s.create_api_token(acc.id, "script").await.unwrap();
+        assert!(secret.0.starts_with("mj_"));
+        assert_eq!(
+            s.account_by_api_token(&secret.0).await.unwrap().unwrap().id,
+            acc.id
+        );
+        s.revoke_api_token(acc.id, t.id).await.unwrap();
+        assert!(s.account_by_api_token(&secret.0).await.unwrap().is_none());
+
+        // Disabling closes sessions.
+        let (token, _) = s.create_session(acc.id).await.unwrap();
+        s.set_disabled(None, acc.id, true).await.unwrap();
+        assert!(s.session(&token).await.unwrap().is_none());
+    }
+}
+
+#[tokio::test]
+async fn backup_restore_round_trip_on_every_backend_pair() {
+    let bs = backends();
+    for from in &bs {
+        for to in &bs {
+            let db = fresh(*from).await;
+            let s = &db.store;
+            let a = admin();
+            let region = s
+                .create_body(&a, &body_input("جهة الرباط سلا القنيطرة", "regional", None))
+                .await
+                .unwrap();
+            let rabat = s
+                .create_body(&a, &body_input("الرباط", "provincial", Some(region.id)))
+                .await
+                .unwrap();
+            let p = s
+                .create_person(&a, &person_input("سعاد", "Souad", "PPS-9", "female"))
+                .await
+                .unwrap();
+            let m = MembershipInput {
+                person_id: p.id.to_string(),
+                body_id: rabat.id.to_string(),
+                role: "chair".into(),
+                starts_on: Some("2016-12-19".into()),
+                ends_on: None,
+            };
+            s.add_membership(&a, &m, d(2016, 12, 19)).await.unwrap();
+            s.create_account(
+                None,
+                NewAccount {
+                    username: "admin".into(),
+                    password: "majlis-demo".into(),
+                    is_admin: true,
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+
+            let mut buf = Vec::new();
+            let counts = s.backup(&mut buf).await.unwrap();
+            assert_eq!(
+                (
+                    counts.get("bodies"),
+                    counts.get("people"),
+                    counts.get("memberships")
+                ),
+                (2, 1, 1)
+            );
+
+            let (url, _guard) = empty_url(*to).await;
+            let target = Store::connect(&url).await.unwrap();
+            let restored = target.restore(&mut buf.as_slice(), false).await.unwrap();
+            assert_eq!(restored, counts);
+            assert_eq!(
+                target.body(rabat.id).await.unwrap(),
+                s.body(rabat.id).await.unwrap()
+            );
+            assert_eq!(
+                target.person(p.id).await.unwrap(),
+                s.person(p.id).await.unwrap()
+            );
+            assert_eq!(target.body_members(rabat.id).await.unwrap().len(), 1);
+            assert!(
+                target
+                    .authenticate("admin", "majlis-demo")
+                    .await
+                    .unwrap()
+                    .is_ok()
+            );
+            // A non-empty database is not overwritten unless forced.
+            assert!(target.restore(&mut buf.as_slice(), false).await.is_err());
+            target.restore(&mut buf.as_slice(), true).await.unwrap();
+            assert_eq!(target.bodies(true).await.unwrap().len(), 2);
+        }
+    }
+}
