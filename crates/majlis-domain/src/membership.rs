@@ -178,6 +178,9 @@ mod tests {
         assert!(check_end(d(2017, 1, 7), None, d(2016, 1, 1)).is_err());
         assert!(check_end(d(2017, 1, 7), Some(d(2017, 2, 1)), d(2017, 3, 1)).is_err());
         assert!(check_end(d(2017, 1, 7), None, d(2017, 3, 1)).is_ok());
+        // Ending "yesterday" a membership that starts today cancels it.
+        assert!(check_end(d(2017, 1, 7), None, d(2017, 1, 6)).is_ok());
+        assert!(check_end(d(2017, 1, 7), None, d(2017, 1, 5)).is_err());
     }
 
     #[test]

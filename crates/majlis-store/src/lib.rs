@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod backup;
+pub mod bulk;
 mod convert;
 mod db;
 pub mod entity;

@@ -1,1 +1,75 @@
+//! majlis web: server-rendered, Arabic-first pages and the JSON API.
 
+pub mod api;
+pub mod auth;
+pub mod error;
+pub mod html;
+pub mod i18n;
+pub mod state;
+mod views;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use std::time::Duration;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+
+pub use state::{AppState, Limits, WebConfig};
+
+const CSS: &[u8] = include_bytes!("../static/style.css");
+const AMIRI_REGULAR: &[u8] = include_bytes!("../static/fonts/Amiri-Regular.ttf");
+const AMIRI_BOLD: &[u8] = include_bytes!("../static/fonts/Amiri-Bold.ttf");
+
+/// Everything majlis serves over HTTP.
+pub fn router(state: AppState) -> Router {
+    let max_body = state.config.limits.max_body;
+    Router::new()
+        .merge(html::routes())
+        .nest("/api/v1", api::routes())
+        .route("/static/style.css", get(|| async { html::immutable("text/css; charset=utf-8", CSS) }))
+        .route("/static/fonts/Amiri-Regular.ttf", get(|| async { html::immutable("font/ttf", AMIRI_REGULAR) }))
+        .route("/static/fonts/Amiri-Bold.ttf", get(|| async { html::immutable("font/ttf", AMIRI_BOLD) }))
+        .route("/healthz", get(health))
+        .fallback(not_found)
+        .with_state(state)
+        .layer(DefaultBodyLimit::max(max_body))
+        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
+        .layer(CatchPanicLayer::custom(|_| {
+            error::WebError::Internal("handler panicked".into()).page(i18n::Lang::Ar)
+        }))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+            ),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+}
+
+async fn health(axum::extract::State(state): axum::extract::State<AppState>) -> Response {
+    match state.store.ping().await {
+        Ok(()) => "ok".into_response(),
+        Err(_) => (
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            [(header::RETRY_AFTER, "5")],
+            "unavailable",
+        )
+            .into_response(),
+    }
+}
+
+async fn not_found(req: axum::extract::Request) -> Response {
+    let lang = auth::request_lang(req.headers(), None);
+    let e = error::WebError::not_found();
+    if req.uri().path().starts_with("/api/") {
+        e.json(lang)
+    } else {
+        e.page(lang)
+    }
+}

@@ -1,1 +1,371 @@
-fn main() {}
+//! The `majlis` binary: serve, demo, init, migrate, user, seed, backup, restore.
+
+mod config;
+mod demo;
+mod names;
+mod seed;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use config::Config;
+use majlis_store::{NewAccount, Store};
+use std::io::{BufReader, BufWriter};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(
+    name = "majlis",
+    version,
+    about = "Governance platform for member-based organizations"
+)]
+struct Cli {
+    /// Configuration file (default: ./majlis.toml if present).
+    #[arg(long, global = true)]
+    config: Option<PathBuf>,
+    /// Data folder for the embedded SQLite database.
+    #[arg(long, global = true)]
+    data_dir: Option<PathBuf>,
+    /// PostgreSQL URL (postgres://…) instead of the embedded SQLite.
+    #[arg(
+        long,
+        global = true,
+        env = "MAJLIS_DATABASE_URL",
+        hide_env_values = true
+    )]
+    database_url: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the web app and the API.
+    Serve {
+        #[arg(long)]
+        bind: Option<SocketAddr>,
+    },
+    /// Like serve, loading the seed's organization and demo logins on first run.
+    Demo {
+        #[arg(long)]
+        bind: Option<SocketAddr>,
+    },
+    /// Create the database, migrate it and create the first admin.
+    Init {
+        #[arg(long, default_value = "admin")]
+        username: String,
+        #[arg(long)]
+        email: Option<String>,
+        /// Read the password from this file instead of a prompt.
+        #[arg(long)]
+        password_file: Option<PathBuf>,
+    },
+    /// Apply pending migrations.
+    Migrate,
+    /// Manage accounts.
+    User {
+        #[command(subcommand)]
+        action: UserAction,
+    },
+    /// Fill the database with N× synthetic data (≈ N·100 bodies, N·10,000 people).
+    Seed {
+        #[arg(long)]
+        scale: u32,
+    },
+    /// Write a consistent backup (safe while majlis serves).
+    Backup { file: PathBuf },
+    /// Restore a backup into an empty database.
+    Restore {
+        file: PathBuf,
+        /// Replace the data of a non-empty database.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserAction {
+    /// Add an account.
+    Add {
+        username: String,
+        #[arg(long)]
+        email: Option<String>,
+        #[arg(long)]
+        admin: bool,
+        /// Link the account to the person with this member number.
+        #[arg(long)]
+        member_number: Option<String>,
+        #[arg(long)]
+        password_file: Option<PathBuf>,
+    },
+    /// Set a new password (closes the account's sessions).
+    ResetPassword {
+        username: String,
+        #[arg(long)]
+        password_file: Option<PathBuf>,
+    },
+    /// Disable an account (closes its sessions).
+    Disable { username: String },
+}
+
+fn read_password(file: Option<&PathBuf>) -> anyhow::Result<String> {
+    match file {
+        Some(f) => {
+            let text = std::fs::read_to_string(f)
+                .with_context(|| format!("cannot read {}", f.display()))?;
+            Ok(text.trim_end_matches(['\n', '\r']).to_string())
+        }
+        None => {
+            let p = rpassword::prompt_password("Password: ")?;
+            let again = rpassword::prompt_password("Again: ")?;
+            anyhow::ensure!(p == again, "the passwords differ");
+            Ok(p)
+        }
+    }
+}
+
+async fn open(cfg: &Config) -> anyhow::Result<Store> {
+    let url = cfg.database_url()?;
+    let store = Store::connect(&url)
+        .await
+        .context("cannot open the database")?;
+    store
+        .migrate()
+        .await
+        .context("cannot migrate the database")?;
+    Ok(store)
+}
+
+fn web_config(cfg: &Config) -> majlis_web::WebConfig {
+    majlis_web::WebConfig {
+        secure_cookies: cfg.cookie_secure,
+        limits: majlis_web::Limits {
+            max_body: cfg.max_body_bytes,
+        },
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    tracing::info!("shutting down: finishing in-flight requests");
+}
+
+async fn serve(cfg: &Config, store: Store) -> anyhow::Result<()> {
+    let app = majlis_web::router(majlis_web::AppState::new(store.clone(), web_config(cfg)));
+    let listener = tokio::net::TcpListener::bind(cfg.bind)
+        .await
+        .with_context(|| format!("cannot listen on {}", cfg.bind))?;
+    tracing::info!(address = %cfg.bind, "majlis is serving");
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    store.close().await?;
+    tracing::info!("database closed");
+    Ok(())
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let mut cfg = Config::load(cli.config.as_deref())?;
+    if let Some(d) = cli.data_dir {
+        cfg.data_dir = d;
+    }
+    if let Some(u) = cli.database_url.filter(|u| !u.is_empty()) {
+        cfg.database_url = Some(config::Secret(u));
+    }
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_new(&cfg.log).unwrap_or_else(|_| "info".into()),
+        )
+        .init();
+    tracing::debug!(config = ?cfg, "configuration");
+    match cli.command {
+        Command::Serve { bind } => {
+            if let Some(b) = bind {
+                cfg.bind = b;
+            }
+            let store = open(&cfg).await?;
+            serve(&cfg, store).await
+        }
+        Command::Demo { bind } => {
+            if let Some(b) = bind {
+                cfg.bind = b;
+            }
+            // The demo runs on plain HTTP on this machine.
+            if cfg.bind.ip().is_loopback() {
+                cfg.cookie_secure = false;
+            }
+            let store = open(&cfg).await?;
+            if store.is_empty().await? {
+                println!("Loading the demo organization…");
+                demo::load(&store).await?;
+            }
+            println!("\nmajlis demo: http://{}/", cfg.bind);
+            println!("Logins (password: {}):", demo::DEMO_PASSWORD);
+            for (login, what) in demo::LOGINS {
+                println!("  {login:<8} {what}");
+            }
+            println!();
+            serve(&cfg, store).await
+        }
+        Command::Init {
+            username,
+            email,
+            password_file,
+        } => {
+            let store = open(&cfg).await?;
+            let password = read_password(password_file.as_ref())?;
+            store
+                .create_account(
+                    None,
+                    NewAccount {
+                        username,
+                        email,
+                        password,
+                        person_id: None,
+                        is_admin: true,
+                    },
+                )
+                .await
+                .map_err(|e| anyhow::anyhow!("cannot create the admin: {e:?}"))?;
+            println!("database ready; admin account created");
+            Ok(())
+        }
+        Command::Migrate => {
+            let store = open(&cfg).await?;
+            println!(
+                "migrations applied: {}",
+                store.applied_migrations().await?.join(", ")
+            );
+            Ok(())
+        }
+        Command::User { action } => user(&cfg, action).await,
+        Command::Seed { scale } => {
+            let store = open(&cfg).await?;
+            seed::run(&store, scale).await
+        }
+        Command::Backup { file } => {
+            let store = open(&cfg).await?;
+            let tmp = file.with_extension("partial");
+            let mut out = BufWriter::new(
+                std::fs::File::create(&tmp)
+                    .with_context(|| format!("cannot create {}", tmp.display()))?,
+            );
+            let counts = store
+                .backup(&mut out)
+                .await
+                .map_err(|e| anyhow::anyhow!("backup failed: {e}"))?;
+            out.into_inner()
+                .map_err(|e| anyhow::anyhow!("{e}"))?
+                .sync_all()?;
+            std::fs::rename(&tmp, &file)?;
+            for (t, n) in counts.0 {
+                println!("{t:<14} {n}");
+            }
+            println!("backup written to {}", file.display());
+            Ok(())
+        }
+        Command::Restore { file, force } => {
+            let url = cfg.database_url()?;
+            let store = Store::connect(&url).await?;
+            let mut input = BufReader::new(
+                std::fs::File::open(&file)
+                    .with_context(|| format!("cannot open {}", file.display()))?,
+            );
+            let counts = store
+                .restore(&mut input, force)
+                .await
+                .map_err(|e| anyhow::anyhow!("restore refused: {e}"))?;
+            for (t, n) in counts.0 {
+                println!("{t:<14} {n}");
+            }
+            println!("restored from {}", file.display());
+            Ok(())
+        }
+    }
+}
+
+async fn user(cfg: &Config, action: UserAction) -> anyhow::Result<()> {
+    let store = open(cfg).await?;
+    match action {
+        UserAction::Add {
+            username,
+            email,
+            admin,
+            member_number,
+            password_file,
+        } => {
+            let person_id = match member_number {
+                None => None,
+                Some(n) => {
+                    let q = majlis_store::PeopleQuery {
+                        q: n.clone(),
+                        page: 1,
+                        per_page: 10,
+                        include_archived: false,
+                    };
+                    let page = store.people(&q, None).await?;
+                    Some(
+                        page.items
+                            .into_iter()
+                            .find(|p| p.member_number.as_deref() == Some(&n))
+                            .context("no person with that member number")?
+                            .id,
+                    )
+                }
+            };
+            let password = read_password(password_file.as_ref())?;
+            let a = store
+                .create_account(
+                    None,
+                    NewAccount {
+                        username,
+                        email,
+                        password,
+                        person_id,
+                        is_admin: admin,
+                    },
+                )
+                .await
+                .map_err(|e| anyhow::anyhow!("cannot add the account: {e:?}"))?;
+            println!("account {} added", a.username);
+        }
+        UserAction::ResetPassword {
+            username,
+            password_file,
+        } => {
+            let a = store
+                .account_by_username(&username)
+                .await
+                .map_err(|_| anyhow::anyhow!("no account {username}"))?;
+            let password = read_password(password_file.as_ref())?;
+            store
+                .reset_password(None, a.id, &password)
+                .await
+                .map_err(|e| anyhow::anyhow!("cannot reset: {e:?}"))?;
+            println!("password of {} reset", a.username);
+        }
+        UserAction::Disable { username } => {
+            let a = store
+                .account_by_username(&username)
+                .await
+                .map_err(|_| anyhow::anyhow!("no account {username}"))?;
+            store.set_disabled(None, a.id, true).await?;
+            println!("account {} disabled", a.username);
+        }
+    }
+    Ok(())
+}

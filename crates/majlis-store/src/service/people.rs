@@ -257,3 +257,18 @@ impl Store {
         Ok(after)
     }
 }
+
+impl Store {
+    /// Numbers of active bodies and people.
+    pub async fn counts(&self) -> StoreResult<(u64, u64)> {
+        let bodies = crate::entity::body::Entity::find()
+            .filter(crate::entity::body::Column::Archived.eq(false))
+            .count(&self.db)
+            .await?;
+        let people = person::Entity::find()
+            .filter(person::Column::Archived.eq(false))
+            .count(&self.db)
+            .await?;
+        Ok((bodies, people))
+    }
+}

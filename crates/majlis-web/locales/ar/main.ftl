@@ -1,0 +1,246 @@
+# majlis — الرسائل العربية (اللغة الافتراضية)
+
+## التنقل
+nav-skip = انتقل إلى المحتوى
+nav-main = القائمة الرئيسية
+nav-dashboard = الرئيسية
+nav-bodies = الهيئات
+nav-people = الأعضاء
+nav-account = حسابي
+nav-admin = الإدارة
+nav-settings = إعدادات التنظيم
+nav-language = اللغة
+nav-breadcrumbs = مسار التصفح
+nav-back = رجوع
+nav-back-home = العودة إلى الرئيسية
+nav-pages = الصفحات
+nav-previous = السابق
+nav-next = التالي
+nav-actions = إجراءات
+nav-page-of = الصفحة { $page } من { $pages }
+
+## الإجراءات
+action-login = دخول
+action-logout = خروج
+action-save = حفظ
+action-cancel = إلغاء
+action-create = إنشاء
+action-edit = تعديل
+action-archive = أرشفة
+action-search = بحث
+action-history = السجل
+action-new-body = هيئة جديدة
+action-new-sub-body = هيئة فرعية
+action-new-person = عضو جديد
+action-add-member = إضافة عضو
+action-end-membership = إنهاء العضوية
+action-create-token = إنشاء رمز
+action-revoke = إلغاء الرمز
+action-disable = تعطيل
+action-enable = تفعيل
+
+## الدخول
+login-title = تسجيل الدخول
+login-failed = اسم المستخدم أو كلمة المرور غير صحيحة.
+
+## الرئيسية
+dashboard-title = الرئيسية
+dashboard-greeting = مرحبا، { $name }
+dashboard-my-bodies = هيئاتي ومهامي
+dashboard-no-roles = لا توجد لك عضوية حالية في أي هيئة.
+dashboard-organization = التنظيم
+
+## الأعداد (الفئة من icu_plurals)
+count-members = { $category ->
+    [zero] لا أعضاء
+    [one] عضو واحد
+    [two] عضوان
+    [few] { $count } أعضاء
+    [many] { $count } عضوا
+   *[other] { $count } عضو
+}
+count-people = { $category ->
+    [zero] لا أحد
+    [one] شخص واحد
+    [two] شخصان
+    [few] { $count } أشخاص
+    [many] { $count } شخصا
+   *[other] { $count } شخص
+}
+count-bodies = { $category ->
+    [zero] لا هيئات
+    [one] هيئة واحدة
+    [two] هيئتان
+    [few] { $count } هيئات
+    [many] { $count } هيئة
+   *[other] { $count } هيئة
+}
+
+## الهيئات
+bodies-title = الهيئات
+body-new-title = هيئة جديدة
+body-edit-title = تعديل الهيئة
+body-members = الأعضاء
+body-members-count = عدد الأعضاء الحاليين
+body-no-members = لا أعضاء حاليا.
+body-past-members = الأعضاء السابقون
+body-sub-bodies = الهيئات الفرعية
+body-no-sub-bodies = لا هيئات فرعية.
+body-no-parent = — بدون هيئة أم —
+body-archived = هذه الهيئة مؤرشفة.
+kind-executive = هيئة تنفيذية
+kind-council = مجلس
+kind-congress = مؤتمر
+kind-secretariat = أمانة
+kind-regional = هيئة جهوية
+kind-provincial = هيئة إقليمية
+kind-local = فرع محلي
+kind-parallel_org = منظمة موازية
+kind-sector = قطاع
+kind-commission = لجنة
+
+## الأدوار
+role-group-chair = الكتابة العامة
+role-group-deputy_chair = نواب الكاتب العام
+role-group-secretary = الكتابة
+role-group-treasurer = أمانة المال
+role-group-member = الأعضاء
+label-member-of = { $gender ->
+    [female] عضوة
+   *[male] عضو
+}
+period-since = منذ { $from }
+period-range = من { $from } إلى { $to }
+member-new-title = إضافة عضو إلى الهيئة
+member-find-person = ابحث عن الشخص بالاسم أو رقم العضوية
+
+## الأعضاء
+people-title = الأعضاء
+person-new-title = تسجيل عضو جديد
+person-edit-title = تعديل بيانات العضو
+person-memberships = الهيئات والمهام
+person-no-memberships = لا عضوية مسجلة.
+person-archived = هذا العضو مؤرشف.
+gender-female = أنثى
+gender-male = ذكر
+
+## الحساب
+account-title = حسابي
+account-language = لغة الواجهة
+account-locale-auto = تلقائي (حسب المتصفح)
+account-tokens = رموز الولوج إلى الواجهة البرمجية
+account-no-tokens = لا رموز بعد.
+account-token-shown-once = انسخ هذا الرمز الآن: لن يظهر مرة أخرى.
+account-token-created = تاريخ الإنشاء
+account-token-state = الحالة
+account-token-live = ساري
+account-token-revoked = ملغى
+account-state = الحالة
+account-active = نشط
+account-disabled = معطل
+account-admin = مدير المنصة
+admin-accounts-title = الحسابات
+admin-new-account = حساب جديد
+settings-title = إعدادات التنظيم
+lang-ar = العربية
+lang-fr = الفرنسية
+lang-en = الإنجليزية
+digits-western = أرقام غربية (0-9)
+digits-arabic_indic = أرقام هندية (٠-٩)
+
+## السجل
+audit-title = سجل التغييرات
+audit-field = الحقل
+audit-before = قبل
+audit-after = بعد
+audit-system = النظام
+audit-action-create = إنشاء
+audit-action-update = تعديل
+audit-action-archive = أرشفة
+audit-action-end = إنهاء
+audit-action-reset_password = تغيير كلمة المرور
+audit-action-disable = تعطيل
+audit-action-enable = تفعيل
+audit-action-revoke = إلغاء
+audit-action-restore = استرجاع نسخة احتياطية
+
+## الحقول
+field-login = اسم المستخدم أو البريد الإلكتروني
+field-password = كلمة المرور
+field-search = بحث
+field-name = الاسم
+field-name_ar = الاسم بالعربية
+field-name_fr = الاسم بالفرنسية
+field-name_en = الاسم بالإنجليزية
+field-kind = النوع
+field-parent_id = الهيئة الأم
+field-city = المدينة أو الإقليم
+field-full_name_ar = الاسم الكامل بالعربية
+field-full_name_latin = الاسم بالحروف اللاتينية
+field-gender = الجنس
+field-member_number = رقم العضوية
+field-email = البريد الإلكتروني
+field-phone = الهاتف
+field-joined_on = تاريخ الانخراط
+field-person_id = الشخص
+field-body_id = الهيئة
+field-role = المهمة
+field-starts_on = من تاريخ
+field-ends_on = إلى تاريخ
+field-username = اسم المستخدم
+field-locale = اللغة
+field-token-name = اسم الرمز
+field-token = الرمز
+field-key = المفتاح
+field-id = المعرف
+field-linked-member_number = رقم عضوية صاحب الحساب (اختياري)
+field-short_name = الاسم المختصر
+field-default_locale = لغة الواجهة الافتراضية
+field-date_locale = الأعراف الجهوية للتواريخ
+field-digits = الأرقام
+field-time_zone = المنطقة الزمنية
+field-show_hijri = إظهار التاريخ الهجري بجانب الميلادي
+form-has-errors = يرجى تصحيح الأخطاء المشار إليها.
+list-empty = لا نتائج.
+
+## الأخطاء
+error-invalid_input = المعطيات غير صالحة.
+error-forbidden = ليست لديك صلاحية القيام بهذا.
+error-unauthenticated = يجب تسجيل الدخول أولا.
+error-not_found = الصفحة أو السجل المطلوب غير موجود.
+error-conflict = هذه القيمة مستعملة من قبل: { $field }.
+error-stale_record = تغير هذا السجل منذ فتحه. أعد تحميل الصفحة.
+error-bad_request = طلب غير صالح.
+error-csrf_failed = انتهت صلاحية النموذج. أعد تحميل الصفحة وحاول مجددا.
+error-payload_too_large = المحتوى المرسل أكبر من الحد المسموح.
+error-locked = محاولات فاشلة كثيرة. حاول بعد ربع ساعة.
+error-unavailable = قاعدة البيانات غير متاحة مؤقتا. حاول بعد لحظات.
+error-internal = حدث خطأ داخلي. تم تسجيله.
+error-required = هذا الحقل مطلوب.
+error-too_long = النص أطول من المسموح.
+error-invalid_email = عنوان البريد الإلكتروني غير صالح.
+error-invalid_choice = اختيار غير صالح.
+error-parent_cycle = لا يمكن وضع هيئة تحت نفسها أو تحت إحدى هيئاتها الفرعية.
+error-invalid_member_number = رقم العضوية يقبل الحروف اللاتينية والأرقام و - و / فقط.
+error-invalid_phone = رقم الهاتف غير صالح.
+error-invalid_date = التاريخ غير صالح (سنة-شهر-يوم).
+error-end_before_start = تاريخ النهاية قبل تاريخ البداية.
+error-already_ended = هذه العضوية منتهية من قبل.
+error-password_too_short = كلمة المرور قصيرة جدا (10 أحرف على الأقل).
+error-invalid_username = اسم المستخدم: حروف لاتينية وأرقام و . _ - فقط.
+error-has_active_children = لا يمكن أرشفة هيئة لها هيئات فرعية نشطة.
+error-archived = هذا السجل مؤرشف.
+error-invalid_role_key = مفتاح المهمة غير صالح.
+error-cannot_disable_self = لا يمكنك تعطيل حسابك بنفسك.
+error-taken = هذه القيمة مستعملة من قبل.
+error-title-400 = طلب غير صالح
+error-title-401 = تسجيل الدخول مطلوب
+error-title-403 = غير مسموح
+error-title-404 = غير موجود
+error-title-409 = تعارض
+error-title-413 = محتوى كبير جدا
+error-title-422 = معطيات غير صالحة
+error-title-429 = محاولات كثيرة
+error-title-500 = خطأ داخلي
+error-title-503 = الخدمة غير متاحة مؤقتا
+error-title-other = خطأ

@@ -1,0 +1,234 @@
+# majlis — English messages
+
+## Navigation
+nav-skip = Skip to content
+nav-main = Main menu
+nav-dashboard = Home
+nav-bodies = Bodies
+nav-people = People
+nav-account = My account
+nav-admin = Administration
+nav-settings = Organization settings
+nav-language = Language
+nav-breadcrumbs = Breadcrumbs
+nav-back = Back
+nav-back-home = Back to home
+nav-pages = Pages
+nav-previous = Previous
+nav-next = Next
+nav-actions = Actions
+nav-page-of = Page { $page } of { $pages }
+
+## Actions
+action-login = Log in
+action-logout = Log out
+action-save = Save
+action-cancel = Cancel
+action-create = Create
+action-edit = Edit
+action-archive = Archive
+action-search = Search
+action-history = History
+action-new-body = New body
+action-new-sub-body = Sub-body
+action-new-person = New person
+action-add-member = Add member
+action-end-membership = End
+action-create-token = Create token
+action-revoke = Revoke
+action-disable = Disable
+action-enable = Enable
+
+## Login
+login-title = Log in
+login-failed = Wrong login or password.
+
+## Home
+dashboard-title = Home
+dashboard-greeting = Welcome, { $name }
+dashboard-my-bodies = My bodies and roles
+dashboard-no-roles = You are not a current member of any body.
+dashboard-organization = The organization
+
+## Counts
+count-members = { $category ->
+    [one] { $count } member
+   *[other] { $count } members
+}
+count-people = { $category ->
+    [one] { $count } person
+   *[other] { $count } people
+}
+count-bodies = { $category ->
+    [one] { $count } body
+   *[other] { $count } bodies
+}
+
+## Bodies
+bodies-title = Bodies
+body-new-title = New body
+body-edit-title = Edit body
+body-members = Members
+body-members-count = Current members
+body-no-members = No current members.
+body-past-members = Past members
+body-sub-bodies = Sub-bodies
+body-no-sub-bodies = No sub-bodies.
+body-no-parent = — No parent body —
+body-archived = This body is archived.
+kind-executive = Executive
+kind-council = Council
+kind-congress = Congress
+kind-secretariat = Secretariat
+kind-regional = Regional body
+kind-provincial = Provincial body
+kind-local = Local branch
+kind-parallel_org = Parallel organization
+kind-sector = Sector
+kind-commission = Commission
+
+## Roles
+role-group-chair = Chair
+role-group-deputy_chair = Deputy chairs
+role-group-secretary = Secretaries
+role-group-treasurer = Treasurers
+role-group-member = Members
+label-member-of = { $gender ->
+    [female] member
+   *[male] member
+}
+period-since = since { $from }
+period-range = from { $from } to { $to }
+member-new-title = Add a member to the body
+member-find-person = Find the person by name or member number
+
+## People
+people-title = People
+person-new-title = Register a person
+person-edit-title = Edit person
+person-memberships = Bodies and roles
+person-no-memberships = No membership on record.
+person-archived = This person is archived.
+gender-female = Woman
+gender-male = Man
+
+## Account
+account-title = My account
+account-language = Interface language
+account-locale-auto = Automatic (browser)
+account-tokens = API tokens
+account-no-tokens = No tokens yet.
+account-token-shown-once = Copy this token now: it will not be shown again.
+account-token-created = Created
+account-token-state = State
+account-token-live = Active
+account-token-revoked = Revoked
+account-state = State
+account-active = Active
+account-disabled = Disabled
+account-admin = Administrator
+admin-accounts-title = Accounts
+admin-new-account = New account
+settings-title = Organization settings
+lang-ar = Arabic
+lang-fr = French
+lang-en = English
+digits-western = Western digits (0-9)
+digits-arabic_indic = Arabic-Indic digits (٠-٩)
+
+## History
+audit-title = Change history
+audit-field = Field
+audit-before = Before
+audit-after = After
+audit-system = System
+audit-action-create = Created
+audit-action-update = Updated
+audit-action-archive = Archived
+audit-action-end = Ended
+audit-action-reset_password = Password reset
+audit-action-disable = Disabled
+audit-action-enable = Enabled
+audit-action-revoke = Revoked
+audit-action-restore = Backup restored
+
+## Fields
+field-login = Username or e-mail
+field-password = Password
+field-search = Search
+field-name = Name
+field-name_ar = Name in Arabic
+field-name_fr = Name in French
+field-name_en = Name in English
+field-kind = Kind
+field-parent_id = Parent body
+field-city = City or territory
+field-full_name_ar = Full name in Arabic
+field-full_name_latin = Name in Latin letters
+field-gender = Gender
+field-member_number = Member number
+field-email = E-mail
+field-phone = Phone
+field-joined_on = Joined on
+field-person_id = Person
+field-body_id = Body
+field-role = Role
+field-starts_on = From
+field-ends_on = To
+field-username = Username
+field-locale = Language
+field-token-name = Token name
+field-token = Token
+field-key = Key
+field-id = Identifier
+field-linked-member_number = Member number of the account holder (optional)
+field-short_name = Short name
+field-default_locale = Default language
+field-date_locale = Regional date conventions
+field-digits = Digits
+field-time_zone = Time zone
+field-show_hijri = Show the Hijri date alongside
+form-has-errors = Please correct the errors shown.
+list-empty = No results.
+
+## Errors
+error-invalid_input = Invalid input.
+error-forbidden = You are not allowed to do this.
+error-unauthenticated = Please log in.
+error-not_found = The page or record you asked for does not exist.
+error-conflict = This value is already taken: { $field }.
+error-stale_record = This record changed since you opened it. Reload the page.
+error-bad_request = Bad request.
+error-csrf_failed = The form expired. Reload the page and try again.
+error-payload_too_large = What you sent is larger than allowed.
+error-locked = Too many failed attempts. Try again in fifteen minutes.
+error-unavailable = The database is briefly unavailable. Try again in a moment.
+error-internal = An internal error occurred. It has been logged.
+error-required = This field is required.
+error-too_long = The text is too long.
+error-invalid_email = Invalid e-mail address.
+error-invalid_choice = Invalid choice.
+error-parent_cycle = A body cannot be placed under itself or under one of its sub-bodies.
+error-invalid_member_number = Member numbers accept Latin letters, digits, - and / only.
+error-invalid_phone = Invalid phone number.
+error-invalid_date = Invalid date (YYYY-MM-DD).
+error-end_before_start = The end date is before the start date.
+error-already_ended = This membership has already ended.
+error-password_too_short = Password too short (at least 10 characters).
+error-invalid_username = Username: Latin letters, digits, . _ - only.
+error-has_active_children = A body with active sub-bodies cannot be archived.
+error-archived = This record is archived.
+error-invalid_role_key = Invalid role key.
+error-cannot_disable_self = You cannot disable your own account.
+error-taken = This value is already taken.
+error-title-400 = Bad request
+error-title-401 = Login required
+error-title-403 = Forbidden
+error-title-404 = Not found
+error-title-409 = Conflict
+error-title-413 = Too large
+error-title-422 = Invalid input
+error-title-429 = Too many attempts
+error-title-500 = Internal error
+error-title-503 = Service briefly unavailable
+error-title-other = Error

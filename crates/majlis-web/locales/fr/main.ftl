@@ -1,0 +1,234 @@
+# majlis — messages français
+
+## Navigation
+nav-skip = Aller au contenu
+nav-main = Menu principal
+nav-dashboard = Accueil
+nav-bodies = Instances
+nav-people = Membres
+nav-account = Mon compte
+nav-admin = Administration
+nav-settings = Paramètres de l’organisation
+nav-language = Langue
+nav-breadcrumbs = Fil d’Ariane
+nav-back = Retour
+nav-back-home = Retour à l’accueil
+nav-pages = Pages
+nav-previous = Précédent
+nav-next = Suivant
+nav-actions = Actions
+nav-page-of = Page { $page } sur { $pages }
+
+## Actions
+action-login = Se connecter
+action-logout = Se déconnecter
+action-save = Enregistrer
+action-cancel = Annuler
+action-create = Créer
+action-edit = Modifier
+action-archive = Archiver
+action-search = Rechercher
+action-history = Historique
+action-new-body = Nouvelle instance
+action-new-sub-body = Sous-instance
+action-new-person = Nouveau membre
+action-add-member = Ajouter un membre
+action-end-membership = Mettre fin
+action-create-token = Créer un jeton
+action-revoke = Révoquer
+action-disable = Désactiver
+action-enable = Activer
+
+## Connexion
+login-title = Connexion
+login-failed = Identifiant ou mot de passe incorrect.
+
+## Accueil
+dashboard-title = Accueil
+dashboard-greeting = Bienvenue, { $name }
+dashboard-my-bodies = Mes instances et fonctions
+dashboard-no-roles = Vous n’êtes membre actuel d’aucune instance.
+dashboard-organization = L’organisation
+
+## Nombres
+count-members = { $category ->
+    [one] { $count } membre
+   *[other] { $count } membres
+}
+count-people = { $category ->
+    [one] { $count } personne
+   *[other] { $count } personnes
+}
+count-bodies = { $category ->
+    [one] { $count } instance
+   *[other] { $count } instances
+}
+
+## Instances
+bodies-title = Instances
+body-new-title = Nouvelle instance
+body-edit-title = Modifier l’instance
+body-members = Membres
+body-members-count = Membres actuels
+body-no-members = Aucun membre actuel.
+body-past-members = Anciens membres
+body-sub-bodies = Sous-instances
+body-no-sub-bodies = Aucune sous-instance.
+body-no-parent = — Aucune instance parente —
+body-archived = Cette instance est archivée.
+kind-executive = Exécutif
+kind-council = Conseil
+kind-congress = Congrès
+kind-secretariat = Secrétariat
+kind-regional = Instance régionale
+kind-provincial = Instance provinciale
+kind-local = Section locale
+kind-parallel_org = Organisation parallèle
+kind-sector = Secteur
+kind-commission = Commission
+
+## Fonctions
+role-group-chair = Secrétariat général
+role-group-deputy_chair = Secrétaires généraux adjoints
+role-group-secretary = Secrétariat
+role-group-treasurer = Trésorerie
+role-group-member = Membres
+label-member-of = { $gender ->
+    [female] membre
+   *[male] membre
+}
+period-since = depuis le { $from }
+period-range = du { $from } au { $to }
+member-new-title = Ajouter un membre à l’instance
+member-find-person = Chercher la personne par nom ou numéro d’adhérent
+
+## Membres
+people-title = Membres
+person-new-title = Enregistrer un membre
+person-edit-title = Modifier le membre
+person-memberships = Instances et fonctions
+person-no-memberships = Aucune appartenance enregistrée.
+person-archived = Ce membre est archivé.
+gender-female = Femme
+gender-male = Homme
+
+## Compte
+account-title = Mon compte
+account-language = Langue de l’interface
+account-locale-auto = Automatique (navigateur)
+account-tokens = Jetons d’accès à l’API
+account-no-tokens = Aucun jeton.
+account-token-shown-once = Copiez ce jeton maintenant : il ne sera plus affiché.
+account-token-created = Créé le
+account-token-state = État
+account-token-live = Actif
+account-token-revoked = Révoqué
+account-state = État
+account-active = Actif
+account-disabled = Désactivé
+account-admin = Administrateur
+admin-accounts-title = Comptes
+admin-new-account = Nouveau compte
+settings-title = Paramètres de l’organisation
+lang-ar = Arabe
+lang-fr = Français
+lang-en = Anglais
+digits-western = Chiffres occidentaux (0-9)
+digits-arabic_indic = Chiffres arabes orientaux (٠-٩)
+
+## Historique
+audit-title = Historique des modifications
+audit-field = Champ
+audit-before = Avant
+audit-after = Après
+audit-system = Système
+audit-action-create = Création
+audit-action-update = Modification
+audit-action-archive = Archivage
+audit-action-end = Fin
+audit-action-reset_password = Nouveau mot de passe
+audit-action-disable = Désactivation
+audit-action-enable = Activation
+audit-action-revoke = Révocation
+audit-action-restore = Restauration d’une sauvegarde
+
+## Champs
+field-login = Identifiant ou e-mail
+field-password = Mot de passe
+field-search = Recherche
+field-name = Nom
+field-name_ar = Nom en arabe
+field-name_fr = Nom en français
+field-name_en = Nom en anglais
+field-kind = Type
+field-parent_id = Instance parente
+field-city = Ville ou province
+field-full_name_ar = Nom complet en arabe
+field-full_name_latin = Nom en caractères latins
+field-gender = Genre
+field-member_number = Numéro d’adhérent
+field-email = E-mail
+field-phone = Téléphone
+field-joined_on = Date d’adhésion
+field-person_id = Personne
+field-body_id = Instance
+field-role = Fonction
+field-starts_on = Du
+field-ends_on = Au
+field-username = Nom d’utilisateur
+field-locale = Langue
+field-token-name = Nom du jeton
+field-token = Jeton
+field-key = Clé
+field-id = Identifiant
+field-linked-member_number = Numéro d’adhérent du titulaire (facultatif)
+field-short_name = Nom court
+field-default_locale = Langue par défaut
+field-date_locale = Conventions régionales des dates
+field-digits = Chiffres
+field-time_zone = Fuseau horaire
+field-show_hijri = Afficher la date hégirienne à côté
+form-has-errors = Veuillez corriger les erreurs signalées.
+list-empty = Aucun résultat.
+
+## Erreurs
+error-invalid_input = Données invalides.
+error-forbidden = Vous n’avez pas le droit de faire cela.
+error-unauthenticated = Veuillez vous connecter.
+error-not_found = La page ou la fiche demandée n’existe pas.
+error-conflict = Cette valeur est déjà utilisée : { $field }.
+error-stale_record = Cette fiche a changé depuis son ouverture. Rechargez la page.
+error-bad_request = Requête invalide.
+error-csrf_failed = Le formulaire a expiré. Rechargez la page et réessayez.
+error-payload_too_large = Le contenu envoyé dépasse la taille permise.
+error-locked = Trop d’échecs. Réessayez dans un quart d’heure.
+error-unavailable = La base de données est momentanément indisponible. Réessayez dans un instant.
+error-internal = Une erreur interne est survenue. Elle a été journalisée.
+error-required = Ce champ est obligatoire.
+error-too_long = Le texte est trop long.
+error-invalid_email = Adresse e-mail invalide.
+error-invalid_choice = Choix invalide.
+error-parent_cycle = Une instance ne peut être placée sous elle-même ni sous une de ses sous-instances.
+error-invalid_member_number = Le numéro d’adhérent n’accepte que lettres latines, chiffres, - et /.
+error-invalid_phone = Numéro de téléphone invalide.
+error-invalid_date = Date invalide (AAAA-MM-JJ).
+error-end_before_start = La date de fin précède la date de début.
+error-already_ended = Cette appartenance est déjà terminée.
+error-password_too_short = Mot de passe trop court (10 caractères au moins).
+error-invalid_username = Nom d’utilisateur : lettres latines, chiffres, . _ - seulement.
+error-has_active_children = Impossible d’archiver une instance qui a des sous-instances actives.
+error-archived = Cette fiche est archivée.
+error-invalid_role_key = Clé de fonction invalide.
+error-cannot_disable_self = Vous ne pouvez pas désactiver votre propre compte.
+error-taken = Cette valeur est déjà utilisée.
+error-title-400 = Requête invalide
+error-title-401 = Connexion requise
+error-title-403 = Accès refusé
+error-title-404 = Introuvable
+error-title-409 = Conflit
+error-title-413 = Contenu trop volumineux
+error-title-422 = Données invalides
+error-title-429 = Trop de tentatives
+error-title-500 = Erreur interne
+error-title-503 = Service momentanément indisponible
+error-title-other = Erreur

@@ -1,0 +1,163 @@
+use super::dto::{BodyDto, BodyRequest, ErrorBody, MemberDto, MembershipDto, PersonDto};
+use super::{ApiJson, ApiResult, parse_id, writable};
+use crate::auth::Ctx;
+use crate::error::{ApiError, WebError};
+use crate::state::AppState;
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use majlis_domain::{DomainError, Lineage, permissions};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+#[derive(Deserialize, IntoParams)]
+pub struct BodyQuery {
+    /// Search in names and city (Arabic normalized).
+    q: Option<String>,
+    /// Include archived bodies.
+    include_archived: Option<bool>,
+}
+
+/// Bodies the caller may see (every body for the national executive).
+#[utoipa::path(get, path = "/api/v1/bodies", tag = "bodies", params(BodyQuery),
+    responses((status = 200, body = [BodyDto]), (status = 401, body = ErrorBody)))]
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<BodyQuery>,
+) -> ApiResult<Vec<BodyDto>> {
+    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
+    let visible = state
+        .store
+        .viewable_bodies(actor)
+        .await
+        .map_err(|e| ctx.api_err(e))?;
+    let query: String = q.q.unwrap_or_default().chars().take(200).collect();
+    let bodies = if query.trim().is_empty() {
+        state
+            .store
+            .bodies(q.include_archived.unwrap_or(false))
+            .await
+            .map_err(|e| ctx.api_err(e))?
+    } else {
+        state
+            .store
+            .search_bodies(&query, majlis_store::MAX_PAGE_SIZE)
+            .await
+            .map_err(|e| ctx.api_err(e))?
+    };
+    Ok(Json(
+        bodies
+            .into_iter()
+            .filter(|b| visible.as_ref().is_none_or(|v| v.contains(&b.id)))
+            .map(BodyDto::from)
+            .collect(),
+    ))
+}
+
+/// Creates a body (national executive and admins).
+#[utoipa::path(post, path = "/api/v1/bodies", tag = "bodies", request_body = BodyRequest,
+    responses((status = 200, body = BodyDto), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    ApiJson(req): ApiJson<BodyRequest>,
+) -> ApiResult<BodyDto> {
+    let actor = writable(&ctx)?;
+    let b = state
+        .store
+        .create_body(actor, &req.into())
+        .await
+        .map_err(|e| ctx.api_err(e))?;
+    Ok(Json(b.into()))
+}
+
+async fn viewable(state: &AppState, ctx: &Ctx, id: uuid::Uuid) -> Result<Lineage, ApiError> {
+    let l = state.store.lineage(id).await.map_err(|e| ctx.api_err(e))?;
+    if !permissions::can_view_body(ctx.actor().map_err(|e| ctx.api_err(e))?, &l) {
+        return Err(ctx.api_err(WebError::Domain(DomainError::Forbidden)));
+    }
+    Ok(l)
+}
+
+/// One body.
+#[utoipa::path(get, path = "/api/v1/bodies/{id}", tag = "bodies",
+    responses((status = 200, body = BodyDto), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn get_one(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> ApiResult<BodyDto> {
+    ctx.actor().map_err(|e| ctx.api_err(e))?;
+    let id = parse_id(&ctx, &id)?;
+    let b = state.store.body(id).await.map_err(|e| ctx.api_err(e))?;
+    viewable(&state, &ctx, id).await?;
+    Ok(Json(b.into()))
+}
+
+/// Replaces a body's fields (moving it in the tree is for the national executive).
+#[utoipa::path(patch, path = "/api/v1/bodies/{id}", tag = "bodies", request_body = BodyRequest,
+    responses((status = 200, body = BodyDto), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(req): ApiJson<BodyRequest>,
+) -> ApiResult<BodyDto> {
+    let actor = writable(&ctx)?;
+    let id = parse_id(&ctx, &id)?;
+    let b = state
+        .store
+        .update_body(actor, id, &req.into())
+        .await
+        .map_err(|e| ctx.api_err(e))?;
+    Ok(Json(b.into()))
+}
+
+/// Archives a body (refused while it has active sub-bodies).
+#[utoipa::path(post, path = "/api/v1/bodies/{id}/archive", tag = "bodies",
+    responses((status = 200, body = BodyDto), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn archive(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> ApiResult<BodyDto> {
+    let actor = writable(&ctx)?;
+    let id = parse_id(&ctx, &id)?;
+    let b = state
+        .store
+        .archive_body(actor, id)
+        .await
+        .map_err(|e| ctx.api_err(e))?;
+    Ok(Json(b.into()))
+}
+
+/// Current and past members of a body.
+#[utoipa::path(get, path = "/api/v1/bodies/{id}/members", tag = "memberships",
+    responses((status = 200, body = [MemberDto]), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn members(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> ApiResult<Vec<MemberDto>> {
+    let id = parse_id(&ctx, &id)?;
+    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
+    state.store.body(id).await.map_err(|e| ctx.api_err(e))?;
+    let lineage = viewable(&state, &ctx, id).await?;
+    let contact = permissions::can_manage_memberships(actor, &lineage);
+    let rows = state
+        .store
+        .body_members(id)
+        .await
+        .map_err(|e| ctx.api_err(e))?;
+    Ok(Json(
+        rows.into_iter()
+            .map(|r| {
+                let own = actor.person_id == Some(r.person.id);
+                MemberDto {
+                    membership: MembershipDto::from(r.membership),
+                    person: PersonDto::new(r.person, contact || own),
+                }
+            })
+            .collect(),
+    ))
+}

@@ -1,0 +1,110 @@
+//! The JSON API under `/api/v1`: the same services and permission checks as
+//! the pages, authenticated by session cookie (+ `X-CSRF-Token` on writes) or
+//! `Authorization: Bearer <token>`. Errors: see [`crate::error`].
+
+mod auth;
+mod bodies;
+pub mod dto;
+mod me;
+mod people;
+
+use crate::auth::{Ctx, request_lang};
+use crate::error::{ApiError, WebError};
+use crate::state::AppState;
+use axum::extract::{FromRequest, Request};
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::de::DeserializeOwned;
+use utoipa::OpenApi;
+
+pub type ApiResult<T> = Result<Json<T>, ApiError>;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "majlis API",
+        description = "Bodies, people, memberships and accounts of a member-based organization."
+    ),
+    paths(
+        auth::login,
+        auth::logout,
+        me::me,
+        me::tokens,
+        me::create_token,
+        me::revoke_token,
+        me::roles,
+        me::audit,
+        bodies::list,
+        bodies::create,
+        bodies::get_one,
+        bodies::update,
+        bodies::archive,
+        bodies::members,
+        people::list,
+        people::create,
+        people::get_one,
+        people::update,
+        people::archive,
+        people::memberships,
+        people::add_membership,
+        people::end_membership,
+    ),
+    components(schemas(dto::ErrorBody))
+)]
+pub struct ApiDoc;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/openapi.json", get(|| async { Json(ApiDoc::openapi()) }))
+        .route("/auth/login", post(auth::login))
+        .route("/auth/logout", post(auth::logout))
+        .route("/me", get(me::me))
+        .route("/me/tokens", get(me::tokens).post(me::create_token))
+        .route("/me/tokens/{id}", axum::routing::delete(me::revoke_token))
+        .route("/roles", get(me::roles))
+        .route("/audit/{kind}/{id}", get(me::audit))
+        .route("/bodies", get(bodies::list).post(bodies::create))
+        .route("/bodies/{id}", get(bodies::get_one).patch(bodies::update))
+        .route("/bodies/{id}/archive", post(bodies::archive))
+        .route("/bodies/{id}/members", get(bodies::members))
+        .route("/people", get(people::list).post(people::create))
+        .route("/people/{id}", get(people::get_one).patch(people::update))
+        .route("/people/{id}/archive", post(people::archive))
+        .route("/people/{id}/memberships", get(people::memberships))
+        .route("/memberships", post(people::add_membership))
+        .route("/memberships/{id}/end", post(people::end_membership))
+}
+
+/// A JSON body whose rejections are translated API errors (400, 413).
+pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned + Send> FromRequest<AppState> for ApiJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        let lang = request_lang(req.headers(), None);
+        match Json::<T>::from_request(req, state).await {
+            Ok(Json(v)) => Ok(ApiJson(v)),
+            Err(rej) => {
+                let e = if rej.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    WebError::PayloadTooLarge
+                } else {
+                    WebError::BadRequest
+                };
+                Err(ApiError(e, lang))
+            }
+        }
+    }
+}
+
+/// Writes need the session's CSRF token unless the request uses a bearer token.
+pub fn writable(ctx: &Ctx) -> Result<&majlis_domain::Actor, ApiError> {
+    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
+    ctx.check_csrf(None).map_err(|e| ctx.api_err(e))?;
+    Ok(actor)
+}
+
+pub fn parse_id(ctx: &Ctx, s: &str) -> Result<uuid::Uuid, ApiError> {
+    crate::html::parse_id(s).map_err(|e| ctx.api_err(e))
+}

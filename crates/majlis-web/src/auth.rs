@@ -1,0 +1,242 @@
+//! Who is asking, and in which language: the request context.
+//!
+//! Sessions are rows in the database (cookie value hashed), so several majlis
+//! processes can serve the same users. Cookies are `HttpOnly`, `SameSite=Lax`
+//! and `Secure` unless explicitly turned off for plain-HTTP development. Every
+//! state-changing form carries the session's CSRF token; API clients on a
+//! session send it as `X-CSRF-Token`; bearer-token clients need none.
+
+use crate::error::{ApiError, PageError, WebError};
+use crate::i18n::Lang;
+use crate::state::AppState;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Response};
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use majlis_domain::{Actor, DomainError, OrgSettings};
+use majlis_store::Account;
+use subtle::ConstantTimeEq;
+
+pub const SESSION_COOKIE: &str = "majlis_session";
+pub const LANG_COOKIE: &str = "majlis_lang";
+pub const PRE_CSRF_COOKIE: &str = "majlis_csrf";
+pub const CSRF_HEADER: &str = "x-csrf-token";
+
+/// An authenticated user.
+#[derive(Debug, Clone)]
+pub struct User {
+    pub account: Account,
+    pub actor: Actor,
+    /// The session's CSRF token; `None` for bearer-token requests.
+    pub csrf: Option<String>,
+    pub session_token: Option<String>,
+}
+
+/// The context of one request.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub lang: Lang,
+    pub settings: OrgSettings,
+    pub user: Option<User>,
+    /// The anonymous double-submit CSRF cookie (login form).
+    pub pre_csrf: Option<String>,
+    /// The `X-CSRF-Token` header, if sent.
+    pub csrf_header: Option<String>,
+    pub is_api: bool,
+}
+
+pub fn tokens_equal(a: &str, b: &str) -> bool {
+    a.len() == b.len() && bool::from(a.as_bytes().ct_eq(b.as_bytes()))
+}
+
+impl Ctx {
+    pub fn user(&self) -> Result<&User, WebError> {
+        self.user
+            .as_ref()
+            .ok_or(WebError::Domain(DomainError::Unauthenticated))
+    }
+
+    pub fn actor(&self) -> Result<&Actor, WebError> {
+        self.user().map(|u| &u.actor)
+    }
+
+    /// Checks a form's (or header's) CSRF token against the session's.
+    pub fn check_csrf(&self, sent: Option<&str>) -> Result<(), WebError> {
+        let sent = sent.or(self.csrf_header.as_deref()).unwrap_or("");
+        let expected = match &self.user {
+            Some(User { csrf: None, .. }) => return Ok(()), // bearer token
+            Some(User { csrf: Some(c), .. }) => c.as_str(),
+            None => self.pre_csrf.as_deref().unwrap_or(""),
+        };
+        if !expected.is_empty() && tokens_equal(expected, sent) {
+            Ok(())
+        } else {
+            Err(WebError::CsrfFailed)
+        }
+    }
+
+    /// The CSRF token to put in forms.
+    pub fn csrf_token(&self) -> String {
+        match &self.user {
+            Some(User { csrf: Some(c), .. }) => c.clone(),
+            _ => self.pre_csrf.clone().unwrap_or_default(),
+        }
+    }
+
+    pub fn page_err(&self, e: impl Into<WebError>) -> PageError {
+        PageError(e.into(), self.lang)
+    }
+
+    pub fn api_err(&self, e: impl Into<WebError>) -> ApiError {
+        ApiError(e.into(), self.lang)
+    }
+
+    /// Today in the organization's time zone.
+    pub fn today(&self) -> chrono::NaiveDate {
+        majlis_store::service::today_in(&self.settings.time_zone)
+    }
+}
+
+/// Failure to build the context (the database is down, say).
+pub struct CtxRejection(WebError, Lang, bool);
+
+impl IntoResponse for CtxRejection {
+    fn into_response(self) -> Response {
+        if self.2 {
+            ApiError(self.0, self.1).into_response()
+        } else {
+            PageError(self.0, self.1).into_response()
+        }
+    }
+}
+
+/// The language from the cookie, the header or the default (no database).
+pub fn request_lang(headers: &axum::http::HeaderMap, default: Option<&str>) -> Lang {
+    let jar = CookieJar::from_headers(headers);
+    jar.get(LANG_COOKIE)
+        .and_then(|c| Lang::parse(c.value()))
+        .or_else(|| {
+            headers
+                .get(axum::http::header::ACCEPT_LANGUAGE)
+                .and_then(|h| h.to_str().ok())
+                .and_then(Lang::from_accept_language)
+        })
+        .or_else(|| default.and_then(Lang::parse))
+        .unwrap_or_default()
+}
+
+impl FromRequestParts<AppState> for Ctx {
+    type Rejection = CtxRejection;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let is_api = parts.uri.path().starts_with("/api/");
+        let fallback = request_lang(&parts.headers, None);
+        let reject = |e: majlis_store::StoreError| CtxRejection(e.into(), fallback, is_api);
+        let settings = state.store.settings().await.map_err(reject)?;
+        let jar = CookieJar::from_headers(&parts.headers);
+        let mut user = None;
+        let bearer = parts
+            .headers
+            .get(axum::http::header::AUTHORIZATION)
+            .and_then(|h| h.to_str().ok())
+            .and_then(|h| h.strip_prefix("Bearer "))
+            .map(str::trim);
+        if let Some(secret) = bearer {
+            match state
+                .store
+                .account_by_api_token(secret)
+                .await
+                .map_err(reject)?
+            {
+                Some(account) => {
+                    let actor = state.store.actor_for(&account).await.map_err(reject)?;
+                    user = Some(User {
+                        account,
+                        actor,
+                        csrf: None,
+                        session_token: None,
+                    });
+                }
+                None => {
+                    return Err(CtxRejection(
+                        WebError::Domain(DomainError::Unauthenticated),
+                        fallback,
+                        is_api,
+                    ));
+                }
+            }
+        } else if let Some(cookie) = jar.get(SESSION_COOKIE) {
+            let token = cookie.value().to_string();
+            if token.len() <= 128 {
+                if let Some((account, csrf)) = state.store.session(&token).await.map_err(reject)? {
+                    let actor = state.store.actor_for(&account).await.map_err(reject)?;
+                    user = Some(User {
+                        account,
+                        actor,
+                        csrf: Some(csrf),
+                        session_token: Some(token),
+                    });
+                }
+            }
+        }
+        let has_cookie_lang = jar
+            .get(LANG_COOKIE)
+            .and_then(|c| Lang::parse(c.value()))
+            .is_some();
+        let lang = if has_cookie_lang {
+            request_lang(&parts.headers, None)
+        } else {
+            user.as_ref()
+                .and_then(|u| u.account.locale.as_deref())
+                .and_then(Lang::parse)
+                .unwrap_or_else(|| request_lang(&parts.headers, Some(&settings.default_locale)))
+        };
+        let pre_csrf = jar.get(PRE_CSRF_COOKIE).map(|c| c.value().to_string());
+        let csrf_header = parts
+            .headers
+            .get(CSRF_HEADER)
+            .and_then(|h| h.to_str().ok())
+            .map(String::from);
+        Ok(Ctx {
+            lang,
+            settings,
+            user,
+            pre_csrf,
+            csrf_header,
+            is_api,
+        })
+    }
+}
+
+/// A cookie with majlis's security attributes.
+pub fn cookie(
+    state: &AppState,
+    name: &'static str,
+    value: String,
+    max_age_days: Option<i64>,
+) -> Cookie<'static> {
+    let mut c = Cookie::build((name, value))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(state.config.secure_cookies)
+        .build();
+    if let Some(days) = max_age_days {
+        c.set_max_age(time_duration(days));
+    }
+    c
+}
+
+fn time_duration(days: i64) -> time::Duration {
+    time::Duration::days(days)
+}
+
+/// A cookie that removes `name`.
+pub fn removal(state: &AppState, name: &'static str) -> Cookie<'static> {
+    let mut c = cookie(state, name, String::new(), None);
+    c.make_removal();
+    c
+}

@@ -1,0 +1,167 @@
+//! The web error policy.
+//!
+//! - Domain refusals keep their stable snake_case code: `invalid_input` (422,
+//!   with the fields), `forbidden` (403), `unauthenticated` (401), `not_found`
+//!   (404), `conflict` (409, the field named), `stale_record` (409).
+//! - Bad requests: `bad_request` (400), `csrf_failed` (403), `payload_too_large`
+//!   (413), `locked` (429 on repeated failed logins).
+//! - A locked or lost database is `unavailable` (503 with `Retry-After`).
+//! - Anything else is `internal` (500): logged with its detail, never shown.
+//!
+//! Pages render these as a translated HTML page; the API as JSON
+//! `{"error": {"code", "message", "fields": [{"field", "code", "message"}]}}`.
+
+use crate::i18n::Lang;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use majlis_domain::{DomainError, FieldError};
+use majlis_store::StoreError;
+
+#[derive(Debug)]
+pub enum WebError {
+    Domain(DomainError),
+    BadRequest,
+    CsrfFailed,
+    PayloadTooLarge,
+    Locked,
+    Unavailable,
+    Internal(String),
+}
+
+impl From<StoreError> for WebError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Domain(d) => WebError::Domain(d),
+            StoreError::Unavailable(msg) => {
+                tracing::warn!(error = %msg, "database unavailable");
+                WebError::Unavailable
+            }
+            StoreError::Internal(msg) => WebError::Internal(msg),
+        }
+    }
+}
+
+impl From<DomainError> for WebError {
+    fn from(e: DomainError) -> Self {
+        WebError::Domain(e)
+    }
+}
+
+impl WebError {
+    pub fn not_found() -> Self {
+        WebError::Domain(DomainError::NotFound)
+    }
+
+    pub fn status(&self) -> StatusCode {
+        match self {
+            WebError::Domain(d) => match d {
+                DomainError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+                DomainError::Forbidden => StatusCode::FORBIDDEN,
+                DomainError::Unauthenticated => StatusCode::UNAUTHORIZED,
+                DomainError::NotFound => StatusCode::NOT_FOUND,
+                DomainError::Conflict { .. } | DomainError::Stale => StatusCode::CONFLICT,
+            },
+            WebError::BadRequest => StatusCode::BAD_REQUEST,
+            WebError::CsrfFailed => StatusCode::FORBIDDEN,
+            WebError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            WebError::Locked => StatusCode::TOO_MANY_REQUESTS,
+            WebError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            WebError::Domain(d) => d.code(),
+            WebError::BadRequest => "bad_request",
+            WebError::CsrfFailed => "csrf_failed",
+            WebError::PayloadTooLarge => "payload_too_large",
+            WebError::Locked => "locked",
+            WebError::Unavailable => "unavailable",
+            WebError::Internal(_) => "internal",
+        }
+    }
+
+    /// The translated message of this error.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            WebError::Domain(DomainError::Conflict { field }) => lang.t_args(
+                "error-conflict",
+                &[(
+                    "field",
+                    fluent_templates::fluent_bundle::FluentValue::from(lang.field_name(field)),
+                )],
+            ),
+            _ => lang.t(&format!("error-{}", self.code())),
+        }
+    }
+
+    /// Field errors (validation and conflicts).
+    pub fn fields(&self) -> Vec<FieldError> {
+        match self {
+            WebError::Domain(DomainError::Invalid(f)) => f.clone(),
+            WebError::Domain(DomainError::Conflict { field }) => {
+                vec![FieldError::new(field, "taken")]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn log(&self) {
+        if let WebError::Internal(detail) = self {
+            tracing::error!(%detail, "internal error");
+        }
+    }
+
+    /// The JSON rendering.
+    pub fn json(self, lang: Lang) -> Response {
+        self.log();
+        let fields: Vec<serde_json::Value> = self
+            .fields()
+            .iter()
+            .map(|f| serde_json::json!({"field": f.field, "code": f.code, "message": lang.field_error(f.code)}))
+            .collect();
+        let body = serde_json::json!({"error": {"code": self.code(), "message": self.message(lang), "fields": fields}});
+        let mut res = (self.status(), axum::Json(body)).into_response();
+        self.decorate(&mut res);
+        res
+    }
+
+    /// The HTML rendering, a page in the user's language.
+    pub fn page(self, lang: Lang) -> Response {
+        self.log();
+        let page =
+            crate::html::layout::ErrorPage::new(lang, self.status().as_u16(), self.message(lang));
+        let mut res = (self.status(), crate::html::render(&page)).into_response();
+        self.decorate(&mut res);
+        res
+    }
+
+    fn decorate(&self, res: &mut Response) {
+        if matches!(self, WebError::Unavailable | WebError::Locked) {
+            res.headers_mut()
+                .insert(header::RETRY_AFTER, header::HeaderValue::from_static("5"));
+        }
+    }
+}
+
+/// An error rendered as an HTML page.
+pub struct PageError(pub WebError, pub Lang);
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        if matches!(self.0, WebError::Domain(DomainError::Unauthenticated)) {
+            return axum::response::Redirect::to("/login").into_response();
+        }
+        self.0.page(self.1)
+    }
+}
+
+/// An error rendered as JSON.
+pub struct ApiError(pub WebError, pub Lang);
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        self.0.json(self.1)
+    }
+}

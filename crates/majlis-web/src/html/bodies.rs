@@ -1,0 +1,428 @@
+//! Bodies: the tree, a body's page, create, edit, archive.
+
+use super::layout::{Chrome, FormState, clean};
+use super::{FormData, PageResult, parse_id, render, render_status, require_login, see_other};
+use crate::auth::Ctx;
+use crate::error::WebError;
+use crate::i18n::Lang;
+use crate::state::AppState;
+use crate::views;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use majlis_domain::{Body, BodyInput, BodyKind, DomainError, permissions};
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use uuid::Uuid;
+
+pub struct TreeRow {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub kind_code: &'static str,
+    pub city: Option<String>,
+    pub depth: usize,
+}
+
+#[derive(Template)]
+#[template(path = "bodies.html")]
+struct BodiesPage {
+    chrome: Chrome,
+    q: String,
+    count: String,
+    rows: Vec<TreeRow>,
+    can_create: bool,
+}
+
+#[derive(Deserialize)]
+pub struct ListQuery {
+    q: Option<String>,
+}
+
+/// Depth-first order of the bodies, children sorted by name; a body whose
+/// parent is not in the set starts a new root.
+pub fn tree_order(bodies: &[Body]) -> Vec<(usize, &Body)> {
+    let ids: HashSet<Uuid> = bodies.iter().map(|b| b.id).collect();
+    let mut children: HashMap<Option<Uuid>, Vec<&Body>> = HashMap::new();
+    for b in bodies {
+        let parent = b.parent_id.filter(|p| ids.contains(p));
+        children.entry(parent).or_default().push(b);
+    }
+    let mut out = Vec::with_capacity(bodies.len());
+    let mut stack: Vec<(usize, &Body)> = children
+        .get(&None)
+        .map_or(Vec::new(), |v| v.iter().rev().map(|b| (0, *b)).collect());
+    while let Some((depth, b)) = stack.pop() {
+        out.push((depth, b));
+        if let Some(kids) = children.get(&Some(b.id)) {
+            stack.extend(kids.iter().rev().map(|k| (depth + 1, *k)));
+        }
+    }
+    out
+}
+
+fn row(lang: Lang, depth: usize, b: &Body) -> TreeRow {
+    TreeRow {
+        id: b.id.to_string(),
+        name: clean(b.name(lang.code())),
+        kind: lang.t(&format!("kind-{}", b.kind.as_str())),
+        kind_code: b.kind.as_str(),
+        city: b.city.as_deref().map(clean),
+        depth: depth.min(8),
+    }
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<ListQuery>,
+) -> PageResult {
+    if let Err(r) = require_login(&ctx, "/bodies") {
+        return Ok(r);
+    }
+    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    let visible = state
+        .store
+        .viewable_bodies(actor)
+        .await
+        .map_err(|e| ctx.page_err(e))?;
+    let query: String = q.q.unwrap_or_default().chars().take(200).collect();
+    let lang = ctx.lang;
+    let keep = |b: &Body| visible.as_ref().is_none_or(|v| v.contains(&b.id));
+    let rows: Vec<TreeRow> = if query.trim().is_empty() {
+        let all: Vec<Body> = state
+            .store
+            .bodies(false)
+            .await
+            .map_err(|e| ctx.page_err(e))?
+            .into_iter()
+            .filter(|b| keep(b))
+            .collect();
+        tree_order(&all)
+            .into_iter()
+            .map(|(d, b)| row(lang, d, b))
+            .collect()
+    } else {
+        let found = state
+            .store
+            .search_bodies(&query, 200)
+            .await
+            .map_err(|e| ctx.page_err(e))?;
+        found
+            .iter()
+            .filter(|b| keep(b))
+            .map(|b| row(lang, 0, b))
+            .collect()
+    };
+    let page = BodiesPage {
+        chrome: Chrome::new(&ctx, lang.t("bodies-title"), "bodies", "/bodies"),
+        count: lang.count("count-bodies", rows.len() as u64),
+        q: query,
+        rows,
+        can_create: permissions::can_manage_bodies(actor),
+    };
+    Ok(render(&page))
+}
+
+pub struct MemberView {
+    pub membership_id: String,
+    pub person_id: String,
+    pub name: String,
+    pub title: String,
+    pub since: String,
+}
+
+pub struct RoleGroup {
+    pub title: String,
+    pub count: String,
+    pub members: Vec<MemberView>,
+}
+
+#[derive(Template)]
+#[template(path = "body.html")]
+struct BodyPage {
+    chrome: Chrome,
+    id: String,
+    kind: String,
+    city: Option<String>,
+    archived: bool,
+    other_names: Vec<(String, String)>,
+    ancestors: Vec<(String, String)>,
+    members_count: String,
+    groups: Vec<RoleGroup>,
+    past: Vec<MemberView>,
+    children: Vec<(String, String, String)>,
+    can_edit: bool,
+    can_manage_members: bool,
+    can_create_child: bool,
+    can_archive: bool,
+    can_audit: bool,
+}
+
+pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
+    if let Err(r) = require_login(&ctx, &format!("/bodies/{id}")) {
+        return Ok(r);
+    }
+    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    let body = state.store.body(id).await.map_err(|e| ctx.page_err(e))?;
+    let lineage = state.store.lineage(id).await.map_err(|e| ctx.page_err(e))?;
+    if !permissions::can_view_body(actor, &lineage) {
+        return Err(ctx.page_err(WebError::Domain(DomainError::Forbidden)));
+    }
+    let lang = ctx.lang;
+    let today = ctx.today();
+    let dates = state.dates(lang.code(), &ctx.settings);
+    let roles = state.store.roles().await.map_err(|e| ctx.page_err(e))?;
+    let rows = state
+        .store
+        .body_members(id)
+        .await
+        .map_err(|e| ctx.page_err(e))?;
+    let (groups, past, current) = views::group_members(lang, &dates, &roles, rows, today);
+    let mut ancestors = Vec::new();
+    for a in lineage.ancestors.iter().rev() {
+        let b = state.store.body(*a).await.map_err(|e| ctx.page_err(e))?;
+        ancestors.push((b.id.to_string(), clean(b.name(lang.code()))));
+    }
+    let children = state
+        .store
+        .sub_bodies(id)
+        .await
+        .map_err(|e| ctx.page_err(e))?
+        .into_iter()
+        .map(|c| {
+            (
+                c.id.to_string(),
+                clean(c.name(lang.code())),
+                lang.t(&format!("kind-{}", c.kind.as_str())),
+            )
+        })
+        .collect();
+    let mut other_names = Vec::new();
+    for (l, n) in [
+        ("ar", Some(&body.name_ar)),
+        ("fr", body.name_fr.as_ref()),
+        ("en", body.name_en.as_ref()),
+    ] {
+        if let Some(n) = n {
+            if l != lang.code() {
+                other_names.push((lang.t(&format!("field-name_{l}")), clean(n)));
+            }
+        }
+    }
+    let page = BodyPage {
+        chrome: Chrome::new(
+            &ctx,
+            clean(body.name(lang.code())),
+            "bodies",
+            format!("/bodies/{id}"),
+        ),
+        id: id.to_string(),
+        kind: lang.t(&format!("kind-{}", body.kind.as_str())),
+        city: body.city.as_deref().map(clean),
+        archived: body.archived,
+        other_names,
+        ancestors,
+        members_count: lang.count("count-members", current),
+        groups,
+        past,
+        children,
+        can_edit: permissions::can_edit_body(actor, &lineage),
+        can_manage_members: permissions::can_manage_memberships(actor, &lineage) && !body.archived,
+        can_create_child: permissions::can_manage_bodies(actor) && !body.archived,
+        can_archive: permissions::can_manage_bodies(actor),
+        can_audit: permissions::can_view_audit(actor),
+    };
+    Ok(render(&page))
+}
+
+#[derive(Template)]
+#[template(path = "body_form.html")]
+struct BodyForm {
+    chrome: Chrome,
+    form: FormState,
+    action: String,
+    cancel: String,
+    kinds: Vec<(String, String)>,
+    parents: Vec<(String, String)>,
+}
+
+async fn form_page(
+    state: &AppState,
+    ctx: &Ctx,
+    editing: Option<&Body>,
+    form: FormState,
+) -> Result<BodyForm, WebError> {
+    let lang = ctx.lang;
+    let kinds = BodyKind::ALL
+        .iter()
+        .map(|k| {
+            (
+                k.as_str().to_string(),
+                lang.t(&format!("kind-{}", k.as_str())),
+            )
+        })
+        .collect();
+    let all = state.store.bodies(false).await?;
+    let mut parents = vec![(String::new(), lang.t("body-no-parent"))];
+    for (depth, b) in tree_order(&all) {
+        if editing.is_some_and(|e| e.id == b.id) {
+            continue;
+        }
+        parents.push((
+            b.id.to_string(),
+            format!("{}{}", "— ".repeat(depth), clean(b.name(lang.code()))),
+        ));
+    }
+    let (title, action, cancel) = match editing {
+        Some(b) => (
+            lang.t("body-edit-title"),
+            format!("/bodies/{}", b.id),
+            format!("/bodies/{}", b.id),
+        ),
+        None => (
+            lang.t("body-new-title"),
+            "/bodies".to_string(),
+            "/bodies".to_string(),
+        ),
+    };
+    Ok(BodyForm {
+        chrome: Chrome::new(ctx, title, "bodies", action.clone()),
+        form,
+        action,
+        cancel,
+        kinds,
+        parents,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct NewQuery {
+    parent: Option<String>,
+}
+
+pub async fn new_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<NewQuery>,
+) -> PageResult {
+    if let Err(r) = require_login(&ctx, "/bodies/new") {
+        return Ok(r);
+    }
+    if !permissions::can_manage_bodies(ctx.actor().map_err(|e| ctx.page_err(e))?) {
+        return Err(ctx.page_err(WebError::Domain(DomainError::Forbidden)));
+    }
+    let form = FormState::new()
+        .with("kind", "provincial")
+        .with("parent_id", q.parent.unwrap_or_default());
+    Ok(render(
+        &form_page(&state, &ctx, None, form)
+            .await
+            .map_err(|e| ctx.page_err(e))?,
+    ))
+}
+
+fn input(form: &FormData) -> BodyInput {
+    BodyInput {
+        name_ar: form.text("name_ar"),
+        name_fr: form.opt("name_fr"),
+        name_en: form.opt("name_en"),
+        kind: form.text("kind"),
+        parent_id: form.opt("parent_id"),
+        city: form.opt("city"),
+    }
+}
+
+async fn invalid(
+    state: &AppState,
+    ctx: &Ctx,
+    editing: Option<&Body>,
+    form: FormData,
+    e: WebError,
+) -> PageResult {
+    if !matches!(
+        e,
+        WebError::Domain(DomainError::Invalid(_) | DomainError::Conflict { .. })
+    ) {
+        return Err(ctx.page_err(e));
+    }
+    let fs = FormState::from_values(form.0).with_error(&e, ctx.lang);
+    let page = form_page(state, ctx, editing, fs)
+        .await
+        .map_err(|e| ctx.page_err(e))?;
+    Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
+}
+
+pub async fn create(State(state): State<AppState>, ctx: Ctx, form: FormData) -> PageResult {
+    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+    match state.store.create_body(actor, &input(&form)).await {
+        Ok(b) => Ok(see_other(&format!("/bodies/{}", b.id))),
+        Err(e) => invalid(&state, &ctx, None, form, e.into()).await,
+    }
+}
+
+pub async fn edit_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> PageResult {
+    if let Err(r) = require_login(&ctx, &format!("/bodies/{id}/edit")) {
+        return Ok(r);
+    }
+    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    let body = state.store.body(id).await.map_err(|e| ctx.page_err(e))?;
+    let lineage = state.store.lineage(id).await.map_err(|e| ctx.page_err(e))?;
+    if !permissions::can_edit_body(ctx.actor().map_err(|e| ctx.page_err(e))?, &lineage) {
+        return Err(ctx.page_err(WebError::Domain(DomainError::Forbidden)));
+    }
+    let form = FormState::new()
+        .with("name_ar", body.name_ar.clone())
+        .with("name_fr", body.name_fr.clone().unwrap_or_default())
+        .with("name_en", body.name_en.clone().unwrap_or_default())
+        .with("kind", body.kind.as_str())
+        .with(
+            "parent_id",
+            body.parent_id.map(|p| p.to_string()).unwrap_or_default(),
+        )
+        .with("city", body.city.clone().unwrap_or_default());
+    Ok(render(
+        &form_page(&state, &ctx, Some(&body), form)
+            .await
+            .map_err(|e| ctx.page_err(e))?,
+    ))
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    form: FormData,
+) -> PageResult {
+    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    let body = state.store.body(id).await.map_err(|e| ctx.page_err(e))?;
+    match state.store.update_body(actor, id, &input(&form)).await {
+        Ok(b) => Ok(see_other(&format!("/bodies/{}", b.id))),
+        Err(e) => invalid(&state, &ctx, Some(&body), form, e.into()).await,
+    }
+}
+
+pub async fn archive(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    form: FormData,
+) -> PageResult {
+    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    state
+        .store
+        .archive_body(actor, id)
+        .await
+        .map_err(|e| ctx.page_err(e))?;
+    Ok(see_other(&format!("/bodies/{id}")))
+}

@@ -1,0 +1,153 @@
+//! Page chrome (the layout's data), form state and the error page.
+
+use crate::auth::Ctx;
+use crate::error::WebError;
+use crate::i18n::Lang;
+use askama::Template;
+use majlis_text::neutralize_bidi;
+use std::collections::HashMap;
+
+/// What the layout needs: language, title, who is logged in, the CSRF token.
+pub struct Chrome {
+    pub lang: Lang,
+    pub title: String,
+    pub org_name: String,
+    pub user_name: Option<String>,
+    pub is_admin: bool,
+    pub csrf: String,
+    pub section: &'static str,
+    pub path: String,
+    pub flash: Option<String>,
+}
+
+impl Chrome {
+    pub fn new(
+        ctx: &Ctx,
+        title: impl Into<String>,
+        section: &'static str,
+        path: impl Into<String>,
+    ) -> Self {
+        Self {
+            lang: ctx.lang,
+            title: title.into(),
+            org_name: clean(ctx.settings.name(ctx.lang.code())),
+            user_name: ctx.user.as_ref().map(|u| clean(&u.account.username)),
+            is_admin: ctx.user.as_ref().is_some_and(|u| u.account.is_admin),
+            csrf: ctx.csrf_token(),
+            section,
+            path: path.into(),
+            flash: None,
+        }
+    }
+
+    pub fn with_flash(mut self, flash: Option<String>) -> Self {
+        self.flash = flash;
+        self
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        self.lang.t(key)
+    }
+
+    pub fn languages(&self) -> &'static [Lang] {
+        &Lang::ALL
+    }
+}
+
+/// User text made safe for display: bidi controls removed (HTML escaping is
+/// the template engine's job).
+pub fn clean(s: &str) -> String {
+    neutralize_bidi(s).into_owned()
+}
+
+/// A form's submitted values and its errors, for re-rendering.
+#[derive(Default)]
+pub struct FormState {
+    values: HashMap<String, String>,
+    errors: HashMap<String, String>,
+    general: Option<String>,
+}
+
+impl FormState {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn with(mut self, name: &str, value: impl Into<String>) -> Self {
+        self.values.insert(name.to_string(), value.into());
+        self
+    }
+
+    pub fn from_values(values: HashMap<String, String>) -> Self {
+        Self {
+            values,
+            ..Default::default()
+        }
+    }
+
+    /// Adds a web error: field errors next to their fields, or a general line.
+    pub fn with_error(mut self, err: &WebError, lang: Lang) -> Self {
+        let fields = err.fields();
+        if fields.is_empty() {
+            self.general = Some(err.message(lang));
+        } else {
+            for f in fields {
+                let msg = if f.code == "taken" {
+                    err.message(lang)
+                } else {
+                    lang.field_error(f.code)
+                };
+                self.errors.insert(f.field.to_string(), msg);
+            }
+        }
+        self
+    }
+
+    pub fn value(&self, name: &str) -> &str {
+        self.values.get(name).map_or("", String::as_str)
+    }
+
+    pub fn error(&self, name: &str) -> Option<&str> {
+        self.errors.get(name).map(String::as_str)
+    }
+
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty() || self.general.is_some()
+    }
+
+    pub fn general(&self) -> Option<&str> {
+        self.general.as_deref()
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+pub struct ErrorPage {
+    pub chrome: Chrome,
+    pub message: String,
+}
+
+impl ErrorPage {
+    pub fn new(lang: Lang, status: u16, message: String) -> Self {
+        let title = lang.t(&format!("error-title-{status}"));
+        let title = if lang.has(&format!("error-title-{status}")) {
+            title
+        } else {
+            lang.t("error-title-other")
+        };
+        Self {
+            chrome: Chrome {
+                lang,
+                title,
+                org_name: "majlis".into(),
+                user_name: None,
+                is_admin: false,
+                csrf: String::new(),
+                section: "",
+                path: "/".into(),
+                flash: None,
+            },
+            message,
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! Logging in and out, and switching the interface language.
+
+use super::layout::{Chrome, FormState};
+use super::{FormData, PageResult, render, render_status, safe_next, see_other};
+use crate::auth::{Ctx, LANG_COOKIE, PRE_CSRF_COOKIE, SESSION_COOKIE, cookie, removal};
+use crate::error::WebError;
+use crate::i18n::Lang;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum_extra::extract::CookieJar;
+use majlis_store::service::accounts::{LoginFailure, SESSION_DAYS, random_token};
+use serde::Deserialize;
+
+#[derive(Template)]
+#[template(path = "login.html")]
+struct LoginPage {
+    chrome: Chrome,
+    form: FormState,
+    error: Option<String>,
+    next: String,
+}
+
+#[derive(Deserialize)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+fn page(ctx: &Ctx, csrf: String, login: &str, error: Option<String>, next: String) -> LoginPage {
+    let mut chrome = Chrome::new(ctx, ctx.lang.t("login-title"), "login", "/login");
+    chrome.csrf = csrf;
+    LoginPage {
+        chrome,
+        form: FormState::new().with("login", login),
+        error,
+        next,
+    }
+}
+
+pub async fn form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    jar: CookieJar,
+    Query(q): Query<NextQuery>,
+) -> PageResult {
+    let next = safe_next(q.next.as_deref());
+    if ctx.user.is_some() {
+        return Ok(see_other(&next));
+    }
+    let csrf = ctx
+        .pre_csrf
+        .clone()
+        .filter(|c| c.len() == 64)
+        .unwrap_or_else(|| random_token(32));
+    let jar = jar.add(cookie(&state, PRE_CSRF_COOKIE, csrf.clone(), None));
+    Ok((jar, render(&page(&ctx, csrf, "", None, next))).into_response())
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    jar: CookieJar,
+    form: FormData,
+) -> PageResult {
+    let next = safe_next(form.get("next"));
+    let login = form.text("login");
+    if ctx.user.is_none() {
+        ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+    }
+    let password = form.text("password");
+    let result = state
+        .store
+        .authenticate(&login, &password)
+        .await
+        .map_err(|e| ctx.page_err(e))?;
+    let account = match result {
+        Ok(a) => a,
+        Err(failure) => {
+            let (status, key) = match failure {
+                LoginFailure::InvalidCredentials => (StatusCode::UNAUTHORIZED, "login-failed"),
+                LoginFailure::Locked => (StatusCode::TOO_MANY_REQUESTS, "error-locked"),
+            };
+            let csrf = ctx.pre_csrf.clone().unwrap_or_default();
+            return Ok(render_status(
+                status,
+                &page(&ctx, csrf, &login, Some(ctx.lang.t(key)), next),
+            ));
+        }
+    };
+    // A new session id on every login (no fixation); the old one is closed.
+    if let Some(old) = ctx.user.as_ref().and_then(|u| u.session_token.as_deref()) {
+        state
+            .store
+            .delete_session(old)
+            .await
+            .map_err(|e| ctx.page_err(e))?;
+    }
+    let (token, _csrf) = state
+        .store
+        .create_session(account.id)
+        .await
+        .map_err(|e| ctx.page_err(e))?;
+    let mut jar = jar
+        .add(cookie(&state, SESSION_COOKIE, token, Some(SESSION_DAYS)))
+        .remove(removal(&state, PRE_CSRF_COOKIE));
+    if let Some(l) = account.locale.as_deref().and_then(Lang::parse) {
+        jar = jar.add(cookie(&state, LANG_COOKIE, l.code().into(), Some(365)));
+    }
+    Ok((jar, see_other(&next)).into_response())
+}
+
+pub async fn logout(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    jar: CookieJar,
+    form: FormData,
+) -> PageResult {
+    if let Some(user) = &ctx.user {
+        ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+        if let Some(t) = &user.session_token {
+            state
+                .store
+                .delete_session(t)
+                .await
+                .map_err(|e| ctx.page_err(e))?;
+        }
+    }
+    Ok((
+        jar.remove(removal(&state, SESSION_COOKIE)),
+        see_other("/login"),
+    )
+        .into_response())
+}
+
+/// The language switcher: a cookie, nothing else (safe as a GET).
+pub async fn switch_lang(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    jar: CookieJar,
+    Path(code): Path<String>,
+    Query(q): Query<NextQuery>,
+) -> PageResult {
+    let lang = Lang::parse(&code).ok_or_else(|| ctx.page_err(WebError::not_found()))?;
+    let jar = jar.add(cookie(&state, LANG_COOKIE, lang.code().into(), Some(365)));
+    Ok((jar, see_other(&safe_next(q.next.as_deref()))).into_response())
+}

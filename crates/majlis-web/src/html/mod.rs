@@ -1,0 +1,198 @@
+//! Server-rendered pages. Handlers parse, call one service, and render a
+//! template with pre-formatted view data; templates hold no queries.
+
+pub mod account;
+pub mod admin;
+pub mod audit;
+pub mod bodies;
+pub mod dashboard;
+pub mod layout;
+pub mod login;
+pub mod members;
+pub mod people;
+
+use crate::auth::{Ctx, request_lang};
+use crate::error::{PageError, WebError};
+use crate::state::AppState;
+use askama::Template;
+use axum::Router;
+use axum::extract::{FromRequest, Request};
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(dashboard::show))
+        .route("/login", get(login::form).post(login::submit))
+        .route("/logout", post(login::logout))
+        .route("/lang/{code}", get(login::switch_lang))
+        .route("/bodies", get(bodies::list).post(bodies::create))
+        .route("/bodies/new", get(bodies::new_form))
+        .route("/bodies/{id}", get(bodies::show).post(bodies::update))
+        .route("/bodies/{id}/edit", get(bodies::edit_form))
+        .route("/bodies/{id}/archive", post(bodies::archive))
+        .route("/bodies/{id}/members/new", get(members::new_form))
+        .route("/bodies/{id}/members", post(members::create))
+        .route("/memberships/{id}/end", post(members::end))
+        .route("/people", get(people::list).post(people::create))
+        .route("/people/new", get(people::new_form))
+        .route("/people/{id}", get(people::show).post(people::update))
+        .route("/people/{id}/edit", get(people::edit_form))
+        .route("/people/{id}/archive", post(people::archive))
+        .route("/account", get(account::show))
+        .route("/account/locale", post(account::set_locale))
+        .route("/account/tokens", post(account::create_token))
+        .route("/account/tokens/{id}/revoke", post(account::revoke_token))
+        .route(
+            "/admin/accounts",
+            get(admin::accounts).post(admin::create_account),
+        )
+        .route("/admin/accounts/{id}/{action}", post(admin::toggle_account))
+        .route(
+            "/admin/settings",
+            get(admin::settings_form).post(admin::save_settings),
+        )
+        .route("/audit/{kind}/{id}", get(audit::show))
+}
+
+/// Renders a template; a rendering failure is an internal error page.
+pub fn render<T: Template>(t: &T) -> Response {
+    match t.render() {
+        Ok(html) => Html(html).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "template rendering failed");
+            (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response()
+        }
+    }
+}
+
+/// Renders with a status (422 for a form with errors).
+pub fn render_status<T: Template>(status: StatusCode, t: &T) -> Response {
+    let mut r = render(t);
+    if r.status() == StatusCode::OK {
+        *r.status_mut() = status;
+    }
+    r
+}
+
+pub type PageResult = Result<Response, PageError>;
+
+/// A submitted form: its raw values, CSRF token checked by the handler.
+pub struct FormData(pub HashMap<String, String>);
+
+impl FormData {
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0.get(name).map(String::as_str)
+    }
+
+    pub fn text(&self, name: &str) -> String {
+        self.get(name).unwrap_or("").to_string()
+    }
+
+    pub fn opt(&self, name: &str) -> Option<String> {
+        self.get(name).map(String::from)
+    }
+
+    pub fn csrf(&self) -> Option<&str> {
+        self.get("_csrf")
+    }
+}
+
+impl FromRequest<AppState> for FormData {
+    type Rejection = PageError;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        let lang = request_lang(req.headers(), None);
+        match axum::Form::<Vec<(String, String)>>::from_request(req, state).await {
+            Ok(axum::Form(pairs)) => {
+                let limit = 10_000;
+                let mut map = HashMap::new();
+                for (k, v) in pairs {
+                    if k.len() > 64 || v.chars().count() > limit {
+                        return Err(PageError(WebError::PayloadTooLarge, lang));
+                    }
+                    map.insert(k, v);
+                }
+                Ok(FormData(map))
+            }
+            Err(rej) => {
+                let e = if rej.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    WebError::PayloadTooLarge
+                } else {
+                    WebError::BadRequest
+                };
+                Err(PageError(e, lang))
+            }
+        }
+    }
+}
+
+/// Parses an id from a path segment; anything else is "not found".
+pub fn parse_id(s: &str) -> Result<Uuid, WebError> {
+    Uuid::parse_str(s).map_err(|_| WebError::not_found())
+}
+
+/// A redirect after a successful POST.
+pub fn see_other(to: &str) -> Response {
+    Redirect::to(to).into_response()
+}
+
+/// A relative path that is safe to redirect to (no scheme, no host).
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n)
+            if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') && n.len() < 512 =>
+        {
+            n.to_string()
+        }
+        _ => "/".to_string(),
+    }
+}
+
+/// Login redirect for anonymous users.
+pub fn require_login(ctx: &Ctx, path: &str) -> Result<(), Response> {
+    if ctx.user.is_none() {
+        let to = format!("/login?next={}", urlencode(path));
+        return Err(Redirect::to(&to).into_response());
+    }
+    Ok(())
+}
+
+pub fn urlencode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Cache headers for static assets.
+pub fn immutable(content_type: &'static str, body: &'static [u8]) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CACHE_CONTROL, "public, max-age=604800"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn next_is_only_relative() {
+        assert_eq!(super::safe_next(Some("/bodies")), "/bodies");
+        assert_eq!(super::safe_next(Some("//evil.example")), "/");
+        assert_eq!(super::safe_next(Some("https://evil.example")), "/");
+        assert_eq!(super::safe_next(None), "/");
+    }
+}

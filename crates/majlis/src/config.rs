@@ -1,0 +1,134 @@
+//! Typed configuration, read once: defaults, then an optional `majlis.toml`
+//! (in the working directory, or `--config`), then `MAJLIS_*` environment
+//! variables, then command-line flags. Secrets never appear in logs.
+
+use serde::Deserialize;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+/// A value that prints as `***`.
+#[derive(Clone, Deserialize, Default)]
+#[serde(transparent)]
+pub struct Secret(pub String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("\"***\"")
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Address to serve on.
+    pub bind: SocketAddr,
+    /// Where the embedded SQLite database lives.
+    pub data_dir: PathBuf,
+    /// `postgres://…` to use PostgreSQL instead of the embedded SQLite.
+    pub database_url: Option<Secret>,
+    /// Mark cookies `Secure` (keep on in production behind HTTPS).
+    pub cookie_secure: bool,
+    /// Largest request body accepted, in bytes.
+    pub max_body_bytes: usize,
+    /// Log filter (tracing `EnvFilter` syntax).
+    pub log: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            data_dir: PathBuf::from("./majlis-data"),
+            database_url: None,
+            cookie_secure: true,
+            max_body_bytes: 64 * 1024,
+            log: "info".into(),
+        }
+    }
+}
+
+impl Config {
+    /// Defaults, then the file (if present or named), then the environment.
+    pub fn load(file: Option<&Path>) -> anyhow::Result<Self> {
+        let mut cfg = match file {
+            Some(p) => Self::from_file(p)?,
+            None if Path::new("majlis.toml").exists() => Self::from_file(Path::new("majlis.toml"))?,
+            None => Self::default(),
+        };
+        cfg.apply_env(|k| std::env::var(k).ok())?;
+        Ok(cfg)
+    }
+
+    fn from_file(p: &Path) -> anyhow::Result<Self> {
+        let text = std::fs::read_to_string(p)
+            .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", p.display()))?;
+        toml::from_str(&text).map_err(|e| anyhow::anyhow!("invalid {}: {e}", p.display()))
+    }
+
+    fn apply_env(&mut self, get: impl Fn(&str) -> Option<String>) -> anyhow::Result<()> {
+        if let Some(v) = get("MAJLIS_BIND") {
+            self.bind = v
+                .parse()
+                .map_err(|_| anyhow::anyhow!("MAJLIS_BIND: not an address: {v}"))?;
+        }
+        if let Some(v) = get("MAJLIS_DATA_DIR") {
+            self.data_dir = PathBuf::from(v);
+        }
+        if let Some(v) = get("MAJLIS_DATABASE_URL").filter(|v| !v.is_empty()) {
+            self.database_url = Some(Secret(v));
+        }
+        if let Some(v) = get("MAJLIS_COOKIE_SECURE") {
+            self.cookie_secure = matches!(v.as_str(), "1" | "true" | "yes" | "on");
+        }
+        if let Some(v) = get("MAJLIS_MAX_BODY_BYTES") {
+            self.max_body_bytes = v
+                .parse()
+                .map_err(|_| anyhow::anyhow!("MAJLIS_MAX_BODY_BYTES: not a number"))?;
+        }
+        if let Some(v) = get("MAJLIS_LOG") {
+            self.log = v;
+        }
+        Ok(())
+    }
+
+    /// The database URL: PostgreSQL if configured, else SQLite in the data folder.
+    pub fn database_url(&self) -> anyhow::Result<String> {
+        if let Some(url) = &self.database_url {
+            return Ok(url.0.clone());
+        }
+        std::fs::create_dir_all(&self.data_dir).map_err(|e| {
+            anyhow::anyhow!("cannot create data folder {}: {e}", self.data_dir.display())
+        })?;
+        Ok(format!(
+            "sqlite://{}?mode=rwc",
+            self.data_dir.join("majlis.sqlite").display()
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layers_and_hidden_secrets() {
+        let mut c: Config =
+            toml::from_str("bind = \"0.0.0.0:9000\"\ncookie_secure = false").unwrap();
+        assert_eq!(c.bind.port(), 9000);
+        assert!(!c.cookie_secure);
+        c.apply_env(|k| match k {
+            "MAJLIS_DATABASE_URL" => Some("postgres://u:hunter2@db/majlis".into()),
+            "MAJLIS_BIND" => Some("127.0.0.1:7000".into()),
+            _ => None,
+        })
+        .unwrap();
+        assert_eq!(c.bind.port(), 7000);
+        assert!(!format!("{c:?}").contains("hunter2"));
+        assert_eq!(c.database_url().unwrap(), "postgres://u:hunter2@db/majlis");
+    }
+
+    #[test]
+    fn unknown_keys_are_refused() {
+        assert!(toml::from_str::<Config>("bnid = \"x\"").is_err());
+    }
+}
