@@ -1,13 +1,9 @@
 //! The `majlis` binary: serve, demo, init, migrate, user, seed, backup, restore.
 
-mod config;
-mod demo;
-mod names;
-mod seed;
-
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use config::Config;
+use majlis::config::{self, Config};
+use majlis::{demo, seed};
 use majlis_store::{NewAccount, Store};
 use std::io::{BufReader, BufWriter};
 use std::net::SocketAddr;

@@ -1,0 +1,7 @@
+//! The pieces of the `majlis` binary that tests and benchmarks reuse: the
+//! configuration, the demo organization, synthetic data.
+
+pub mod config;
+pub mod demo;
+pub mod names;
+pub mod seed;

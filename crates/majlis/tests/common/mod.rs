@@ -1,0 +1,121 @@
+//! Test harness: a real majlis router served on a loopback port, over a fresh
+//! database (SQLite, and PostgreSQL when MAJLIS_TEST_PG_URL is set).
+
+#![allow(dead_code)]
+
+use majlis_store::testing::{TestDb, fresh};
+use majlis_store::{Backend, Store};
+use serde_json::Value;
+
+pub struct TestApp {
+    pub base: String,
+    pub db: TestDb,
+    pub backend: Backend,
+    server: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
+
+impl TestApp {
+    /// A server over an empty database.
+    pub async fn empty(backend: Backend) -> Self {
+        Self::start(backend, false).await
+    }
+
+    /// A server over the demo organization (the seed's party and its logins).
+    pub async fn demo(backend: Backend) -> Self {
+        Self::start(backend, true).await
+    }
+
+    async fn start(backend: Backend, demo: bool) -> Self {
+        let db = fresh(backend).await;
+        if demo {
+            majlis::demo::load(&db.store).await.expect("demo data");
+        }
+        let config = majlis_web::WebConfig { secure_cookies: false, limits: majlis_web::Limits { max_body: 64 * 1024 } };
+        let app = majlis_web::router(majlis_web::AppState::new(db.store.clone(), config));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let server = tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        Self { base: format!("http://{addr}"), db, backend, server }
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.db.store
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// A client with its own cookie jar; no redirects followed.
+    pub fn client(&self, lang: &str) -> reqwest::Client {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert(reqwest::header::ACCEPT_LANGUAGE, lang.parse().expect("header"));
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .default_headers(headers)
+            .build()
+            .expect("client")
+    }
+
+    /// Logs in through the API; returns the client (with the session cookie)
+    /// and the CSRF token.
+    pub async fn api_login(&self, login: &str) -> (reqwest::Client, String) {
+        let c = self.client("ar");
+        let r = c
+            .post(self.url("/api/v1/auth/login"))
+            .json(&serde_json::json!({"login": login, "password": majlis::demo::DEMO_PASSWORD}))
+            .send()
+            .await
+            .expect("login request");
+        assert_eq!(r.status(), 200, "login {login}");
+        let body: Value = r.json().await.expect("json");
+        (c, body["csrf_token"].as_str().expect("csrf").to_string())
+    }
+
+    /// Logs in through the HTML form; returns the client.
+    pub async fn page_login(&self, login: &str, lang: &str) -> reqwest::Client {
+        let c = self.client(lang);
+        let page = c.get(self.url("/login")).send().await.expect("login page").text().await.expect("text");
+        let csrf = hidden(&page, "_csrf");
+        let r = c
+            .post(self.url("/login"))
+            .form(&[("_csrf", csrf.as_str()), ("login", login), ("password", majlis::demo::DEMO_PASSWORD), ("next", "/")])
+            .send()
+            .await
+            .expect("login post");
+        assert_eq!(r.status(), 303, "page login {login}");
+        c
+    }
+
+    /// The id of the first body whose Arabic name contains `needle`.
+    pub async fn body_id(&self, needle: &str) -> uuid::Uuid {
+        self.store().bodies(true).await.expect("bodies").into_iter().find(|b| b.name_ar.contains(needle)).expect(needle).id
+    }
+}
+
+/// The value of a hidden input in a page.
+pub fn hidden(page: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = page.find(&marker).unwrap_or_else(|| panic!("no hidden {name}")) + marker.len();
+    page[start..].split('"').next().unwrap_or_default().to_string()
+}
+
+/// Runs `f` once per backend of this test run.
+pub async fn each_backend<F, Fut>(f: F)
+where
+    F: Fn(Backend) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    for b in majlis_store::testing::backends() {
+        f(b).await;
+    }
+}
