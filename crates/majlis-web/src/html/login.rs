@@ -66,9 +66,7 @@ pub async fn submit(
 ) -> PageResult {
     let next = safe_next(form.get("next"));
     let login = form.text("login");
-    if ctx.user.is_none() {
-        ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    }
+    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
     let password = form.text("password");
     let result = state
         .store
