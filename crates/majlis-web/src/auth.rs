@@ -133,7 +133,10 @@ impl FromRequestParts<AppState> for Ctx {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         // Nested routers see a stripped path; the original one tells the API apart.
-        let path = parts.extensions.get::<axum::extract::OriginalUri>().map_or_else(|| parts.uri.path(), |o| o.0.path());
+        let path = parts
+            .extensions
+            .get::<axum::extract::OriginalUri>()
+            .map_or_else(|| parts.uri.path(), |o| o.0.path());
         let is_api = path.starts_with("/api/");
         let fallback = request_lang(&parts.headers, None);
         let reject = |e: majlis_store::StoreError| CtxRejection(e.into(), fallback, is_api);

@@ -140,27 +140,75 @@ async fn bearer_tokens_and_openapi() {
     each_backend(|b| async move {
         let app = TestApp::demo(b).await;
         let (c, csrf) = app.api_login("agadir").await;
-        let r = c.post(app.url("/api/v1/me/tokens")).header("x-csrf-token", &csrf).json(&json!({"name": "script"})).send().await.unwrap();
+        let r = c
+            .post(app.url("/api/v1/me/tokens"))
+            .header("x-csrf-token", &csrf)
+            .json(&json!({"name": "script"}))
+            .send()
+            .await
+            .unwrap();
         let t: Value = r.json().await.unwrap();
         let secret = t["secret"].as_str().unwrap().to_string();
         let id = t["token"]["id"].as_str().unwrap().to_string();
 
         // A fresh client with only the bearer token: no cookie, no CSRF needed.
         let plain = app.client("en");
-        let me: Value = plain.get(app.url("/api/v1/me")).bearer_auth(&secret).send().await.unwrap().json().await.unwrap();
+        let me: Value = plain
+            .get(app.url("/api/v1/me"))
+            .bearer_auth(&secret)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
         assert_eq!(me["account"]["username"], "agadir");
-        let listed: Value = c.get(app.url("/api/v1/me/tokens")).send().await.unwrap().json().await.unwrap();
+        let listed: Value = c
+            .get(app.url("/api/v1/me/tokens"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
         assert!(listed.to_string().contains("script") && !listed.to_string().contains(&secret));
 
-        let r = plain.delete(app.url(&format!("/api/v1/me/tokens/{id}"))).bearer_auth(&secret).send().await.unwrap();
+        let r = plain
+            .delete(app.url(&format!("/api/v1/me/tokens/{id}")))
+            .bearer_auth(&secret)
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), 200);
-        let r = plain.get(app.url("/api/v1/me")).bearer_auth(&secret).send().await.unwrap();
+        let r = plain
+            .get(app.url("/api/v1/me"))
+            .bearer_auth(&secret)
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), 401);
-        assert_eq!(r.json::<Value>().await.unwrap()["error"]["message"], "Please log in.");
+        assert_eq!(
+            r.json::<Value>().await.unwrap()["error"]["message"],
+            "Please log in."
+        );
 
-        let doc: Value = plain.get(app.url("/api/v1/openapi.json")).send().await.unwrap().json().await.unwrap();
+        let doc: Value = plain
+            .get(app.url("/api/v1/openapi.json"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
         assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
-        for path in ["/api/v1/auth/login", "/api/v1/bodies", "/api/v1/bodies/{id}/members", "/api/v1/people", "/api/v1/memberships", "/api/v1/me/tokens"] {
+        for path in [
+            "/api/v1/auth/login",
+            "/api/v1/bodies",
+            "/api/v1/bodies/{id}/members",
+            "/api/v1/people",
+            "/api/v1/memberships",
+            "/api/v1/me/tokens",
+        ] {
             assert!(doc["paths"].get(path).is_some(), "openapi lacks {path}");
         }
     })
@@ -173,11 +221,21 @@ async fn login_lockout_and_contact_privacy() {
         let app = TestApp::demo(b).await;
         let c = app.client("fr");
         for _ in 0..5 {
-            let r = c.post(app.url("/api/v1/auth/login")).json(&json!({"login": "bureau", "password": "wrong-password"})).send().await.unwrap();
+            let r = c
+                .post(app.url("/api/v1/auth/login"))
+                .json(&json!({"login": "bureau", "password": "wrong-password"}))
+                .send()
+                .await
+                .unwrap();
             assert_eq!(r.status(), 401);
         }
         // Locked even with the right password.
-        let r = c.post(app.url("/api/v1/auth/login")).json(&json!({"login": "bureau", "password": "majlis-demo"})).send().await.unwrap();
+        let r = c
+            .post(app.url("/api/v1/auth/login"))
+            .json(&json!({"login": "bureau", "password": "majlis-demo"}))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), 429);
         assert!(r.headers().contains_key("retry-after"));
         assert_eq!(r.json::<Value>().await.unwrap()["error"]["code"], "locked");
@@ -186,12 +244,39 @@ async fn login_lockout_and_contact_privacy() {
         // provincial secretary sees them.
         let agadir = app.body_id("أكادير").await;
         let (sec, _) = app.api_login("agadir").await;
-        let members: Value = sec.get(app.url(&format!("/api/v1/bodies/{agadir}/members"))).send().await.unwrap().json().await.unwrap();
-        assert!(members.as_array().unwrap().iter().all(|m| m["person"].get("email").is_some()));
+        let members: Value = sec
+            .get(app.url(&format!("/api/v1/bodies/{agadir}/members")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert!(
+            members
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|m| m["person"].get("email").is_some())
+        );
         let (member, _) = app.api_login("member").await;
-        let me: Value = member.get(app.url("/api/v1/me")).send().await.unwrap().json().await.unwrap();
+        let me: Value = member
+            .get(app.url("/api/v1/me"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
         let my_id = me["account"]["person_id"].clone();
-        let members: Value = member.get(app.url(&format!("/api/v1/bodies/{agadir}/members"))).send().await.unwrap().json().await.unwrap();
+        let members: Value = member
+            .get(app.url(&format!("/api/v1/bodies/{agadir}/members")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
         let members = members.as_array().unwrap();
         assert!(members.len() >= 6);
         for m in members {
@@ -200,8 +285,18 @@ async fn login_lockout_and_contact_privacy() {
             assert_eq!(m["person"].get("phone").is_some(), own);
         }
         // The same on the person endpoint.
-        let other = members.iter().find(|m| m["person"]["id"] != my_id).unwrap()["person"]["id"].as_str().unwrap().to_string();
-        let p: Value = member.get(app.url(&format!("/api/v1/people/{other}"))).send().await.unwrap().json().await.unwrap();
+        let other = members.iter().find(|m| m["person"]["id"] != my_id).unwrap()["person"]["id"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let p: Value = member
+            .get(app.url(&format!("/api/v1/people/{other}")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
         assert!(p.get("email").is_none() && p.get("full_name_ar").is_some());
     })
     .await;

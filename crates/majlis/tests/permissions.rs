@@ -29,7 +29,13 @@ impl Who {
     }
 }
 
-const ALL: [Who; 5] = [Who::Admin, Who::Bureau, Who::Agadir, Who::Member, Who::Anonymous];
+const ALL: [Who; 5] = [
+    Who::Admin,
+    Who::Bureau,
+    Who::Agadir,
+    Who::Member,
+    Who::Anonymous,
+];
 
 struct Caller {
     who: Who,
@@ -38,8 +44,17 @@ struct Caller {
 }
 
 async fn fresh_person(app: &TestApp, tag: &str) -> Uuid {
-    let system = Actor { account_id: Uuid::nil(), person_id: None, is_admin: true, roles: vec![] };
-    let input = PersonInput { full_name_ar: format!("شخص {tag}"), gender: "male".into(), ..Default::default() };
+    let system = Actor {
+        account_id: Uuid::nil(),
+        person_id: None,
+        is_admin: true,
+        roles: vec![],
+    };
+    let input = PersonInput {
+        full_name_ar: format!("شخص {tag}"),
+        gender: "male".into(),
+        ..Default::default()
+    };
     app.store().create_person(&system, &input).await.unwrap().id
 }
 

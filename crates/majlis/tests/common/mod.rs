@@ -36,14 +36,26 @@ impl TestApp {
         if demo {
             majlis::demo::load(&db.store).await.expect("demo data");
         }
-        let config = majlis_web::WebConfig { secure_cookies: false, limits: majlis_web::Limits { max_body: 64 * 1024 } };
+        let config = majlis_web::WebConfig {
+            secure_cookies: false,
+            limits: majlis_web::Limits {
+                max_body: 64 * 1024,
+            },
+        };
         let app = majlis_web::router(majlis_web::AppState::new(db.store.clone(), config));
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
         let addr = listener.local_addr().expect("addr");
         let server = tokio::spawn(async move {
             let _ = axum::serve(listener, app).await;
         });
-        Self { base: format!("http://{addr}"), db, backend, server }
+        Self {
+            base: format!("http://{addr}"),
+            db,
+            backend,
+            server,
+        }
     }
 
     pub fn store(&self) -> &Store {
@@ -57,7 +69,10 @@ impl TestApp {
     /// A client with its own cookie jar; no redirects followed.
     pub fn client(&self, lang: &str) -> reqwest::Client {
         let mut headers = reqwest::header::HeaderMap::new();
-        headers.insert(reqwest::header::ACCEPT_LANGUAGE, lang.parse().expect("header"));
+        headers.insert(
+            reqwest::header::ACCEPT_LANGUAGE,
+            lang.parse().expect("header"),
+        );
         reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
@@ -84,11 +99,23 @@ impl TestApp {
     /// Logs in through the HTML form; returns the client.
     pub async fn page_login(&self, login: &str, lang: &str) -> reqwest::Client {
         let c = self.client(lang);
-        let page = c.get(self.url("/login")).send().await.expect("login page").text().await.expect("text");
+        let page = c
+            .get(self.url("/login"))
+            .send()
+            .await
+            .expect("login page")
+            .text()
+            .await
+            .expect("text");
         let csrf = hidden(&page, "_csrf");
         let r = c
             .post(self.url("/login"))
-            .form(&[("_csrf", csrf.as_str()), ("login", login), ("password", majlis::demo::DEMO_PASSWORD), ("next", "/")])
+            .form(&[
+                ("_csrf", csrf.as_str()),
+                ("login", login),
+                ("password", majlis::demo::DEMO_PASSWORD),
+                ("next", "/"),
+            ])
             .send()
             .await
             .expect("login post");
@@ -98,15 +125,29 @@ impl TestApp {
 
     /// The id of the first body whose Arabic name contains `needle`.
     pub async fn body_id(&self, needle: &str) -> uuid::Uuid {
-        self.store().bodies(true).await.expect("bodies").into_iter().find(|b| b.name_ar.contains(needle)).expect(needle).id
+        self.store()
+            .bodies(true)
+            .await
+            .expect("bodies")
+            .into_iter()
+            .find(|b| b.name_ar.contains(needle))
+            .expect(needle)
+            .id
     }
 }
 
 /// The value of a hidden input in a page.
 pub fn hidden(page: &str, name: &str) -> String {
     let marker = format!("name=\"{name}\" value=\"");
-    let start = page.find(&marker).unwrap_or_else(|| panic!("no hidden {name}")) + marker.len();
-    page[start..].split('"').next().unwrap_or_default().to_string()
+    let start = page
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no hidden {name}"))
+        + marker.len();
+    page[start..]
+        .split('"')
+        .next()
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// Runs `f` once per backend of this test run.

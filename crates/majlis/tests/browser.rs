@@ -1,0 +1,332 @@
+//! Real headless Chromium (Debian's `chromium` + `chromium-driver`) against a
+//! real majlis: log in, check the right-to-left layout, create a provincial
+//! body under a region, give it a member with a role, see both listed — in
+//! Arabic, then in French. Screenshots go to `target/screenshots/`.
+//!
+//! Skipped when chromedriver is missing, unless MAJLIS_TEST_REQUIRE_BROWSER=1
+//! (CI sets it).
+
+mod common;
+
+use common::TestApp;
+use fantoccini::{Client, ClientBuilder, Locator};
+use majlis_store::Backend;
+use serde_json::json;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+struct Driver {
+    child: Child,
+    port: u16,
+    _profile: tempfile::TempDir,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn chromedriver() -> Option<PathBuf> {
+    ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.exists())
+}
+
+async fn start_driver() -> Option<Driver> {
+    let Some(bin) = chromedriver() else {
+        assert!(
+            std::env::var("MAJLIS_TEST_REQUIRE_BROWSER").as_deref() != Ok("1"),
+            "chromedriver is required but missing"
+        );
+        eprintln!("chromedriver not found: browser test skipped");
+        return None;
+    };
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .ok()?
+        .local_addr()
+        .ok()?
+        .port();
+    let child = Command::new(bin)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    for _ in 0..100 {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .is_ok()
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Some(Driver {
+        child,
+        port,
+        _profile: tempfile::tempdir().ok()?,
+    })
+}
+
+async fn browser(driver: &Driver, lang: &str) -> Client {
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        json!({
+            "binary": "/usr/bin/chromium",
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--window-size=412,915",
+                format!("--lang={lang}"),
+                format!("--user-data-dir={}", driver._profile.path().join(lang).display()),
+            ],
+            "prefs": {"intl.accept_languages": lang}
+        }),
+    );
+    // Plain HTTP to the local chromedriver: no TLS stack needed.
+    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{}", driver.port))
+        .await
+        .expect("webdriver session")
+}
+
+fn shots() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
+    std::fs::create_dir_all(&dir).expect("screenshot dir");
+    dir
+}
+
+async fn shot(c: &Client, name: &str) {
+    let png = c.screenshot().await.expect("screenshot");
+    std::fs::write(shots().join(format!("{name}.png")), png).expect("write screenshot");
+}
+
+async fn fill(c: &Client, css: &str, text: &str) {
+    let e = c
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|_| panic!("no {css}"));
+    e.clear().await.ok();
+    e.send_keys(text).await.expect("type");
+}
+
+async fn submit(c: &Client, form_css: &str) {
+    c.find(Locator::Css(&format!("{form_css} button[type=submit]")))
+        .await
+        .expect("submit button")
+        .click()
+        .await
+        .expect("click");
+    c.wait()
+        .for_element(Locator::Css("main h1"))
+        .await
+        .expect("page after submit");
+}
+
+async fn text(c: &Client) -> String {
+    c.find(Locator::Css("main"))
+        .await
+        .expect("main")
+        .text()
+        .await
+        .expect("text")
+}
+
+/// The whole flow in one language.
+async fn flow(
+    app: &TestApp,
+    driver: &Driver,
+    lang: &str,
+    province: &str,
+    region_needle: &str,
+    member_number: &str,
+) {
+    let c = browser(driver, lang).await;
+    c.goto(&app.url(&format!("/lang/{lang}?next=/login")))
+        .await
+        .expect("goto");
+    let dir = c
+        .execute("return document.documentElement.dir", vec![])
+        .await
+        .expect("dir");
+    let html_lang = c
+        .execute("return document.documentElement.lang", vec![])
+        .await
+        .expect("lang");
+    assert_eq!(html_lang, json!(lang));
+    let expected_dir = if lang == "ar" { "rtl" } else { "ltr" };
+    assert_eq!(dir, json!(expected_dir));
+    shot(&c, &format!("{lang}-1-login")).await;
+
+    fill(&c, "#f-login", "bureau").await;
+    fill(&c, "#f-password", majlis::demo::DEMO_PASSWORD).await;
+    submit(&c, "form[action='/login']").await;
+    assert_eq!(c.current_url().await.unwrap().path(), "/");
+    // Right-to-left layout: in Arabic the brand sits at the right edge, in
+    // French at the left; inputs follow the text direction.
+    let brand_x = c
+        .execute("const r = document.querySelector('.brand').getBoundingClientRect(); return r.left + r.width / 2", vec![])
+        .await
+        .expect("brand position");
+    let brand_x = brand_x.as_f64().unwrap();
+    if lang == "ar" {
+        assert!(
+            brand_x > 412.0 / 2.0,
+            "brand should be on the right in RTL, at {brand_x}"
+        );
+    } else {
+        assert!(
+            brand_x < 412.0 / 2.0,
+            "brand should be on the left in LTR, at {brand_x}"
+        );
+    }
+    let font = c
+        .execute("return getComputedStyle(document.body).fontFamily", vec![])
+        .await
+        .unwrap();
+    if lang == "ar" {
+        assert!(font.as_str().unwrap().contains("Amiri"), "{font}");
+    }
+    shot(&c, &format!("{lang}-2-dashboard")).await;
+
+    // Create a provincial body under a region.
+    let region = app.body_id(region_needle).await;
+    c.goto(&app.url("/bodies/new")).await.unwrap();
+    fill(&c, "#f-name_ar", province).await;
+    fill(&c, "#f-city", "مدينة").await;
+    c.find(Locator::Css("#f-kind"))
+        .await
+        .unwrap()
+        .select_by_value("provincial")
+        .await
+        .unwrap();
+    c.find(Locator::Css("#f-parent_id"))
+        .await
+        .unwrap()
+        .select_by_value(&region.to_string())
+        .await
+        .unwrap();
+    shot(&c, &format!("{lang}-3-new-body")).await;
+    submit(&c, "form[action='/bodies']").await;
+    let url = c.current_url().await.unwrap();
+    assert!(url.path().starts_with("/bodies/"), "{url}");
+    let body_text = text(&c).await;
+    assert!(body_text.contains(province), "{body_text}");
+    let crumbs = c
+        .find(Locator::Css("nav.crumbs"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let region_name = app.store().body(region).await.unwrap();
+    assert!(crumbs.contains(region_name.name(lang)), "{crumbs}");
+
+    // Add a member with a role.
+    c.find(Locator::Css("a[href$='/members/new']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.wait().for_element(Locator::Css("#q")).await.unwrap();
+    fill(&c, "#q", member_number).await;
+    c.find(Locator::Css("form.search button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.wait()
+        .for_element(Locator::Css("input[type=radio][name=person_id]"))
+        .await
+        .expect("candidates");
+    c.find(Locator::Css("input[type=radio][name=person_id]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.find(Locator::Css("#f-role"))
+        .await
+        .unwrap()
+        .select_by_value("secretary")
+        .await
+        .unwrap();
+    shot(&c, &format!("{lang}-4-add-member")).await;
+    submit(&c, "form[action$='/members']").await;
+    let body_page = text(&c).await;
+    let person = app
+        .store()
+        .people(
+            &majlis_store::PeopleQuery {
+                q: member_number.into(),
+                page: 1,
+                per_page: 1,
+                include_archived: false,
+            },
+            None,
+        )
+        .await
+        .unwrap()
+        .items
+        .remove(0);
+    let shown_name = if lang == "ar" {
+        person.full_name_ar.clone()
+    } else {
+        person.full_name_latin.clone().unwrap()
+    };
+    assert!(
+        body_page.contains(&shown_name),
+        "member not listed: {body_page}"
+    );
+    let secretary_title = if lang == "ar" {
+        "الكتابة"
+    } else {
+        "Secrétariat"
+    };
+    assert!(body_page.contains(secretary_title), "{body_page}");
+    shot(&c, &format!("{lang}-5-body-with-member")).await;
+
+    // Both listed: the body in the tree, the membership on the person's page.
+    c.goto(&app.url("/bodies")).await.unwrap();
+    assert!(text(&c).await.contains(province));
+    c.goto(&app.url(&format!("/people/{}", person.id)))
+        .await
+        .unwrap();
+    assert!(text(&c).await.contains(province));
+    shot(&c, &format!("{lang}-6-person")).await;
+    c.close().await.ok();
+}
+
+#[tokio::test]
+async fn browser_flows_in_arabic_and_french() {
+    let Some(driver) = start_driver().await else {
+        return;
+    };
+    let app = TestApp::demo(Backend::Sqlite).await;
+    flow(
+        &app,
+        &driver,
+        "ar",
+        "الهيئة الإقليمية تزنيت",
+        "سوس ماسة",
+        "PPS-000030",
+    )
+    .await;
+    flow(
+        &app,
+        &driver,
+        "fr",
+        "الهيئة الإقليمية الصويرة",
+        "مراكش",
+        "PPS-000031",
+    )
+    .await;
+}
