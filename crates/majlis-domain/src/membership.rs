@@ -111,10 +111,10 @@ impl MembershipInput {
         }
         let starts_on = parse_date(&mut c, "starts_on", self.starts_on.as_deref()).unwrap_or(today);
         let ends_on = parse_date(&mut c, "ends_on", self.ends_on.as_deref());
-        if let Some(end) = ends_on {
-            if end < starts_on {
-                c.fail("ends_on", "end_before_start");
-            }
+        if let Some(end) = ends_on
+            && end < starts_on
+        {
+            c.fail("ends_on", "end_before_start");
         }
         c.into_result(ValidMembership {
             person_id: person_id.unwrap_or_default(),

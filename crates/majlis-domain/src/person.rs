@@ -84,23 +84,21 @@ impl PersonInput {
             c.fail("gender", "invalid_choice");
         }
         let member_number = c.optional("member_number", self.member_number.as_deref(), MAX_SHORT);
-        if let Some(n) = &member_number {
-            if !n
+        if let Some(n) = &member_number
+            && !n
                 .chars()
                 .all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '/')
-            {
-                c.fail("member_number", "invalid_member_number");
-            }
+        {
+            c.fail("member_number", "invalid_member_number");
         }
         let email = c.email("email", self.email.as_deref());
         let phone = c.optional("phone", self.phone.as_deref(), MAX_SHORT);
         if let Some(p) = &phone {
             let digits = p.chars().filter(char::is_ascii_digit).count();
-            if digits < 6
-                || !p
-                    .chars()
-                    .all(|ch| ch.is_ascii_digit() || " +-().".contains(ch))
-            {
+            let allowed = p
+                .chars()
+                .all(|ch| ch.is_ascii_digit() || " +-().".contains(ch));
+            if digits < 6 || !allowed {
                 c.fail("phone", "invalid_phone");
             }
         }

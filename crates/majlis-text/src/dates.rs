@@ -40,8 +40,7 @@ impl std::fmt::Debug for DateFormatter {
 }
 
 fn parse_locale(tag: &str) -> Locale {
-    tag.parse()
-        .unwrap_or_else(|_| icu_locale_core::locale!("ar-MA"))
+    tag.parse().unwrap_or(icu_locale_core::locale!("ar-MA"))
 }
 
 impl DateFormatter {

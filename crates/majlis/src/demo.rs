@@ -19,8 +19,11 @@ pub const LOGINS: [(&str, &str); 4] = [
     ("member", "a plain member of the Agadir provincial body"),
 ];
 
-/// Regions, and their provinces as (Arabic, French, city).
-const REGIONS: [(&str, &str, &[(&str, &str)]); 12] = [
+/// A province: (Arabic name, French name).
+type Province = (&'static str, &'static str);
+
+/// Regions (Arabic, French) and their provinces.
+const REGIONS: [(&str, &str, &[Province]); 12] = [
     (
         "جهة طنجة تطوان الحسيمة",
         "Tanger-Tétouan-Al Hoceïma",

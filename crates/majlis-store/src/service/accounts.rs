@@ -168,24 +168,22 @@ impl Store {
         {
             return Err(DomainError::Conflict { field: "username" }.into());
         }
-        if let Some(e) = &email {
-            if account::Entity::find()
+        if let Some(e) = &email
+            && account::Entity::find()
                 .filter(account::Column::Email.eq(e))
                 .one(&tx)
                 .await?
                 .is_some()
-            {
-                return Err(DomainError::Conflict { field: "email" }.into());
-            }
+        {
+            return Err(DomainError::Conflict { field: "email" }.into());
         }
-        if let Some(p) = new.person_id {
-            if crate::entity::person::Entity::find_by_id(p)
+        if let Some(p) = new.person_id
+            && crate::entity::person::Entity::find_by_id(p)
                 .one(&tx)
                 .await?
                 .is_none()
-            {
-                return Err(DomainError::invalid("person_id", "invalid_choice").into());
-            }
+        {
+            return Err(DomainError::invalid("person_id", "invalid_choice").into());
         }
         let now = crate::now();
         let m = account::ActiveModel {
@@ -260,10 +258,9 @@ impl Store {
         if let Some(at) = login_attempt::Entity::find_by_id(login.clone())
             .one(&self.db)
             .await?
+            && at.locked_until.is_some_and(|until| until > now)
         {
-            if at.locked_until.is_some_and(|until| until > now) {
-                return Ok(Err(LoginFailure::Locked));
-            }
+            return Ok(Err(LoginFailure::Locked));
         }
         let row = account::Entity::find()
             .filter(
@@ -407,10 +404,10 @@ impl Store {
 
     /// The account's preferred interface language.
     pub async fn set_locale(&self, id: Uuid, locale: Option<&str>) -> StoreResult<()> {
-        if let Some(l) = locale {
-            if !majlis_domain::settings::LOCALES.contains(&l) {
-                return Err(DomainError::invalid("locale", "invalid_choice").into());
-            }
+        if let Some(l) = locale
+            && !majlis_domain::settings::LOCALES.contains(&l)
+        {
+            return Err(DomainError::invalid("locale", "invalid_choice").into());
         }
         let tx = self.db.begin().await?;
         let row = account::Entity::find_by_id(id)

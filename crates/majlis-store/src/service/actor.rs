@@ -79,10 +79,10 @@ impl Store {
             }
             let mut stack = managed;
             while let Some(b) = stack.pop() {
-                if out.insert(b) || actor.roles.iter().any(|r| r.body_id == b) {
-                    if let Some(kids) = children.get(&b) {
-                        stack.extend(kids.iter().copied().filter(|k| !out.contains(k)));
-                    }
+                if (out.insert(b) || actor.roles.iter().any(|r| r.body_id == b))
+                    && let Some(kids) = children.get(&b)
+                {
+                    stack.extend(kids.iter().copied().filter(|k| !out.contains(k)));
                 }
             }
         }

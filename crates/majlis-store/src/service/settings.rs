@@ -94,7 +94,7 @@ impl Store {
             "update",
             "organization",
             uuid::Uuid::nil(),
-            before.map(|b| serde_json::to_value(b)).transpose()?,
+            before.map(serde_json::to_value).transpose()?,
             Some(serde_json::to_value(&valid)?),
         )
         .await?;

@@ -79,7 +79,7 @@ async fn page(
 }
 
 pub async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    if let Err(r) = require_login(&ctx, "/account") {
+    if let Some(r) = require_login(&ctx, "/account") {
         return Ok(r);
     }
     Ok(render(

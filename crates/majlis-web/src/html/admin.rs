@@ -74,7 +74,7 @@ async fn accounts_page(
 }
 
 pub async fn accounts(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    if let Err(r) = require_login(&ctx, "/admin/accounts") {
+    if let Some(r) = require_login(&ctx, "/admin/accounts") {
         return Ok(r);
     }
     admin_only(&ctx).map_err(|e| ctx.page_err(e))?;
@@ -228,7 +228,7 @@ async fn settings_form_page(state: &AppState, ctx: &Ctx) -> SettingsPage {
 }
 
 pub async fn settings_form(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    if let Err(r) = require_login(&ctx, "/admin/settings") {
+    if let Some(r) = require_login(&ctx, "/admin/settings") {
         return Ok(r);
     }
     admin_only(&ctx).map_err(|e| ctx.page_err(e))?;

@@ -65,7 +65,7 @@ pub async fn show(
     ctx: Ctx,
     Path((kind, id)): Path<(String, String)>,
 ) -> PageResult {
-    if let Err(r) = require_login(&ctx, &format!("/audit/{kind}/{id}")) {
+    if let Some(r) = require_login(&ctx, &format!("/audit/{kind}/{id}")) {
         return Ok(r);
     }
     if !permissions::can_view_audit(ctx.actor().map_err(|e| ctx.page_err(e))?) {

@@ -77,7 +77,7 @@ pub async fn list(
     ctx: Ctx,
     Query(q): Query<ListQuery>,
 ) -> PageResult {
-    if let Err(r) = require_login(&ctx, "/bodies") {
+    if let Some(r) = require_login(&ctx, "/bodies") {
         return Ok(r);
     }
     let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
@@ -160,7 +160,7 @@ struct BodyPage {
 }
 
 pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
-    if let Err(r) = require_login(&ctx, &format!("/bodies/{id}")) {
+    if let Some(r) = require_login(&ctx, &format!("/bodies/{id}")) {
         return Ok(r);
     }
     let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
@@ -205,10 +205,10 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         ("fr", body.name_fr.as_ref()),
         ("en", body.name_en.as_ref()),
     ] {
-        if let Some(n) = n {
-            if l != lang.code() {
-                other_names.push((lang.t(&format!("field-name_{l}")), clean(n)));
-            }
+        if let Some(n) = n
+            && l != lang.code()
+        {
+            other_names.push((lang.t(&format!("field-name_{l}")), clean(n)));
         }
     }
     let page = BodyPage {
@@ -307,7 +307,7 @@ pub async fn new_form(
     ctx: Ctx,
     Query(q): Query<NewQuery>,
 ) -> PageResult {
-    if let Err(r) = require_login(&ctx, "/bodies/new") {
+    if let Some(r) = require_login(&ctx, "/bodies/new") {
         return Ok(r);
     }
     if !permissions::can_manage_bodies(ctx.actor().map_err(|e| ctx.page_err(e))?) {
@@ -368,7 +368,7 @@ pub async fn edit_form(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> PageResult {
-    if let Err(r) = require_login(&ctx, &format!("/bodies/{id}/edit")) {
+    if let Some(r) = require_login(&ctx, &format!("/bodies/{id}/edit")) {
         return Ok(r);
     }
     let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;

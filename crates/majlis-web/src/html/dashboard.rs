@@ -33,7 +33,7 @@ struct Dashboard {
 }
 
 pub async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    if let Err(r) = require_login(&ctx, "/") {
+    if let Some(r) = require_login(&ctx, "/") {
         return Ok(r);
     }
     let user = ctx.user().map_err(|e| ctx.page_err(e))?;

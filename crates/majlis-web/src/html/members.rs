@@ -103,7 +103,7 @@ pub async fn new_form(
     Path(id): Path<String>,
     Query(q): Query<SearchQuery>,
 ) -> PageResult {
-    if let Err(r) = require_login(&ctx, &format!("/bodies/{id}/members/new")) {
+    if let Some(r) = require_login(&ctx, &format!("/bodies/{id}/members/new")) {
         return Ok(r);
     }
     let body = load(&state, &ctx, &id).await.map_err(|e| ctx.page_err(e))?;

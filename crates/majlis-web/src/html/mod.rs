@@ -152,13 +152,9 @@ pub fn safe_next(next: Option<&str>) -> String {
     }
 }
 
-/// Login redirect for anonymous users.
-pub fn require_login(ctx: &Ctx, path: &str) -> Result<(), Response> {
-    if ctx.user.is_none() {
-        let to = format!("/login?next={}", urlencode(path));
-        return Err(Redirect::to(&to).into_response());
-    }
-    Ok(())
+/// The redirect to the login page for anonymous users, `None` when logged in.
+pub fn require_login(ctx: &Ctx, path: &str) -> Option<Response> {
+    ctx.user.is_none().then(|| Redirect::to(&format!("/login?next={}", urlencode(path))).into_response())
 }
 
 pub fn urlencode(s: &str) -> String {

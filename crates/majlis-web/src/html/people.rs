@@ -49,7 +49,7 @@ pub async fn list(
     ctx: Ctx,
     Query(q): Query<ListQuery>,
 ) -> PageResult {
-    if let Err(r) = require_login(&ctx, "/people") {
+    if let Some(r) = require_login(&ctx, "/people") {
         return Ok(r);
     }
     let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
@@ -146,7 +146,7 @@ struct PersonPage {
 }
 
 pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
-    if let Err(r) = require_login(&ctx, &format!("/people/{id}")) {
+    if let Some(r) = require_login(&ctx, &format!("/people/{id}")) {
         return Ok(r);
     }
     let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
@@ -275,7 +275,7 @@ fn invalid(ctx: &Ctx, editing: Option<&Person>, form: FormData, e: WebError) -> 
 }
 
 pub async fn new_form(ctx: Ctx) -> PageResult {
-    if let Err(r) = require_login(&ctx, "/people/new") {
+    if let Some(r) = require_login(&ctx, "/people/new") {
         return Ok(r);
     }
     if !permissions::can_create_person(ctx.actor().map_err(|e| ctx.page_err(e))?) {
@@ -302,7 +302,7 @@ pub async fn edit_form(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> PageResult {
-    if let Err(r) = require_login(&ctx, &format!("/people/{id}/edit")) {
+    if let Some(r) = require_login(&ctx, &format!("/people/{id}/edit")) {
         return Ok(r);
     }
     let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
