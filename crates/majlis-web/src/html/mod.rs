@@ -154,7 +154,9 @@ pub fn safe_next(next: Option<&str>) -> String {
 
 /// The redirect to the login page for anonymous users, `None` when logged in.
 pub fn require_login(ctx: &Ctx, path: &str) -> Option<Response> {
-    ctx.user.is_none().then(|| Redirect::to(&format!("/login?next={}", urlencode(path))).into_response())
+    ctx.user
+        .is_none()
+        .then(|| Redirect::to(&format!("/login?next={}", urlencode(path))).into_response())
 }
 
 pub fn urlencode(s: &str) -> String {
