@@ -22,4 +22,4 @@ export MAJLIS_TEST_REQUIRE_PG=1
 export MAJLIS_TEST_REQUIRE_BROWSER=1
 echo "PostgreSQL for tests: $MAJLIS_TEST_PG_URL"
 
-cargo test --workspace --locked -- --test-threads="${MAJLIS_TEST_THREADS:-2}"
+cargo test --workspace --locked --no-fail-fast -- --test-threads="${MAJLIS_TEST_THREADS:-2}"

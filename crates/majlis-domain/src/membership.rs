@@ -126,7 +126,9 @@ impl MembershipInput {
     }
 }
 
-/// Ending a membership on `on`: not before it started, not already ended.
+/// Ending a membership: `on` is its last day. Not already ended, and not
+/// before it started — except the day before its start, which cancels a
+/// membership that had not begun yet.
 pub fn check_end(
     starts_on: NaiveDate,
     ends_on: Option<NaiveDate>,
@@ -135,12 +137,14 @@ pub fn check_end(
     if ends_on.is_some() {
         return Err(crate::DomainError::invalid("ends_on", "already_ended"));
     }
-    if on < starts_on {
+    if starts_on
+        .pred_opt()
+        .is_some_and(|day_before| on < day_before)
+    {
         return Err(crate::DomainError::invalid("ends_on", "end_before_start"));
     }
     Ok(())
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
