@@ -301,3 +301,75 @@ async fn login_lockout_and_contact_privacy() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn administration_over_the_api() {
+    each_backend(|b| async move {
+        let app = TestApp::demo(b).await;
+        let (admin, csrf) = app.api_login("admin").await;
+        let (bureau, bureau_csrf) = app.api_login("bureau").await;
+
+        // Accounts.
+        let r = admin
+            .post(app.url("/api/v1/accounts"))
+            .header("x-csrf-token", &csrf)
+            .json(&json!({"username": "press", "email": "press@example.ma", "password": "press-office-2016"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        let press: Value = r.json().await.unwrap();
+        let r = bureau
+            .post(app.url("/api/v1/accounts"))
+            .header("x-csrf-token", &bureau_csrf)
+            .json(&json!({"username": "x2", "password": "press-office-2016"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 403);
+        let r = admin
+            .post(app.url("/api/v1/accounts"))
+            .header("x-csrf-token", &csrf)
+            .json(&json!({"username": "PRESS", "password": "short"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 422);
+        let id = press["id"].as_str().unwrap();
+        let r = admin.put(app.url(&format!("/api/v1/accounts/{id}/password"))).header("x-csrf-token", &csrf).json(&json!({"password": "a-new-long-password"})).send().await.unwrap();
+        assert_eq!(r.status(), 204);
+        assert!(app.store().authenticate("press", "a-new-long-password").await.unwrap().is_ok());
+        let r = admin.post(app.url(&format!("/api/v1/accounts/{id}/disable"))).header("x-csrf-token", &csrf).send().await.unwrap();
+        assert_eq!(r.status(), 200);
+        assert!(app.store().authenticate("press", "a-new-long-password").await.unwrap().is_err());
+
+        // Settings: Arabic-Indic digits and the Algerian month names show on pages.
+        let mut s: Value = admin.get(app.url("/api/v1/settings")).send().await.unwrap().json().await.unwrap();
+        assert_eq!(s["date_locale"], "ar-MA");
+        s["digits"] = json!("arabic_indic");
+        s["date_locale"] = json!("ar-DZ");
+        let r = admin.put(app.url("/api/v1/settings")).header("x-csrf-token", &csrf).json(&s).send().await.unwrap();
+        assert_eq!(r.status(), 200);
+        s["time_zone"] = json!("Mars/Olympus");
+        let r = admin.put(app.url("/api/v1/settings")).header("x-csrf-token", &csrf).json(&s).send().await.unwrap();
+        assert_eq!(r.status(), 422);
+        let page = app.page_login("admin", "ar").await.get(app.url("/admin/settings")).send().await.unwrap().text().await.unwrap();
+        assert!(page.contains("الإثنين ١٩ ديسمبر ٢٠١٦") || page.contains("الاثنين ١٩ ديسمبر ٢٠١٦"), "sample date");
+
+        // Roles an admin adds.
+        let r = admin
+            .post(app.url("/api/v1/roles"))
+            .header("x-csrf-token", &csrf)
+            .json(&json!({"key": "spokesperson", "name_ar": "الناطق الرسمي", "name_ar_female": "الناطقة الرسمية", "name_fr": "Porte-parole", "name_en": "Spokesperson"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        assert_eq!(r.json::<Value>().await.unwrap()["manages"], false);
+        let roles: Value = bureau.get(app.url("/api/v1/roles")).send().await.unwrap().json().await.unwrap();
+        assert!(roles.as_array().unwrap().iter().any(|r| r["key"] == "spokesperson"));
+        let r = bureau.post(app.url("/api/v1/roles")).header("x-csrf-token", &bureau_csrf).json(&json!({"key": "x_y", "name_ar": "س", "name_fr": "x", "name_en": "x"})).send().await.unwrap();
+        assert_eq!(r.status(), 403);
+    })
+    .await;
+}

@@ -119,9 +119,20 @@ async fn hash_password(password: String) -> StoreResult<String> {
     .map_err(|e| StoreError::Internal(e.to_string()))
 }
 
-/// A fixed hash verified when the login is unknown, so that unknown and known
-/// logins take the same time.
-const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2VsOzJ4F4a8mFh8Ol6cGm2JxPZuoTjTLqZqL0OEZVfs";
+/// A hash verified when the login is unknown, so that unknown and known logins
+/// cost the same argon2 work (made once per process, with the same parameters).
+fn dummy_hash() -> String {
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DUMMY
+        .get_or_init(|| {
+            let salt = SaltString::generate(&mut rand::rngs::OsRng);
+            Argon2::default()
+                .hash_password(b"majlis-dummy-password", &salt)
+                .map(|h| h.to_string())
+                .unwrap_or_default()
+        })
+        .clone()
+}
 
 async fn verify_password(hash: String, password: String) -> bool {
     tokio::task::spawn_blocking(move || {
@@ -270,9 +281,12 @@ impl Store {
             )
             .one(&self.db)
             .await?;
-        let hash = row
-            .as_ref()
-            .map_or(DUMMY_HASH.to_string(), |r| r.password_hash.clone());
+        let hash = match &row {
+            Some(r) => r.password_hash.clone(),
+            None => tokio::task::spawn_blocking(dummy_hash)
+                .await
+                .unwrap_or_default(),
+        };
         let ok = verify_password(hash, password.to_string()).await;
         match row {
             Some(r) if ok && !r.disabled => {

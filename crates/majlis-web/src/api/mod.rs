@@ -2,6 +2,7 @@
 //! the pages, authenticated by session cookie (+ `X-CSRF-Token` on writes) or
 //! `Authorization: Bearer <token>`. Errors: see [`crate::error`].
 
+mod admin;
 mod auth;
 mod bodies;
 pub mod dto;
@@ -62,7 +63,20 @@ pub fn routes() -> Router<AppState> {
         .route("/me", get(me::me))
         .route("/me/tokens", get(me::tokens).post(me::create_token))
         .route("/me/tokens/{id}", axum::routing::delete(me::revoke_token))
-        .route("/roles", get(me::roles))
+        .route("/roles", get(me::roles).post(admin::add_role))
+        .route(
+            "/accounts",
+            get(admin::accounts).post(admin::create_account),
+        )
+        .route(
+            "/accounts/{id}/password",
+            axum::routing::put(admin::reset_password),
+        )
+        .route("/accounts/{id}/{action}", post(admin::toggle_account))
+        .route(
+            "/settings",
+            get(admin::settings).put(admin::update_settings),
+        )
         .route("/audit/{kind}/{id}", get(me::audit))
         .route("/bodies", get(bodies::list).post(bodies::create))
         .route("/bodies/{id}", get(bodies::get_one).patch(bodies::update))

@@ -180,13 +180,34 @@ struct SettingsPage {
     date_locales: Vec<(String, String)>,
     digits: Vec<(String, String)>,
     sample: String,
+    roles: Vec<(String, String, String, String)>,
+    role_form: FormState,
 }
 
-fn settings_page(state: &AppState, ctx: &Ctx, form: FormState) -> SettingsPage {
+async fn settings_page(
+    state: &AppState,
+    ctx: &Ctx,
+    form: FormState,
+    role_form: FormState,
+) -> Result<SettingsPage, WebError> {
     let lang = ctx.lang;
     let dates = state.dates(lang.code(), &ctx.settings);
     let seed_day = chrono::NaiveDate::from_ymd_opt(2016, 12, 19).unwrap_or_default();
-    SettingsPage {
+    let roles = state
+        .store
+        .roles()
+        .await?
+        .into_iter()
+        .map(|r| {
+            (
+                r.key,
+                clean(&r.name_ar),
+                clean(&r.name_fr),
+                clean(&r.name_en),
+            )
+        })
+        .collect();
+    Ok(SettingsPage {
         chrome: Chrome::new(ctx, lang.t("settings-title"), "admin", "/admin/settings"),
         form,
         locales: LOCALES
@@ -207,7 +228,9 @@ fn settings_page(state: &AppState, ctx: &Ctx, form: FormState) -> SettingsPage {
             })
             .collect(),
         sample: dates.date_with_hijri(seed_day),
-    }
+        roles,
+        role_form,
+    })
 }
 
 fn settings_values(s: &OrgSettings) -> FormState {
@@ -223,8 +246,8 @@ fn settings_values(s: &OrgSettings) -> FormState {
         .with("show_hijri", if s.show_hijri { "on" } else { "" })
 }
 
-async fn settings_form_page(state: &AppState, ctx: &Ctx) -> SettingsPage {
-    settings_page(state, ctx, settings_values(&ctx.settings))
+async fn settings_form_page(state: &AppState, ctx: &Ctx) -> Result<SettingsPage, WebError> {
+    settings_page(state, ctx, settings_values(&ctx.settings), FormState::new()).await
 }
 
 pub async fn settings_form(State(state): State<AppState>, ctx: Ctx) -> PageResult {
@@ -232,7 +255,11 @@ pub async fn settings_form(State(state): State<AppState>, ctx: Ctx) -> PageResul
         return Ok(r);
     }
     admin_only(&ctx).map_err(|e| ctx.page_err(e))?;
-    Ok(render(&settings_form_page(&state, &ctx).await))
+    Ok(render(
+        &settings_form_page(&state, &ctx)
+            .await
+            .map_err(|e| ctx.page_err(e))?,
+    ))
 }
 
 pub async fn save_settings(State(state): State<AppState>, ctx: Ctx, form: FormData) -> PageResult {
@@ -257,10 +284,62 @@ pub async fn save_settings(State(state): State<AppState>, ctx: Ctx, form: FormDa
         Ok(_) => Ok(see_other("/admin/settings")),
         Err(e) => {
             let fs = FormState::from_values(form.0).with_error(&e.into(), ctx.lang);
-            Ok(render_status(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &settings_page(&state, &ctx, fs),
-            ))
+            let page = settings_page(&state, &ctx, fs, FormState::new())
+                .await
+                .map_err(|e| ctx.page_err(e))?;
+            Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
+        }
+    }
+}
+
+pub async fn add_role(State(state): State<AppState>, ctx: Ctx, form: FormData) -> PageResult {
+    admin_only(&ctx).map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+    let input = majlis_store::service::roles::RoleInput {
+        key: form.text("key"),
+        name_ar: form.text("name_ar"),
+        name_ar_female: form.opt("name_ar_female").filter(|s| !s.trim().is_empty()),
+        name_fr: form.text("name_fr"),
+        name_en: form.text("name_en"),
+    };
+    match state
+        .store
+        .add_role(ctx.actor().map_err(|e| ctx.page_err(e))?, input)
+        .await
+    {
+        Ok(_) => Ok(see_other("/admin/settings#roles")),
+        Err(e) => {
+            let fs = FormState::from_values(form.0).with_error(&e.into(), ctx.lang);
+            let page = settings_page(&state, &ctx, settings_values(&ctx.settings), fs)
+                .await
+                .map_err(|e| ctx.page_err(e))?;
+            Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
+        }
+    }
+}
+
+pub async fn reset_password(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    form: FormData,
+) -> PageResult {
+    admin_only(&ctx).map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    match state
+        .store
+        .reset_password(Some(actor), id, form.get("password").unwrap_or(""))
+        .await
+    {
+        Ok(()) => Ok(see_other("/admin/accounts")),
+        Err(e) => {
+            let fs = FormState::new().with_error(&e.into(), ctx.lang);
+            let page = accounts_page(&state, &ctx, fs)
+                .await
+                .map_err(|e| ctx.page_err(e))?;
+            Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
         }
     }
 }

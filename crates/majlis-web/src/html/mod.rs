@@ -50,7 +50,9 @@ pub fn routes() -> Router<AppState> {
             "/admin/accounts",
             get(admin::accounts).post(admin::create_account),
         )
+        .route("/admin/accounts/{id}/password", post(admin::reset_password))
         .route("/admin/accounts/{id}/{action}", post(admin::toggle_account))
+        .route("/admin/roles", post(admin::add_role))
         .route(
             "/admin/settings",
             get(admin::settings_form).post(admin::save_settings),
