@@ -25,7 +25,7 @@ fn free_port() -> u16 {
 }
 
 async fn serve(data: &Path, port: u16) -> Child {
-    let child = majlis(data)
+    let mut child = majlis(data)
         .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
         .env("MAJLIS_COOKIE_SECURE", "false")
         .stdout(Stdio::null())
@@ -41,6 +41,8 @@ async fn serve(data: &Path, port: u16) -> Child {
         }
         tokio::time::sleep(Duration::from_millis(25)).await;
     }
+    let _ = child.kill();
+    let _ = child.wait();
     panic!("majlis did not start");
 }
 
