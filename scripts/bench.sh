@@ -15,6 +15,7 @@ cargo build --release --locked -q
 bin="$CARGO_TARGET_DIR/release/majlis"
 command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; }
 work=$(mktemp -d /tmp/majlis-bench.XXXXXX)
+chmod 755 "$work"   # the postgres user reads its cluster folder below
 port=18181
 pgport=54340
 cleanup() {

@@ -6,6 +6,7 @@ pub mod actor;
 pub mod bodies;
 pub mod memberships;
 pub mod people;
+pub mod reads;
 pub mod roles;
 pub mod settings;
 

@@ -1,11 +1,10 @@
 use super::dto::{BodyDto, BodyRequest, ErrorBody, MemberDto, MembershipDto, PersonDto};
 use super::{ApiJson, ApiResult, parse_id, writable};
 use crate::auth::Ctx;
-use crate::error::{ApiError, WebError};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::{Path, Query, State};
-use majlis_domain::{DomainError, Lineage, permissions};
+use majlis_domain::permissions;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -26,32 +25,13 @@ pub async fn list(
     Query(q): Query<BodyQuery>,
 ) -> ApiResult<Vec<BodyDto>> {
     let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
-    let visible = state
+    let query: String = q.q.unwrap_or_default().chars().take(200).collect();
+    let bodies = state
         .store
-        .viewable_bodies(actor)
+        .visible_bodies(actor, &query, q.include_archived.unwrap_or(false))
         .await
         .map_err(|e| ctx.api_err(e))?;
-    let query: String = q.q.unwrap_or_default().chars().take(200).collect();
-    let bodies = if query.trim().is_empty() {
-        state
-            .store
-            .bodies(q.include_archived.unwrap_or(false))
-            .await
-            .map_err(|e| ctx.api_err(e))?
-    } else {
-        state
-            .store
-            .search_bodies(&query, majlis_store::MAX_PAGE_SIZE)
-            .await
-            .map_err(|e| ctx.api_err(e))?
-    };
-    Ok(Json(
-        bodies
-            .into_iter()
-            .filter(|b| visible.as_ref().is_none_or(|v| v.contains(&b.id)))
-            .map(BodyDto::from)
-            .collect(),
-    ))
+    Ok(Json(bodies.into_iter().map(BodyDto::from).collect()))
 }
 
 /// Creates a body (national executive and admins).
@@ -71,14 +51,6 @@ pub async fn create(
     Ok(Json(b.into()))
 }
 
-async fn viewable(state: &AppState, ctx: &Ctx, id: uuid::Uuid) -> Result<Lineage, ApiError> {
-    let l = state.store.lineage(id).await.map_err(|e| ctx.api_err(e))?;
-    if !permissions::can_view_body(ctx.actor().map_err(|e| ctx.api_err(e))?, &l) {
-        return Err(ctx.api_err(WebError::Domain(DomainError::Forbidden)));
-    }
-    Ok(l)
-}
-
 /// One body.
 #[utoipa::path(get, path = "/api/v1/bodies/{id}", tag = "bodies",
     responses((status = 200, body = BodyDto), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
@@ -87,11 +59,14 @@ pub async fn get_one(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> ApiResult<BodyDto> {
-    ctx.actor().map_err(|e| ctx.api_err(e))?;
+    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
     let id = parse_id(&ctx, &id)?;
-    let b = state.store.body(id).await.map_err(|e| ctx.api_err(e))?;
-    viewable(&state, &ctx, id).await?;
-    Ok(Json(b.into()))
+    let (body, _) = state
+        .store
+        .visible_body(actor, id)
+        .await
+        .map_err(|e| ctx.api_err(e))?;
+    Ok(Json(body.into()))
 }
 
 /// Replaces a body's fields (moving it in the tree is for the national executive).
@@ -141,8 +116,11 @@ pub async fn members(
 ) -> ApiResult<Vec<MemberDto>> {
     let id = parse_id(&ctx, &id)?;
     let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
-    state.store.body(id).await.map_err(|e| ctx.api_err(e))?;
-    let lineage = viewable(&state, &ctx, id).await?;
+    let (_, lineage) = state
+        .store
+        .visible_body(actor, id)
+        .await
+        .map_err(|e| ctx.api_err(e))?;
     let contact = permissions::can_manage_memberships(actor, &lineage);
     let rows = state
         .store

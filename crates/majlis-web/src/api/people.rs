@@ -33,20 +33,6 @@ pub async fn list(
 ) -> ApiResult<PeoplePageDto> {
     let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
     let national = permissions::can_list_all_people(actor);
-    let scope: Option<Vec<uuid::Uuid>> = if national {
-        None
-    } else {
-        Some(
-            state
-                .store
-                .viewable_bodies(actor)
-                .await
-                .map_err(|e| ctx.api_err(e))?
-                .unwrap_or_default()
-                .into_iter()
-                .collect(),
-        )
-    };
     let q = PeopleQuery {
         q: p.q.unwrap_or_default().chars().take(200).collect(),
         page: p.page.unwrap_or(1).clamp(1, 1_000_000),
@@ -55,7 +41,7 @@ pub async fn list(
     };
     let page = state
         .store
-        .people(&q, scope.as_deref())
+        .directory(actor, &q)
         .await
         .map_err(|e| ctx.api_err(e))?;
     let items = page
@@ -101,15 +87,11 @@ pub async fn get_one(
 ) -> ApiResult<PersonDto> {
     let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
     let id = parse_id(&ctx, &id)?;
-    let p = state.store.person(id).await.map_err(|e| ctx.api_err(e))?;
-    let lineages = state
+    let (p, lineages) = state
         .store
-        .person_lineages(id)
+        .visible_person(actor, id)
         .await
         .map_err(|e| ctx.api_err(e))?;
-    if !permissions::can_view_person(actor, id, &lineages) {
-        return Err(ctx.api_err(WebError::Domain(DomainError::Forbidden)));
-    }
     Ok(Json(PersonDto::new(
         p,
         permissions::can_see_contact(actor, id, &lineages),
@@ -163,15 +145,11 @@ pub async fn memberships(
 ) -> ApiResult<Vec<PersonMembershipDto>> {
     let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
     let id = parse_id(&ctx, &id)?;
-    state.store.person(id).await.map_err(|e| ctx.api_err(e))?;
-    let lineages = state
+    state
         .store
-        .person_lineages(id)
+        .visible_person(actor, id)
         .await
         .map_err(|e| ctx.api_err(e))?;
-    if !permissions::can_view_person(actor, id, &lineages) {
-        return Err(ctx.api_err(WebError::Domain(DomainError::Forbidden)));
-    }
     let rows = state
         .store
         .person_memberships(id)

@@ -81,38 +81,21 @@ pub async fn list(
         return Ok(r);
     }
     let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    let visible = state
-        .store
-        .viewable_bodies(actor)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
     let query: String = q.q.unwrap_or_default().chars().take(200).collect();
     let lang = ctx.lang;
-    let keep = |b: &Body| visible.as_ref().is_none_or(|v| v.contains(&b.id));
+    let bodies = state
+        .store
+        .visible_bodies(actor, &query, false)
+        .await
+        .map_err(|e| ctx.page_err(e))?;
+    // The whole tree in depth-first order, or the search results flat.
     let rows: Vec<TreeRow> = if query.trim().is_empty() {
-        let all: Vec<Body> = state
-            .store
-            .bodies(false)
-            .await
-            .map_err(|e| ctx.page_err(e))?
-            .into_iter()
-            .filter(|b| keep(b))
-            .collect();
-        tree_order(&all)
+        tree_order(&bodies)
             .into_iter()
             .map(|(d, b)| row(lang, d, b))
             .collect()
     } else {
-        let found = state
-            .store
-            .search_bodies(&query, 200)
-            .await
-            .map_err(|e| ctx.page_err(e))?;
-        found
-            .iter()
-            .filter(|b| keep(b))
-            .map(|b| row(lang, 0, b))
-            .collect()
+        bodies.iter().map(|b| row(lang, 0, b)).collect()
     };
     let page = BodiesPage {
         chrome: Chrome::new(&ctx, lang.t("bodies-title"), "bodies", "/bodies"),
@@ -165,11 +148,11 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     }
     let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
     let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    let body = state.store.body(id).await.map_err(|e| ctx.page_err(e))?;
-    let lineage = state.store.lineage(id).await.map_err(|e| ctx.page_err(e))?;
-    if !permissions::can_view_body(actor, &lineage) {
-        return Err(ctx.page_err(WebError::Domain(DomainError::Forbidden)));
-    }
+    let (body, lineage) = state
+        .store
+        .visible_body(actor, id)
+        .await
+        .map_err(|e| ctx.page_err(e))?;
     let lang = ctx.lang;
     let today = ctx.today();
     let dates = state.dates(lang.code(), &ctx.settings);

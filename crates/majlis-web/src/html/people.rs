@@ -60,20 +60,6 @@ pub async fn list(
         .and_then(|p| p.parse::<u64>().ok())
         .unwrap_or(1)
         .clamp(1, 100_000);
-    let scope: Option<Vec<uuid::Uuid>> = if permissions::can_list_all_people(actor) {
-        None
-    } else {
-        Some(
-            state
-                .store
-                .viewable_bodies(actor)
-                .await
-                .map_err(|e| ctx.page_err(e))?
-                .unwrap_or_default()
-                .into_iter()
-                .collect(),
-        )
-    };
     let pq = PeopleQuery {
         q: query.clone(),
         page: page_no,
@@ -82,7 +68,7 @@ pub async fn list(
     };
     let result = state
         .store
-        .people(&pq, scope.as_deref())
+        .directory(actor, &pq)
         .await
         .map_err(|e| ctx.page_err(e))?;
     let link = |p: u64| format!("/people?q={}&page={p}", urlencode(&query));
@@ -151,15 +137,11 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     }
     let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
     let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    let person = state.store.person(id).await.map_err(|e| ctx.page_err(e))?;
-    let lineages = state
+    let (person, lineages) = state
         .store
-        .person_lineages(id)
+        .visible_person(actor, id)
         .await
         .map_err(|e| ctx.page_err(e))?;
-    if !permissions::can_view_person(actor, id, &lineages) {
-        return Err(ctx.page_err(WebError::Domain(DomainError::Forbidden)));
-    }
     let lang = ctx.lang;
     let dates = state.dates(lang.code(), &ctx.settings);
     let roles = state.store.roles().await.map_err(|e| ctx.page_err(e))?;
