@@ -283,3 +283,57 @@ impl Store {
         Ok(Counts(counts))
     }
 }
+
+/// Rebuilds every person's search terms (after a restore, or `majlis reindex`).
+pub(crate) async fn reindex_people<C: ConnectionTrait>(c: &C) -> StoreResult<u64> {
+    use crate::entity::person_term;
+    use sea_orm::Set;
+    person_term::Entity::delete_many().exec(c).await?;
+    let mut offset = 0;
+    let mut n = 0;
+    loop {
+        let rows = person::Entity::find()
+            .order_by_asc(person::Column::Id)
+            .offset(offset)
+            .limit(PAGE)
+            .all(c)
+            .await?;
+        for chunk in rows.chunks(BATCH) {
+            let terms: Vec<person_term::ActiveModel> = chunk
+                .iter()
+                .flat_map(|p| {
+                    crate::service::people::terms_of(
+                        &p.full_name_ar,
+                        p.full_name_latin.as_deref(),
+                        p.member_number.as_deref(),
+                    )
+                    .into_iter()
+                    .map(|t| person_term::ActiveModel {
+                        term: Set(t),
+                        person_id: Set(p.id),
+                    })
+                })
+                .collect();
+            for part in terms.chunks(BATCH) {
+                person_term::Entity::insert_many(part.to_vec())
+                    .exec_without_returning(c)
+                    .await?;
+            }
+        }
+        n += rows.len() as u64;
+        if (rows.len() as u64) < PAGE {
+            return Ok(n);
+        }
+        offset += PAGE;
+    }
+}
+
+impl Store {
+    /// Rebuilds the search index of people; returns how many were indexed.
+    pub async fn reindex(&self) -> StoreResult<u64> {
+        let tx = self.db.begin().await?;
+        let n = reindex_people(&tx).await?;
+        tx.commit().await?;
+        Ok(n)
+    }
+}

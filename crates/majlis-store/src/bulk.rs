@@ -2,7 +2,7 @@
 //! are inserted in batches inside transactions, and one audit event records
 //! the whole load, instead of one per row.
 
-use crate::entity::{body, membership, person};
+use crate::entity::{body, membership, person, person_term};
 use crate::error::StoreResult;
 use crate::{Store, audit};
 use chrono::NaiveDate;
@@ -96,6 +96,26 @@ impl Store {
             person::Entity::insert_many(models)
                 .exec_without_returning(&tx)
                 .await?;
+            let terms: Vec<person_term::ActiveModel> = chunk
+                .iter()
+                .flat_map(|p| {
+                    crate::service::people::terms_of(
+                        &p.full_name_ar,
+                        Some(&p.full_name_latin),
+                        Some(&p.member_number),
+                    )
+                    .into_iter()
+                    .map(|t| person_term::ActiveModel {
+                        term: Set(t),
+                        person_id: Set(p.id),
+                    })
+                })
+                .collect();
+            for part in terms.chunks(BATCH) {
+                person_term::Entity::insert_many(part.to_vec())
+                    .exec_without_returning(&tx)
+                    .await?;
+            }
             tx.commit().await?;
             done += chunk.len() as u64;
             progress(done);

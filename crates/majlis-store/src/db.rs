@@ -63,6 +63,36 @@ impl Store {
         Ok(())
     }
 
+    /// Applies only the next `steps` migrations (tests of old schemas).
+    pub async fn migrate_steps(&self, steps: u32) -> StoreResult<()> {
+        Migrator::up(&self.db, Some(steps)).await?;
+        Ok(())
+    }
+
+    /// Inserts a person with a plain INSERT that only uses the first schema's
+    /// columns, as an old majlis would have (tests of forward migrations).
+    pub async fn insert_raw_person_for_tests(&self, name_ar: &str, latin: &str) -> StoreResult<()> {
+        use sea_orm::{ActiveModelTrait, Set};
+        let now = crate::now();
+        crate::entity::person::ActiveModel {
+            id: Set(uuid::Uuid::now_v7()),
+            full_name_ar: Set(name_ar.into()),
+            full_name_latin: Set(Some(latin.into())),
+            gender: Set("female".into()),
+            member_number: Set(None),
+            email: Set(None),
+            phone: Set(None),
+            joined_on: Set(None),
+            archived: Set(false),
+            search: Set(majlis_text::normalize_for_search(name_ar)),
+            created_at: Set(now),
+            updated_at: Set(now),
+        }
+        .insert(&self.db)
+        .await?;
+        Ok(())
+    }
+
     /// Names of the migrations applied, in order.
     pub async fn applied_migrations(&self) -> StoreResult<Vec<String>> {
         let applied = Migrator::get_applied_migrations(&self.db).await?;

@@ -60,7 +60,7 @@ async fn migrations_from_empty_database() {
         store.migrate().await.unwrap();
         assert_eq!(
             store.applied_migrations().await.unwrap(),
-            vec!["m0001_initial"]
+            vec!["m0001_initial", "m0002_person_terms"]
         );
         // Migrating again is a no-op.
         store.migrate().await.unwrap();
@@ -81,6 +81,32 @@ async fn migrations_from_empty_database() {
             ("ar-MA", "Africa/Casablanca")
         );
         assert!(store.is_empty().await.unwrap());
+    }
+}
+
+#[tokio::test]
+async fn migrations_forward_from_the_first_schema_index_existing_people() {
+    for b in backends() {
+        let (url, _guard) = empty_url(b).await;
+        let store = Store::connect(&url).await.unwrap();
+        store.migrate_steps(1).await.unwrap();
+        assert_eq!(
+            store.applied_migrations().await.unwrap(),
+            vec!["m0001_initial"]
+        );
+        // A person written by the first schema (no search terms yet).
+        store
+            .insert_raw_person_for_tests("نزهة الصقلي", "Nezha Sqalli")
+            .await
+            .unwrap();
+        store.migrate().await.unwrap();
+        let q = PeopleQuery {
+            q: "صقلي".into(),
+            page: 1,
+            per_page: 10,
+            include_archived: false,
+        };
+        assert_eq!(store.people(&q, None).await.unwrap().total, 1);
     }
 }
 
@@ -221,6 +247,27 @@ async fn people_search_pagination_and_unique_numbers() {
             .await
             .unwrap();
         assert_eq!(page.total, 1);
+        // Prefixes, the article, member numbers; renaming re-indexes.
+        let q = |q: &str| PeopleQuery {
+            q: q.into(),
+            page: 1,
+            per_page: 50,
+            include_archived: false,
+        };
+        for text in ["فاط بنا", "الزهراء", "زهراء", "pps-100", "Benn"] {
+            assert_eq!(s.people(&q(text), None).await.unwrap().total, 1, "{text}");
+        }
+        let renamed = person_input(
+            "فاطمة الزهراء التازي",
+            "Fatima Zahra Tazi",
+            "PPS-1",
+            "female",
+        );
+        s.update_person(&a, fatima.id, &renamed).await.unwrap();
+        assert_eq!(s.people(&q("بناني"), None).await.unwrap().total, 0);
+        assert_eq!(s.people(&q("التازي"), None).await.unwrap().total, 1);
+        assert_eq!(s.reindex().await.unwrap(), 31);
+        assert_eq!(s.people(&q("tazi"), None).await.unwrap().total, 1);
 
         let p2 = s
             .people(

@@ -61,6 +61,32 @@ pub fn query_terms(query: &str, max: usize) -> Vec<String> {
         .collect()
 }
 
+/// The index terms of a text: its normalized words, plus each Arabic word
+/// without its article (البناني → بناني), so that a prefix search finds a
+/// family name with or without «ال». Sorted, without duplicates.
+pub fn index_terms(text: &str) -> Vec<String> {
+    let mut terms: Vec<String> = Vec::new();
+    for w in normalize_for_search(text)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+    {
+        if let Some(rest) = w.strip_prefix("ال").filter(|r| r.chars().count() >= 2) {
+            terms.push(rest.to_string());
+        }
+        terms.push(w.chars().take(64).collect());
+    }
+    terms.sort();
+    terms.dedup();
+    terms
+}
+
+/// The exclusive upper bound of the strings that start with `prefix`, for an
+/// index range scan (`term >= prefix AND term < upper`) that works the same on
+/// SQLite (binary) and PostgreSQL (`COLLATE "C"`).
+pub fn prefix_upper_bound(prefix: &str) -> String {
+    format!("{prefix}\u{10FFFF}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,6 +110,26 @@ mod tests {
     #[test]
     fn digits_are_western() {
         assert_eq!(normalize_for_search("٢٠١٦"), "2016");
+    }
+
+    #[test]
+    fn index_terms_with_and_without_the_article() {
+        assert_eq!(
+            index_terms("فاطمة الزهراء البناني PPS-000123"),
+            vec![
+                "000123",
+                "pps",
+                "الزهراء",
+                "البناني",
+                "بناني",
+                "زهراء",
+                "فاطمه"
+            ]
+        );
+        assert_eq!(index_terms("ال"), vec!["ال"]);
+        let upper = prefix_upper_bound("محمد");
+        assert!("محمد" < upper.as_str() && "محمدي" < upper.as_str() && "محمدي" > "محمد");
+        assert!("محن" > upper.as_str());
     }
 
     #[test]

@@ -68,6 +68,8 @@ enum Command {
         #[arg(long)]
         scale: u32,
     },
+    /// Rebuild the people search index.
+    Reindex,
     /// Write a consistent backup (safe while majlis serves).
     Backup { file: PathBuf },
     /// Restore a backup into an empty database.
@@ -252,6 +254,11 @@ async fn main() -> anyhow::Result<()> {
         Command::Seed { scale } => {
             let store = open(&cfg).await?;
             seed::run(&store, scale).await
+        }
+        Command::Reindex => {
+            let store = open(&cfg).await?;
+            println!("{} people indexed", store.reindex().await?);
+            Ok(())
         }
         Command::Backup { file } => {
             let store = open(&cfg).await?;

@@ -8,5 +8,6 @@ pub mod login_attempt;
 pub mod membership;
 pub mod organization;
 pub mod person;
+pub mod person_term;
 pub mod role;
 pub mod session;

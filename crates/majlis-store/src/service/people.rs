@@ -1,18 +1,56 @@
 //! People: the members' directory, with search and pagination.
 
-use crate::entity::{membership, person};
+use crate::entity::{membership, person, person_term};
 use crate::error::StoreResult;
 use crate::service::{actor_id, ensure};
 use crate::{MAX_PAGE_SIZE, Store, audit, convert};
 use majlis_domain::person::ValidPerson;
 use majlis_domain::{Actor, DomainError, Lineage, Person, PersonInput, permissions};
-use majlis_text::normalize::{normalize_for_search, query_terms};
+use majlis_text::normalize::{index_terms, normalize_for_search, prefix_upper_bound, query_terms};
 use sea_orm::sea_query::Query;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use uuid::Uuid;
+
+/// The search terms of a person: names and member number.
+pub(crate) fn terms_of(name_ar: &str, latin: Option<&str>, number: Option<&str>) -> Vec<String> {
+    let parts = [Some(name_ar), latin, number];
+    index_terms(&parts.into_iter().flatten().collect::<Vec<_>>().join(" "))
+}
+
+/// Replaces a person's search terms (inside the caller's transaction).
+pub(crate) async fn write_terms<C: ConnectionTrait>(
+    c: &C,
+    person_id: Uuid,
+    terms: Vec<String>,
+) -> StoreResult<()> {
+    person_term::Entity::delete_many()
+        .filter(person_term::Column::PersonId.eq(person_id))
+        .exec(c)
+        .await?;
+    if !terms.is_empty() {
+        let rows = terms.into_iter().map(|t| person_term::ActiveModel {
+            term: Set(t),
+            person_id: Set(person_id),
+        });
+        person_term::Entity::insert_many(rows)
+            .exec_without_returning(c)
+            .await?;
+    }
+    Ok(())
+}
+
+/// People having a term that starts with `prefix` (an index range scan).
+fn with_term_prefix(prefix: &str) -> sea_orm::sea_query::SelectStatement {
+    Query::select()
+        .column(person_term::Column::PersonId)
+        .from(person_term::Entity)
+        .and_where(person_term::Column::Term.gte(prefix))
+        .and_where(person_term::Column::Term.lt(prefix_upper_bound(prefix)))
+        .to_owned()
+}
 
 fn search_text(v: &ValidPerson) -> String {
     let parts = [
@@ -81,7 +119,7 @@ impl Store {
             cond = cond.add(person::Column::Archived.eq(false));
         }
         for term in query_terms(&query.q, 5) {
-            cond = cond.add(person::Column::Search.contains(&term));
+            cond = cond.add(person::Column::Id.in_subquery(with_term_prefix(&term)));
         }
         if let Some(bodies) = scope {
             let today = crate::now().date_naive();
@@ -102,14 +140,24 @@ impl Store {
             .filter(cond.clone())
             .count(&self.db)
             .await?;
-        let rows = person::Entity::find()
+        // Deferred join: the page's ids come from the (archived, name, id)
+        // index, then only those rows are read.
+        let ids: Vec<Uuid> = person::Entity::find()
+            .select_only()
+            .column(person::Column::Id)
             .filter(cond)
             .order_by_asc(person::Column::FullNameAr)
             .order_by_asc(person::Column::Id)
             .offset((page - 1) * per_page)
             .limit(per_page)
+            .into_tuple()
             .all(&self.db)
             .await?;
+        let mut rows = person::Entity::find()
+            .filter(person::Column::Id.is_in(ids.iter().copied()))
+            .all(&self.db)
+            .await?;
+        rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
         Ok(PeoplePage {
             items: rows.into_iter().map(convert::person).collect(),
             page,
@@ -173,6 +221,12 @@ impl Store {
         .insert(&tx)
         .await?;
         let p = convert::person(model);
+        let terms = terms_of(
+            &p.full_name_ar,
+            p.full_name_latin.as_deref(),
+            p.member_number.as_deref(),
+        );
+        write_terms(&tx, p.id, terms).await?;
         audit::record(
             &tx,
             actor_id(actor),
@@ -214,6 +268,12 @@ impl Store {
         a.joined_on = Set(v.joined_on);
         a.updated_at = Set(crate::now());
         let after = convert::person(a.update(&tx).await?);
+        let terms = terms_of(
+            &after.full_name_ar,
+            after.full_name_latin.as_deref(),
+            after.member_number.as_deref(),
+        );
+        write_terms(&tx, id, terms).await?;
         audit::record(
             &tx,
             actor_id(actor),
