@@ -533,3 +533,43 @@ async fn backup_restore_round_trip_on_every_backend_pair() {
         }
     }
 }
+
+#[tokio::test]
+async fn search_with_very_many_matches_pages_along_the_name_index() {
+    use majlis_store::bulk::PersonRow;
+    for b in backends() {
+        let db = fresh(b).await;
+        let s = &db.store;
+        let people: Vec<PersonRow> = (0..10_050)
+            .map(|i| PersonRow {
+                id: Uuid::now_v7(),
+                full_name_ar: format!("محمد {i:05}"),
+                full_name_latin: format!("Mohammed {i:05}"),
+                female: false,
+                member_number: format!("X-{i:05}"),
+                email: format!("m{i}@example.ma"),
+            })
+            .collect();
+        s.bulk_load(vec![], people, vec![], |_| {}).await.unwrap();
+        let q = PeopleQuery {
+            q: "محمد".into(),
+            page: 3,
+            per_page: 50,
+            include_archived: false,
+        };
+        let page = s.people(&q, None).await.unwrap();
+        assert_eq!(page.total, 10_050);
+        assert_eq!(page.items[0].full_name_ar, "محمد 00100");
+        assert_eq!(page.items[49].full_name_ar, "محمد 00149");
+        // Few matches: the term-driven path gives the same order.
+        let q = PeopleQuery {
+            q: "محمد 0014".into(),
+            page: 1,
+            per_page: 5,
+            include_archived: false,
+        };
+        let page = s.people(&q, None).await.unwrap();
+        assert_eq!(page.total, 10);
+        assert_eq!(page.items[0].full_name_ar, "محمد 00140");
+    }
+}

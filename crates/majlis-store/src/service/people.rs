@@ -52,6 +52,55 @@ fn with_term_prefix(prefix: &str) -> sea_orm::sea_query::SelectStatement {
         .to_owned()
 }
 
+/// Most matches a search sorts in memory; past it, the name index is used.
+const SEARCH_SORT_LIMIT: u64 = 10_000;
+
+impl Store {
+    /// The people having a term starting with `driver` and matching `cond`,
+    /// sorted by name — or `None` when there are more than
+    /// [`SEARCH_SORT_LIMIT`]. The query is driven by the term index (both
+    /// databases otherwise prefer walking the name index, which is slow when
+    /// the matches are few).
+    async fn people_by_term(
+        &self,
+        driver: &str,
+        cond: Condition,
+    ) -> StoreResult<Option<Vec<person::Model>>> {
+        use sea_orm::Iterable;
+        use sea_orm::sea_query::{Expr, ExprTrait, JoinType};
+        let matches = Query::select()
+            .distinct()
+            .column(person_term::Column::PersonId)
+            .from(person_term::Entity)
+            .and_where(person_term::Column::Term.gte(driver))
+            .and_where(person_term::Column::Term.lt(prefix_upper_bound(driver)))
+            .to_owned();
+        let select = Query::select()
+            .columns(person::Column::iter().map(|c| (person::Entity, c)))
+            .from(person::Entity)
+            .join_subquery(
+                JoinType::InnerJoin,
+                matches,
+                "t",
+                Expr::col(("t", person_term::Column::PersonId))
+                    .equals((person::Entity, person::Column::Id)),
+            )
+            .cond_where(cond)
+            .limit(SEARCH_SORT_LIMIT + 1)
+            .to_owned();
+        let stmt = self.db.get_database_backend().build(&select);
+        let mut rows = person::Entity::find()
+            .from_raw_sql(stmt)
+            .all(&self.db)
+            .await?;
+        if rows.len() as u64 > SEARCH_SORT_LIMIT {
+            return Ok(None);
+        }
+        rows.sort_by(|a, b| a.full_name_ar.cmp(&b.full_name_ar).then(a.id.cmp(&b.id)));
+        Ok(Some(rows))
+    }
+}
+
 fn search_text(v: &ValidPerson) -> String {
     let parts = [
         Some(v.full_name_ar.as_str()),
@@ -118,8 +167,15 @@ impl Store {
         if !query.include_archived {
             cond = cond.add(person::Column::Archived.eq(false));
         }
-        for term in query_terms(&query.q, 5) {
-            cond = cond.add(person::Column::Id.in_subquery(with_term_prefix(&term)));
+        // Search terms of one character would match nearly everyone: ignored.
+        let mut terms: Vec<String> = query_terms(&query.q, 5)
+            .into_iter()
+            .filter(|t| t.chars().count() >= 2)
+            .collect();
+        // The longest term is likely the most selective: it drives the search.
+        terms.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
+        for term in terms.iter().skip(1) {
+            cond = cond.add(person::Column::Id.in_subquery(with_term_prefix(term)));
         }
         if let Some(bodies) = scope {
             let today = crate::now().date_naive();
@@ -135,6 +191,26 @@ impl Store {
                 )
                 .to_owned();
             cond = cond.add(person::Column::Id.in_subquery(sub));
+        }
+        if let Some(driver) = terms.first() {
+            if let Some(found) = self.people_by_term(driver, cond.clone()).await? {
+                let total = found.len() as u64;
+                let start = ((page - 1) * per_page).min(total) as usize;
+                let end = (start + per_page as usize).min(found.len());
+                let items = found[start..end]
+                    .iter()
+                    .cloned()
+                    .map(convert::person)
+                    .collect();
+                return Ok(PeoplePage {
+                    items,
+                    page,
+                    per_page,
+                    total,
+                });
+            }
+            // Too many matches to sort here: filter along the name index instead.
+            cond = cond.add(person::Column::Id.in_subquery(with_term_prefix(driver)));
         }
         let total = person::Entity::find()
             .filter(cond.clone())
