@@ -7,7 +7,7 @@ use crate::error::StoreResult;
 use crate::{Store, audit};
 use chrono::NaiveDate;
 use majlis_text::normalize_for_search;
-use sea_orm::{EntityTrait, Set, TransactionTrait};
+use sea_orm::{ConnectionTrait, EntityTrait, Set, TransactionTrait};
 use uuid::Uuid;
 
 const BATCH: usize = 500;
@@ -153,6 +153,13 @@ impl Store {
         )
         .await?;
         tx.commit().await?;
+        // Fresh statistics (and, on PostgreSQL, the visibility map) so that
+        // the planner sees the bulk-loaded tables as they are.
+        let maintenance = match self.backend() {
+            crate::Backend::Postgres => "VACUUM ANALYZE",
+            crate::Backend::Sqlite => "ANALYZE",
+        };
+        self.db.execute_unprepared(maintenance).await?;
         Ok(())
     }
 }

@@ -56,18 +56,20 @@ fn with_term_prefix(prefix: &str) -> sea_orm::sea_query::SelectStatement {
 const SEARCH_SORT_LIMIT: u64 = 10_000;
 
 impl Store {
-    /// The people having a term starting with `driver` and matching `cond`,
-    /// sorted by name — or `None` when there are more than
-    /// [`SEARCH_SORT_LIMIT`]. The query is driven by the term index (both
-    /// databases otherwise prefer walking the name index, which is slow when
-    /// the matches are few).
+    /// One page of the people having a term starting with `driver` and
+    /// matching `cond`, sorted by name, with the number of matches — or `None`
+    /// when there are more than [`SEARCH_SORT_LIMIT`]. The matches are found
+    /// through the term index and sorted apart (the LIMIT keeps both databases
+    /// from walking the name index instead, which is slow when matches are
+    /// few); only the page's rows are read in full.
     async fn people_by_term(
         &self,
         driver: &str,
         cond: Condition,
-    ) -> StoreResult<Option<Vec<person::Model>>> {
-        use sea_orm::Iterable;
-        use sea_orm::sea_query::{Expr, ExprTrait, JoinType};
+        offset: u64,
+        limit: u64,
+    ) -> StoreResult<Option<(Vec<person::Model>, u64)>> {
+        use sea_orm::sea_query::{Expr, ExprTrait, JoinType, Order};
         let matches = Query::select()
             .distinct()
             .column(person_term::Column::PersonId)
@@ -75,8 +77,9 @@ impl Store {
             .and_where(person_term::Column::Term.gte(driver))
             .and_where(person_term::Column::Term.lt(prefix_upper_bound(driver)))
             .to_owned();
-        let select = Query::select()
-            .columns(person::Column::iter().map(|c| (person::Entity, c)))
+        let found = Query::select()
+            .column((person::Entity, person::Column::Id))
+            .column((person::Entity, person::Column::FullNameAr))
             .from(person::Entity)
             .join_subquery(
                 JoinType::InnerJoin,
@@ -88,16 +91,41 @@ impl Store {
             .cond_where(cond)
             .limit(SEARCH_SORT_LIMIT + 1)
             .to_owned();
-        let stmt = self.db.get_database_backend().build(&select);
-        let mut rows = person::Entity::find()
-            .from_raw_sql(stmt)
-            .all(&self.db)
-            .await?;
-        if rows.len() as u64 > SEARCH_SORT_LIMIT {
+        let page = Query::select()
+            .column(("m", "id"))
+            .expr_as(Expr::cust("COUNT(*) OVER ()"), "total")
+            .from_subquery(found.clone(), "m")
+            .order_by(("m", "full_name_ar"), Order::Asc)
+            .order_by(("m", "id"), Order::Asc)
+            .limit(limit)
+            .offset(offset)
+            .to_owned();
+        let rows = self.db.query_all(&page).await?;
+        let mut ids = Vec::with_capacity(rows.len());
+        let mut total = 0u64;
+        for r in &rows {
+            ids.push(r.try_get::<Uuid>("", "id")?);
+            total = u64::try_from(r.try_get::<i64>("", "total")?).unwrap_or(0);
+        }
+        if rows.is_empty() {
+            // Past the last page: the window gave no count; count apart.
+            let count = Query::select()
+                .expr_as(Expr::cust("COUNT(*)"), "total")
+                .from_subquery(found, "m")
+                .to_owned();
+            if let Some(r) = self.db.query_one(&count).await? {
+                total = u64::try_from(r.try_get::<i64>("", "total")?).unwrap_or(0);
+            }
+        }
+        if total > SEARCH_SORT_LIMIT {
             return Ok(None);
         }
-        rows.sort_by(|a, b| a.full_name_ar.cmp(&b.full_name_ar).then(a.id.cmp(&b.id)));
-        Ok(Some(rows))
+        let mut items = person::Entity::find()
+            .filter(person::Column::Id.is_in(ids.iter().copied()))
+            .all(&self.db)
+            .await?;
+        items.sort_by_key(|p| ids.iter().position(|id| *id == p.id));
+        Ok(Some((items, total)))
     }
 }
 
@@ -193,15 +221,12 @@ impl Store {
             cond = cond.add(person::Column::Id.in_subquery(sub));
         }
         if let Some(driver) = terms.first() {
-            if let Some(found) = self.people_by_term(driver, cond.clone()).await? {
-                let total = found.len() as u64;
-                let start = ((page - 1) * per_page).min(total) as usize;
-                let end = (start + per_page as usize).min(found.len());
-                let items = found[start..end]
-                    .iter()
-                    .cloned()
-                    .map(convert::person)
-                    .collect();
+            let offset = (page - 1) * per_page;
+            if let Some((rows, total)) = self
+                .people_by_term(driver, cond.clone(), offset, per_page)
+                .await?
+            {
+                let items = rows.into_iter().map(convert::person).collect();
                 return Ok(PeoplePage {
                     items,
                     page,
