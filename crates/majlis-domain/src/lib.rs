@@ -4,9 +4,11 @@
 
 pub mod body;
 pub mod error;
+pub mod meeting;
 pub mod membership;
 pub mod permissions;
 pub mod person;
+pub mod session;
 pub mod settings;
 pub mod validation;
 

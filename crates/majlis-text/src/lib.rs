@@ -5,6 +5,7 @@ pub mod bidi;
 pub mod dates;
 pub mod digits;
 pub mod normalize;
+pub mod ordinal;
 pub mod plural;
 
 pub use bidi::neutralize_bidi;

@@ -1,0 +1,241 @@
+//! Council sessions (دورات): their program's conflicts, and the workflow of
+//! working papers (أوراق العمل). Pure rules for the sessions capability.
+
+use crate::error::{DomainError, DomainResult};
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// A session's days are in order; it lasts at most two weeks.
+pub fn check_session_days(first: NaiveDate, last: NaiveDate) -> DomainResult<()> {
+    if last < first {
+        return Err(DomainError::invalid("last_day", "days_out_of_order"));
+    }
+    if (last - first).num_days() > 14 {
+        return Err(DomainError::invalid("last_day", "too_long"));
+    }
+    Ok(())
+}
+
+/// A program slot lies within its session's days and ends after it starts.
+pub fn check_slot(
+    first: NaiveDate,
+    last: NaiveDate,
+    start: NaiveDateTime,
+    end: NaiveDateTime,
+) -> DomainResult<()> {
+    if end <= start {
+        return Err(DomainError::invalid("ends_at", "end_before_start"));
+    }
+    if start.date() < first || end.date() > last {
+        return Err(DomainError::invalid("starts_at", "outside_session"));
+    }
+    Ok(())
+}
+
+/// What the program planner needs to know about a slot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SlotPlan {
+    pub id: Uuid,
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+    pub room: Option<String>,
+    /// Facilitators, rapporteurs and participants.
+    pub people: Vec<Uuid>,
+}
+
+/// A warning on a session's program (shown, not blocking).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Conflict {
+    /// The same person in two overlapping slots.
+    PersonTwice { person: Uuid, slots: (Uuid, Uuid) },
+    /// The same room booked twice at once.
+    RoomTwice { room: String, slots: (Uuid, Uuid) },
+    /// A facilitator who is not a member of the council (allowed, flagged).
+    FacilitatorNotMember { person: Uuid, slot: Uuid },
+}
+
+fn overlap(a: &SlotPlan, b: &SlotPlan) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Every conflict among the slots, in a stable order.
+pub fn conflicts(slots: &[SlotPlan]) -> Vec<Conflict> {
+    let mut out = Vec::new();
+    for (i, a) in slots.iter().enumerate() {
+        for b in &slots[i + 1..] {
+            if !overlap(a, b) {
+                continue;
+            }
+            if let (Some(ra), Some(rb)) = (&a.room, &b.room)
+                && ra.trim().eq_ignore_ascii_case(rb.trim())
+                && !ra.trim().is_empty()
+            {
+                out.push(Conflict::RoomTwice {
+                    room: ra.trim().to_string(),
+                    slots: (a.id, b.id),
+                });
+            }
+            for p in &a.people {
+                if b.people.contains(p) {
+                    out.push(Conflict::PersonTwice {
+                        person: *p,
+                        slots: (a.id, b.id),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Facilitators who are not current members of the council.
+pub fn facilitators_not_members(
+    slot: Uuid,
+    facilitators: &[Uuid],
+    council_members: &[Uuid],
+) -> Vec<Conflict> {
+    facilitators
+        .iter()
+        .filter(|f| !council_members.contains(f))
+        .map(|f| Conflict::FacilitatorNotMember { person: *f, slot })
+        .collect()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaperState {
+    Assigned,
+    Draft,
+    Submitted,
+    Approved,
+    Returned,
+    Circulated,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaperAction {
+    /// An assignee saves a version.
+    SaveVersion,
+    Submit,
+    Approve,
+    /// Back to the assignees, with comments.
+    Return,
+    Circulate,
+}
+
+/// The working paper workflow: assigned → draft → submitted → approved (or
+/// returned with comments, then draft again) → circulated.
+pub fn paper_transition(from: PaperState, action: PaperAction) -> DomainResult<PaperState> {
+    use PaperAction as A;
+    use PaperState as S;
+    match (from, action) {
+        (S::Assigned | S::Draft | S::Returned, A::SaveVersion) => Ok(S::Draft),
+        (S::Draft, A::Submit) => Ok(S::Submitted),
+        (S::Submitted, A::Approve) => Ok(S::Approved),
+        (S::Submitted, A::Return) => Ok(S::Returned),
+        (S::Approved, A::Circulate) => Ok(S::Circulated),
+        (S::Approved | S::Circulated, A::SaveVersion | A::Submit) => {
+            Err(DomainError::invalid("state", "paper_approved"))
+        }
+        _ => Err(DomainError::invalid("state", "invalid_transition")),
+    }
+}
+
+/// Days a paper is late on `today` (0 when on time or done).
+pub fn days_late(state: PaperState, due: NaiveDate, today: NaiveDate) -> i64 {
+    match state {
+        PaperState::Approved | PaperState::Circulated | PaperState::Submitted => 0,
+        _ => (today - due).num_days().max(0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn slot(h1: u32, h2: u32, room: &str, people: &[Uuid]) -> SlotPlan {
+        SlotPlan {
+            id: Uuid::now_v7(),
+            start: d(2017, 2, 4).and_hms_opt(h1, 0, 0).unwrap(),
+            end: d(2017, 2, 4).and_hms_opt(h2, 0, 0).unwrap(),
+            room: Some(room.into()),
+            people: people.to_vec(),
+        }
+    }
+
+    #[test]
+    fn the_seed_session_days() {
+        assert!(check_session_days(d(2017, 2, 4), d(2017, 2, 5)).is_ok());
+        assert!(check_session_days(d(2017, 2, 5), d(2017, 2, 4)).is_err());
+        let t = |day, h| d(2017, 2, day).and_hms_opt(h, 0, 0).unwrap();
+        assert!(check_slot(d(2017, 2, 4), d(2017, 2, 5), t(4, 10), t(4, 12)).is_ok());
+        assert_eq!(
+            check_slot(d(2017, 2, 4), d(2017, 2, 5), t(6, 10), t(6, 12)),
+            Err(DomainError::invalid("starts_at", "outside_session"))
+        );
+    }
+
+    #[test]
+    fn program_conflicts() {
+        let amina = Uuid::now_v7();
+        let karim = Uuid::now_v7();
+        let w1 = slot(10, 13, "Salle 1", &[amina]);
+        let w2 = slot(10, 13, "salle 1 ", &[karim, amina]);
+        let w3 = slot(13, 14, "Salle 1", &[amina]);
+        let found = conflicts(&[w1.clone(), w2.clone(), w3]);
+        assert_eq!(
+            found,
+            vec![
+                Conflict::RoomTwice {
+                    room: "Salle 1".into(),
+                    slots: (w1.id, w2.id)
+                },
+                Conflict::PersonTwice {
+                    person: amina,
+                    slots: (w1.id, w2.id)
+                },
+            ]
+        );
+        let out = facilitators_not_members(w1.id, &[amina, karim], &[amina]);
+        assert_eq!(
+            out,
+            vec![Conflict::FacilitatorNotMember {
+                person: karim,
+                slot: w1.id
+            }]
+        );
+    }
+
+    #[test]
+    fn paper_workflow() {
+        use PaperAction as A;
+        use PaperState as S;
+        let mut s = S::Assigned;
+        for (a, expect) in [
+            (A::SaveVersion, S::Draft),
+            (A::Submit, S::Submitted),
+            (A::Return, S::Returned),
+            (A::SaveVersion, S::Draft),
+            (A::Submit, S::Submitted),
+            (A::Approve, S::Approved),
+            (A::Circulate, S::Circulated),
+        ] {
+            s = paper_transition(s, a).unwrap();
+            assert_eq!(s, expect);
+        }
+        assert_eq!(
+            paper_transition(S::Approved, A::Submit),
+            Err(DomainError::invalid("state", "paper_approved"))
+        );
+        assert!(paper_transition(S::Assigned, A::Approve).is_err());
+        assert_eq!(days_late(S::Draft, d(2017, 1, 20), d(2017, 1, 25)), 5);
+        assert_eq!(days_late(S::Approved, d(2017, 1, 20), d(2017, 1, 25)), 0);
+        assert_eq!(days_late(S::Assigned, d(2017, 1, 20), d(2017, 1, 10)), 0);
+    }
+}
