@@ -186,6 +186,299 @@ pub fn check_minutes_edit(
     Ok(())
 }
 
+impl QuorumRule {
+    pub fn as_string(self) -> String {
+        match self {
+            Self::Majority => "majority".into(),
+            Self::TwoThirds => "two_thirds".into(),
+            Self::Fixed(n) => format!("fixed:{n}"),
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.trim() {
+            "" | "majority" => Some(Self::Majority),
+            "two_thirds" => Some(Self::TwoThirds),
+            other => other
+                .strip_prefix("fixed:")
+                .unwrap_or(other)
+                .parse::<u32>()
+                .ok()
+                .filter(|n| *n > 0)
+                .map(Self::Fixed),
+        }
+    }
+}
+
+/// A stored meeting; times are in the organization's time zone.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Meeting {
+    pub id: uuid::Uuid,
+    pub body_id: uuid::Uuid,
+    pub kind: MeetingKind,
+    pub title: String,
+    pub starts_at: NaiveDateTime,
+    pub ends_at: NaiveDateTime,
+    pub venue: Option<String>,
+    pub city: Option<String>,
+    pub theme: Option<String>,
+    pub status: MeetingStatus,
+    pub quorum: QuorumRule,
+}
+
+/// What a secretary submits to plan a meeting (local times as
+/// `YYYY-MM-DDTHH:MM`, the format of `<input type="datetime-local">`).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct MeetingInput {
+    pub kind: String,
+    pub title: String,
+    pub starts_at: String,
+    pub ends_at: String,
+    #[serde(default)]
+    pub venue: Option<String>,
+    #[serde(default)]
+    pub city: Option<String>,
+    #[serde(default)]
+    pub theme: Option<String>,
+    #[serde(default)]
+    pub quorum: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidMeeting {
+    pub kind: MeetingKind,
+    pub title: String,
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+    pub venue: Option<String>,
+    pub city: Option<String>,
+    pub theme: Option<String>,
+    pub quorum: QuorumRule,
+}
+
+/// Parses `YYYY-MM-DDTHH:MM` (or with seconds, or a space instead of `T`).
+pub fn parse_local(value: &str) -> Option<NaiveDateTime> {
+    let v = value.trim();
+    ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(v, f).ok())
+}
+
+impl MeetingInput {
+    pub fn validate(&self) -> DomainResult<ValidMeeting> {
+        use crate::validation::{Checker, MAX_NAME, MAX_SHORT};
+        let mut c = Checker::new();
+        let kind = MeetingKind::parse(self.kind.trim());
+        if kind.is_none() {
+            c.fail("kind", "invalid_choice");
+        }
+        let title = c.required("title", &self.title, MAX_NAME);
+        let start = parse_local(&self.starts_at);
+        if start.is_none() {
+            c.fail("starts_at", "invalid_datetime");
+        }
+        let end = parse_local(&self.ends_at);
+        if end.is_none() {
+            c.fail("ends_at", "invalid_datetime");
+        }
+        if let (Some(s), Some(e)) = (start, end)
+            && let Err(DomainError::Invalid(errs)) = check_times(s, e)
+        {
+            for f in errs {
+                c.fail(f.field, f.code);
+            }
+        }
+        let venue = c.optional("venue", self.venue.as_deref(), MAX_NAME);
+        let city = c.optional("city", self.city.as_deref(), MAX_SHORT);
+        let theme = c.optional("theme", self.theme.as_deref(), MAX_NAME);
+        let kind = kind.unwrap_or(MeetingKind::Periodic);
+        if kind == MeetingKind::Thematic && theme.is_none() {
+            c.fail("theme", "required");
+        }
+        let quorum = QuorumRule::parse(self.quorum.as_deref().unwrap_or(""));
+        if quorum.is_none() {
+            c.fail("quorum", "invalid_choice");
+        }
+        let fallback = NaiveDateTime::default();
+        c.into_result(ValidMeeting {
+            kind,
+            title,
+            start: start.unwrap_or(fallback),
+            end: end.unwrap_or(fallback),
+            venue,
+            city,
+            theme,
+            quorum: quorum.unwrap_or(QuorumRule::Majority),
+        })
+    }
+}
+
+/// An agenda item as submitted.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct AgendaInput {
+    pub title: String,
+    #[serde(default)]
+    pub presenter_id: Option<String>,
+    #[serde(default)]
+    pub planned_minutes: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidAgendaItem {
+    pub title: String,
+    pub presenter_id: Option<uuid::Uuid>,
+    pub planned_minutes: Option<i32>,
+    pub description: Option<String>,
+}
+
+impl AgendaInput {
+    pub fn validate(&self) -> DomainResult<ValidAgendaItem> {
+        use crate::validation::{Checker, MAX_NAME};
+        let mut c = Checker::new();
+        let title = c.required("title", &self.title, MAX_NAME);
+        let presenter_id = match self
+            .presenter_id
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            None => None,
+            Some(s) => uuid::Uuid::parse_str(s)
+                .map_err(|_| c.fail("presenter_id", "invalid_choice"))
+                .ok(),
+        };
+        let planned_minutes = match self
+            .planned_minutes
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            None => None,
+            Some(s) => match s.parse::<i32>() {
+                Ok(n) if (1..=600).contains(&n) => Some(n),
+                _ => {
+                    c.fail("planned_minutes", "invalid_duration");
+                    None
+                }
+            },
+        };
+        let description = c.optional("description", self.description.as_deref(), 5_000);
+        c.into_result(ValidAgendaItem {
+            title,
+            presenter_id,
+            planned_minutes,
+            description,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DecisionKind {
+    /// مقرر
+    Decision,
+    /// تدبير
+    Measure,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DecisionStatus {
+    Open,
+    Done,
+    Dropped,
+}
+
+impl DecisionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Decision => "decision",
+            Self::Measure => "measure",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "decision" => Some(Self::Decision),
+            "measure" => Some(Self::Measure),
+            _ => None,
+        }
+    }
+}
+
+impl DecisionStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Open => "open",
+            Self::Done => "done",
+            Self::Dropped => "dropped",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "open" => Some(Self::Open),
+            "done" => Some(Self::Done),
+            "dropped" => Some(Self::Dropped),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct DecisionInput {
+    pub kind: String,
+    pub text: String,
+    #[serde(default)]
+    pub responsible_person_id: Option<String>,
+    #[serde(default)]
+    pub responsible_body_id: Option<String>,
+    #[serde(default)]
+    pub due_on: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidDecision {
+    pub kind: DecisionKind,
+    pub text: String,
+    pub responsible_person_id: Option<uuid::Uuid>,
+    pub responsible_body_id: Option<uuid::Uuid>,
+    pub due_on: Option<chrono::NaiveDate>,
+}
+
+impl DecisionInput {
+    pub fn validate(&self) -> DomainResult<ValidDecision> {
+        use crate::validation::Checker;
+        let mut c = Checker::new();
+        let kind = DecisionKind::parse(self.kind.trim());
+        if kind.is_none() {
+            c.fail("kind", "invalid_choice");
+        }
+        let text = c.required("text", &self.text, 5_000);
+        let mut id =
+            |field: &'static str, v: Option<&str>| match v.map(str::trim).filter(|s| !s.is_empty())
+            {
+                None => None,
+                Some(s) => uuid::Uuid::parse_str(s)
+                    .map_err(|_| c.fail(field, "invalid_choice"))
+                    .ok(),
+            };
+        let responsible_person_id = id(
+            "responsible_person_id",
+            self.responsible_person_id.as_deref(),
+        );
+        let responsible_body_id = id("responsible_body_id", self.responsible_body_id.as_deref());
+        let due_on = crate::person::parse_date(&mut c, "due_on", self.due_on.as_deref());
+        c.into_result(ValidDecision {
+            kind: kind.unwrap_or(DecisionKind::Decision),
+            text,
+            responsible_person_id,
+            responsible_body_id,
+            due_on,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,6 +526,78 @@ mod tests {
             end: at(27, 10),
         };
         assert!(transition(MeetingStatus::Planned, start, inverted).is_err());
+    }
+
+    #[test]
+    fn meeting_input() {
+        let ok = MeetingInput {
+            kind: "periodic".into(),
+            title: "الاجتماع الدوري للمكتب السياسي".into(),
+            starts_at: "2016-12-19T18:00".into(),
+            ends_at: "2016-12-19T21:30".into(),
+            ..Default::default()
+        };
+        let v = ok.validate().unwrap();
+        assert_eq!(v.start, at(19, 18));
+        assert_eq!(v.quorum, QuorumRule::Majority);
+        let bad = MeetingInput {
+            ends_at: "2016-12-19T17:00".into(),
+            kind: "thematic".into(),
+            quorum: Some("x".into()),
+            ..ok.clone()
+        };
+        let DomainError::Invalid(errs) = bad.validate().unwrap_err() else {
+            panic!()
+        };
+        let fields: Vec<_> = errs.iter().map(|e| (e.field, e.code)).collect();
+        assert_eq!(
+            fields,
+            [
+                ("ends_at", "end_before_start"),
+                ("theme", "required"),
+                ("quorum", "invalid_choice")
+            ]
+        );
+        assert_eq!(QuorumRule::parse("fixed:7"), Some(QuorumRule::Fixed(7)));
+        assert_eq!(
+            QuorumRule::parse(&QuorumRule::TwoThirds.as_string()),
+            Some(QuorumRule::TwoThirds)
+        );
+    }
+
+    #[test]
+    fn agenda_and_decisions() {
+        let a = AgendaInput {
+            title: "التحضير للدورة الثامنة".into(),
+            planned_minutes: Some("45".into()),
+            ..Default::default()
+        };
+        assert_eq!(a.validate().unwrap().planned_minutes, Some(45));
+        let bad = AgendaInput {
+            title: "x".into(),
+            planned_minutes: Some("-3".into()),
+            presenter_id: Some("nope".into()),
+            ..Default::default()
+        };
+        assert!(bad.validate().is_err());
+        let d = DecisionInput {
+            kind: "measure".into(),
+            text: "عقد اجتماعات الهيئات الإقليمية".into(),
+            due_on: Some("2017-01-07".into()),
+            ..Default::default()
+        };
+        let v = d.validate().unwrap();
+        assert_eq!(v.kind, DecisionKind::Measure);
+        assert_eq!(v.due_on, chrono::NaiveDate::from_ymd_opt(2017, 1, 7));
+        assert!(
+            DecisionInput {
+                kind: "wish".into(),
+                text: " ".into(),
+                ..Default::default()
+            }
+            .validate()
+            .is_err()
+        );
     }
 
     #[test]

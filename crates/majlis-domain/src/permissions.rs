@@ -107,6 +107,11 @@ pub fn can_view_body(actor: &Actor, body: &Lineage) -> bool {
     can_manage_memberships(actor, body) || actor.member_of(body.body_id)
 }
 
+/// Plan and run the body's meetings: agenda, attendance, minutes, decisions.
+pub fn can_manage_meetings(actor: &Actor, body: &Lineage) -> bool {
+    actor.national() || actor.manages_exactly(body.body_id)
+}
+
 /// Create people (a provincial secretary registers new members of their body).
 pub fn can_create_person(actor: &Actor) -> bool {
     actor.national() || actor.manages_any()
@@ -227,6 +232,8 @@ mod tests {
         let w = world();
         let a = actor(vec![(w.agadir, BodyKind::Provincial, "secretary")]);
         assert!(can_edit_body(&a, &lineage(&w, w.agadir)));
+        assert!(can_manage_meetings(&a, &lineage(&w, w.agadir)));
+        assert!(!can_manage_meetings(&a, &lineage(&w, w.casa)));
         assert!(can_manage_memberships(&a, &lineage(&w, w.agadir)));
         assert!(!can_manage_memberships(&a, &lineage(&w, w.casa)));
         assert!(!can_view_body(&a, &lineage(&w, w.casa)));
@@ -257,6 +264,7 @@ mod tests {
         assert!(can_view_body(&a, &l));
         assert!(!can_manage_memberships(&a, &l));
         assert!(!can_edit_body(&a, &l));
+        assert!(!can_manage_meetings(&a, &l));
         assert!(!can_create_person(&a));
         let other = Uuid::now_v7();
         assert!(can_view_person(&a, other, std::slice::from_ref(&l)));

@@ -8,7 +8,8 @@
 
 use crate::Store;
 use crate::entity::{
-    account, api_token, audit_event, body, membership, organization, person, role,
+    account, agenda_item, api_token, attendance, audit_event, body, decision, meeting, membership,
+    organization, person, role,
 };
 use crate::error::{StoreError, StoreResult};
 use sea_orm::{
@@ -107,7 +108,7 @@ fn io(e: std::io::Error) -> StoreError {
 }
 
 /// Tables in the order they are written and restored (parents first).
-const TABLES: [&str; 8] = [
+const TABLES: [&str; 12] = [
     "organization",
     "roles",
     "people",
@@ -115,6 +116,10 @@ const TABLES: [&str; 8] = [
     "memberships",
     "accounts",
     "api_tokens",
+    "meetings",
+    "agenda_items",
+    "attendances",
+    "decisions",
     "audit_events",
 ];
 
@@ -177,6 +182,10 @@ impl Store {
                 "memberships" => dump::<membership::Entity>(&tx, out, t).await?,
                 "accounts" => dump::<account::Entity>(&tx, out, t).await?,
                 "api_tokens" => dump::<api_token::Entity>(&tx, out, t).await?,
+                "meetings" => dump::<meeting::Entity>(&tx, out, t).await?,
+                "agenda_items" => dump::<agenda_item::Entity>(&tx, out, t).await?,
+                "attendances" => dump::<attendance::Entity>(&tx, out, t).await?,
+                "decisions" => dump::<decision::Entity>(&tx, out, t).await?,
                 _ => dump::<audit_event::Entity>(&tx, out, t).await?,
             };
             counts.push((t.to_string(), n));
@@ -265,10 +274,15 @@ impl Store {
                 "memberships" => load::<membership::Entity>(&tx, rows).await?,
                 "accounts" => load::<account::Entity>(&tx, rows).await?,
                 "api_tokens" => load::<api_token::Entity>(&tx, rows).await?,
+                "meetings" => load::<meeting::Entity>(&tx, rows).await?,
+                "agenda_items" => load::<agenda_item::Entity>(&tx, rows).await?,
+                "attendances" => load::<attendance::Entity>(&tx, rows).await?,
+                "decisions" => load::<decision::Entity>(&tx, rows).await?,
                 _ => load::<audit_event::Entity>(&tx, rows).await?,
             };
             counts.push((t.to_string(), n));
         }
+        reindex_people(&tx).await?;
         crate::audit::record(
             &tx,
             None,

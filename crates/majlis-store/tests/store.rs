@@ -60,7 +60,7 @@ async fn migrations_from_empty_database() {
         store.migrate().await.unwrap();
         assert_eq!(
             store.applied_migrations().await.unwrap(),
-            vec!["m0001_initial", "m0002_person_terms"]
+            vec!["m0001_initial", "m0002_person_terms", "m0003_meetings"]
         );
         // Migrating again is a no-op.
         store.migrate().await.unwrap();
@@ -526,10 +526,19 @@ async fn backup_restore_round_trip_on_every_backend_pair() {
                     .unwrap()
                     .is_ok()
             );
+            // The search index is rebuilt.
+            let q = PeopleQuery {
+                q: "سعاد".into(),
+                page: 1,
+                per_page: 5,
+                include_archived: false,
+            };
+            assert_eq!(target.people(&q, None).await.unwrap().total, 1);
             // A non-empty database is not overwritten unless forced.
             assert!(target.restore(&mut buf.as_slice(), false).await.is_err());
             target.restore(&mut buf.as_slice(), true).await.unwrap();
             assert_eq!(target.bodies(true).await.unwrap().len(), 2);
+            assert_eq!(target.people(&q, None).await.unwrap().total, 1);
         }
     }
 }
@@ -571,5 +580,209 @@ async fn search_with_very_many_matches_pages_along_the_name_index() {
         let page = s.people(&q, None).await.unwrap();
         assert_eq!(page.total, 10);
         assert_eq!(page.items[0].full_name_ar, "محمد 00140");
+    }
+}
+
+#[tokio::test]
+async fn the_political_bureau_meeting_of_19_december_2016() {
+    use majlis_domain::meeting::{
+        AgendaInput, Attendance, DecisionInput, DecisionStatus, MeetingInput, MeetingStatus,
+        StatusChange,
+    };
+    for b in backends() {
+        let db = fresh(b).await;
+        let s = &db.store;
+        let a = admin();
+        let bureau = s
+            .create_body(&a, &body_input("المكتب السياسي", "executive", None))
+            .await
+            .unwrap();
+        let agadir = s
+            .create_body(&a, &body_input("أكادير", "provincial", None))
+            .await
+            .unwrap();
+        let mut people = Vec::new();
+        for i in 0..5 {
+            let p = s
+                .create_person(
+                    &a,
+                    &person_input(
+                        &format!("عضو {i}"),
+                        &format!("Member {i}"),
+                        &format!("PB-{i}"),
+                        "male",
+                    ),
+                )
+                .await
+                .unwrap();
+            let m = MembershipInput {
+                person_id: p.id.to_string(),
+                body_id: bureau.id.to_string(),
+                role: "member".into(),
+                starts_on: Some("2014-06-01".into()),
+                ends_on: None,
+            };
+            s.add_membership(&a, &m, d(2016, 12, 19)).await.unwrap();
+            people.push(p);
+        }
+        let outsider = s
+            .create_person(&a, &person_input("ضيف", "Guest", "G-1", "female"))
+            .await
+            .unwrap();
+
+        let input = MeetingInput {
+            kind: "periodic".into(),
+            title: "الاجتماع الدوري للمكتب السياسي".into(),
+            starts_at: "2016-12-19T18:00".into(),
+            ends_at: "2016-12-19T21:00".into(),
+            venue: Some("المقر الوطني".into()),
+            city: Some("الرباط".into()),
+            ..Default::default()
+        };
+        // End before start: refused, nothing created.
+        let bad = MeetingInput {
+            ends_at: "2016-12-19T17:00".into(),
+            ..input.clone()
+        };
+        assert!(s.create_meeting(&a, bureau.id, &bad).await.is_err());
+        assert!(s.body_meetings(bureau.id, 10).await.unwrap().is_empty());
+        // A provincial secretary does not plan the bureau's meetings.
+        let secretary = Actor {
+            account_id: Uuid::now_v7(),
+            person_id: None,
+            is_admin: false,
+            roles: vec![majlis_domain::ActorRole {
+                body_id: agadir.id,
+                body_kind: majlis_domain::BodyKind::Provincial,
+                role: majlis_domain::Role::new("secretary"),
+            }],
+        };
+        assert!(matches!(
+            s.create_meeting(&secretary, bureau.id, &input).await,
+            Err(StoreError::Domain(DomainError::Forbidden))
+        ));
+
+        let m = s.create_meeting(&a, bureau.id, &input).await.unwrap();
+        // Local times survive the round trip through UTC.
+        let back = s.meeting(m.id).await.unwrap();
+        assert_eq!(back.starts_at.to_string(), "2016-12-19 18:00:00");
+        assert_eq!(back.status, MeetingStatus::Planned);
+
+        for title in [
+            "مواصلة التحضير للدورة الثامنة للجنة المركزية",
+            "خطة العمل والآجال",
+            "قضايا مختلفة",
+        ] {
+            s.add_agenda_item(
+                &a,
+                m.id,
+                &AgendaInput {
+                    title: title.into(),
+                    planned_minutes: Some("30".into()),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        }
+        let agenda = s.agenda(m.id).await.unwrap();
+        let moved = s.move_agenda_item(&a, agenda[2].id, true).await.unwrap();
+        let titles: Vec<_> = moved.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "مواصلة التحضير للدورة الثامنة للجنة المركزية",
+                "قضايا مختلفة",
+                "خطة العمل والآجال"
+            ]
+        );
+
+        for p in &people[..3] {
+            s.record_attendance(&a, m.id, p.id, Attendance::Present)
+                .await
+                .unwrap();
+        }
+        s.record_attendance(&a, m.id, people[3].id, Attendance::Excused)
+            .await
+            .unwrap();
+        let err = s
+            .record_attendance(&a, m.id, outsider.id, Attendance::Present)
+            .await
+            .unwrap_err();
+        assert!(
+            is_domain(&err, &DomainError::invalid("person_id", "not_invited")),
+            "{err:?}"
+        );
+        let sheet = s.attendance_sheet(m.id).await.unwrap();
+        assert_eq!(
+            (sheet.members, sheet.present, sheet.needed, sheet.reached),
+            (5, 3, 3, true)
+        );
+
+        let measure = DecisionInput {
+            kind: "measure".into(),
+            text: "عقد اجتماعات الهيئات الإقليمية لتقييم انتخابات مجلس النواب".into(),
+            responsible_body_id: Some(agadir.id.to_string()),
+            due_on: Some("2017-01-07".into()),
+            ..Default::default()
+        };
+        let dm = s.add_decision(&a, m.id, &measure).await.unwrap();
+        assert_eq!(s.open_decisions(bureau.id).await.unwrap().len(), 1);
+        s.set_decision_status(&a, dm.id, DecisionStatus::Done)
+            .await
+            .unwrap();
+        assert!(s.open_decisions(bureau.id).await.unwrap().is_empty());
+
+        s.change_meeting_status(&a, m.id, StatusChange::Hold)
+            .await
+            .unwrap();
+        let err = s
+            .change_meeting_status(&a, m.id, StatusChange::Cancel)
+            .await
+            .unwrap_err();
+        assert!(is_domain(
+            &err,
+            &DomainError::invalid("status", "meeting_closed")
+        ));
+
+        // Postponing moves the meeting (and is audited).
+        let special = MeetingInput {
+            kind: "special".into(),
+            title: "لقاء خاص لدراسة التقرير التركيبي".into(),
+            starts_at: "2017-01-11T17:00".into(),
+            ends_at: "2017-01-11T20:00".into(),
+            ..Default::default()
+        };
+        let sp = s.create_meeting(&a, bureau.id, &special).await.unwrap();
+        let later = |h| {
+            chrono::NaiveDate::from_ymd_opt(2017, 1, 12)
+                .unwrap()
+                .and_hms_opt(h, 0, 0)
+                .unwrap()
+        };
+        let moved = s
+            .change_meeting_status(
+                &a,
+                sp.id,
+                StatusChange::Postpone {
+                    start: later(17),
+                    end: later(20),
+                },
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            (moved.status, moved.starts_at),
+            (MeetingStatus::Postponed, later(17))
+        );
+        let actions: Vec<String> = s
+            .audit_for("meeting", sp.id, 10)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|e| e.action)
+            .collect();
+        assert_eq!(actions, ["create", "postponed"]);
+        assert_eq!(s.body_meetings(bureau.id, 10).await.unwrap().len(), 2);
     }
 }

@@ -1,10 +1,14 @@
 //! SeaORM entities: one per table, the same on SQLite and PostgreSQL.
 
 pub mod account;
+pub mod agenda_item;
 pub mod api_token;
+pub mod attendance;
 pub mod audit_event;
 pub mod body;
+pub mod decision;
 pub mod login_attempt;
+pub mod meeting;
 pub mod membership;
 pub mod organization;
 pub mod person;

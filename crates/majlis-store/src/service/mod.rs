@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod actor;
 pub mod bodies;
+pub mod meetings;
 pub mod memberships;
 pub mod people;
 pub mod reads;

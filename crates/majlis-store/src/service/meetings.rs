@@ -1,0 +1,547 @@
+//! Meetings of bodies: planning, status changes, agenda, attendance with
+//! quorum, decisions and measures. Times are stored in UTC and handed to
+//! callers in the organization's time zone.
+
+use crate::entity::{agenda_item, attendance, decision, meeting, membership, person};
+use crate::error::StoreResult;
+use crate::service::bodies::lineage;
+use crate::service::{actor_id, ensure};
+use crate::{Store, audit, convert};
+use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use majlis_domain::meeting::{
+    AgendaInput, Attendance, DecisionInput, DecisionKind, DecisionStatus, Meeting, MeetingInput,
+    MeetingKind, MeetingStatus, QuorumRule, StatusChange, check_attendance, transition,
+};
+use majlis_domain::{Actor, DomainError, Person, permissions};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel,
+    QueryFilter, QueryOrder, Set, TransactionTrait,
+};
+use serde::Serialize;
+use std::collections::HashMap;
+use uuid::Uuid;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AgendaItem {
+    pub id: Uuid,
+    pub position: i32,
+    pub title: String,
+    pub presenter_id: Option<Uuid>,
+    pub planned_minutes: Option<i32>,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Decision {
+    pub id: Uuid,
+    pub meeting_id: Uuid,
+    pub kind: DecisionKind,
+    pub text: String,
+    pub responsible_person_id: Option<Uuid>,
+    pub responsible_body_id: Option<Uuid>,
+    pub due_on: Option<chrono::NaiveDate>,
+    pub status: DecisionStatus,
+}
+
+/// Who was invited, who came, and whether the quorum was reached.
+#[derive(Debug, Clone, Serialize)]
+pub struct AttendanceSheet {
+    pub rows: Vec<(Person, Option<Attendance>)>,
+    pub present: u32,
+    pub members: u32,
+    pub needed: u32,
+    pub reached: bool,
+}
+
+fn zone(name: &str) -> Tz {
+    name.parse().unwrap_or(chrono_tz::Africa::Casablanca)
+}
+
+/// Local wall-clock time → UTC (in a spring-forward gap, the hour after).
+pub fn to_utc(tz: Tz, local: NaiveDateTime) -> DateTime<Utc> {
+    tz.from_local_datetime(&local)
+        .earliest()
+        .or_else(|| {
+            tz.from_local_datetime(&(local + chrono::Duration::hours(1)))
+                .earliest()
+        })
+        .map_or_else(|| Utc.from_utc_datetime(&local), |t| t.with_timezone(&Utc))
+}
+
+fn to_meeting(m: meeting::Model, tz: Tz) -> Meeting {
+    Meeting {
+        id: m.id,
+        body_id: m.body_id,
+        kind: MeetingKind::parse(&m.kind).unwrap_or(MeetingKind::Periodic),
+        title: m.title,
+        starts_at: m.starts_at.with_timezone(&tz).naive_local(),
+        ends_at: m.ends_at.with_timezone(&tz).naive_local(),
+        venue: m.venue,
+        city: m.city,
+        theme: m.theme,
+        status: MeetingStatus::parse(&m.status).unwrap_or(MeetingStatus::Planned),
+        quorum: QuorumRule::parse(&m.quorum_rule).unwrap_or(QuorumRule::Majority),
+    }
+}
+
+fn to_item(m: agenda_item::Model) -> AgendaItem {
+    AgendaItem {
+        id: m.id,
+        position: m.position,
+        title: m.title,
+        presenter_id: m.presenter_id,
+        planned_minutes: m.planned_minutes,
+        description: m.description,
+    }
+}
+
+fn to_decision(m: decision::Model) -> Decision {
+    Decision {
+        id: m.id,
+        meeting_id: m.meeting_id,
+        kind: DecisionKind::parse(&m.kind).unwrap_or(DecisionKind::Decision),
+        text: m.text,
+        responsible_person_id: m.responsible_person_id,
+        responsible_body_id: m.responsible_body_id,
+        due_on: m.due_on,
+        status: DecisionStatus::parse(&m.status).unwrap_or(DecisionStatus::Open),
+    }
+}
+
+/// Loads a meeting row and checks that the actor runs the body's meetings.
+async fn managed<C: ConnectionTrait>(
+    c: &C,
+    actor: &Actor,
+    id: Uuid,
+) -> StoreResult<meeting::Model> {
+    let m = meeting::Entity::find_by_id(id)
+        .one(c)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    let l = lineage(c, m.body_id).await?;
+    ensure(permissions::can_manage_meetings(actor, &l))?;
+    Ok(m)
+}
+
+impl Store {
+    async fn zone(&self) -> StoreResult<Tz> {
+        Ok(zone(&self.settings().await?.time_zone))
+    }
+
+    pub async fn create_meeting(
+        &self,
+        actor: &Actor,
+        body_id: Uuid,
+        input: &MeetingInput,
+    ) -> StoreResult<Meeting> {
+        let v = input.validate()?;
+        let tz = self.zone().await?;
+        let tx = self.db.begin().await?;
+        let l = lineage(&tx, body_id).await?;
+        ensure(permissions::can_manage_meetings(actor, &l))?;
+        let now = crate::now();
+        let row = meeting::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            body_id: Set(body_id),
+            kind: Set(v.kind.as_str().into()),
+            title: Set(v.title),
+            starts_at: Set(to_utc(tz, v.start)),
+            ends_at: Set(to_utc(tz, v.end)),
+            venue: Set(v.venue),
+            city: Set(v.city),
+            theme: Set(v.theme),
+            status: Set(MeetingStatus::Planned.as_str().into()),
+            quorum_rule: Set(v.quorum.as_string()),
+            created_at: Set(now),
+            updated_at: Set(now),
+        }
+        .insert(&tx)
+        .await?;
+        let m = to_meeting(row, tz);
+        audit::record(
+            &tx,
+            actor_id(actor),
+            "create",
+            "meeting",
+            m.id,
+            None,
+            Some(serde_json::to_value(&m)?),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(m)
+    }
+
+    pub async fn meeting(&self, id: Uuid) -> StoreResult<Meeting> {
+        let tz = self.zone().await?;
+        let m = meeting::Entity::find_by_id(id)
+            .one(&self.db)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        Ok(to_meeting(m, tz))
+    }
+
+    /// A body's meetings, the latest first (at most `limit`).
+    pub async fn body_meetings(&self, body_id: Uuid, limit: u64) -> StoreResult<Vec<Meeting>> {
+        use sea_orm::QuerySelect;
+        let tz = self.zone().await?;
+        let rows = meeting::Entity::find()
+            .filter(meeting::Column::BodyId.eq(body_id))
+            .order_by_desc(meeting::Column::StartsAt)
+            .limit(limit)
+            .all(&self.db)
+            .await?;
+        Ok(rows.into_iter().map(|m| to_meeting(m, tz)).collect())
+    }
+
+    /// Holds, cancels or postpones a meeting (postponing moves its times).
+    pub async fn change_meeting_status(
+        &self,
+        actor: &Actor,
+        id: Uuid,
+        change: StatusChange,
+    ) -> StoreResult<Meeting> {
+        let tz = self.zone().await?;
+        let tx = self.db.begin().await?;
+        let row = managed(&tx, actor, id).await?;
+        let before = to_meeting(row.clone(), tz);
+        let next = transition(before.status, before.starts_at, change)?;
+        let mut a = row.into_active_model();
+        a.status = Set(next.as_str().into());
+        if let StatusChange::Postpone { start, end } = change {
+            a.starts_at = Set(to_utc(tz, start));
+            a.ends_at = Set(to_utc(tz, end));
+        }
+        a.updated_at = Set(crate::now());
+        let after = to_meeting(a.update(&tx).await?, tz);
+        audit::record(
+            &tx,
+            actor_id(actor),
+            next.as_str(),
+            "meeting",
+            id,
+            Some(serde_json::to_value(&before)?),
+            Some(serde_json::to_value(&after)?),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(after)
+    }
+
+    pub async fn agenda(&self, meeting_id: Uuid) -> StoreResult<Vec<AgendaItem>> {
+        let rows = agenda_item::Entity::find()
+            .filter(agenda_item::Column::MeetingId.eq(meeting_id))
+            .order_by_asc(agenda_item::Column::Position)
+            .all(&self.db)
+            .await?;
+        Ok(rows.into_iter().map(to_item).collect())
+    }
+
+    pub async fn add_agenda_item(
+        &self,
+        actor: &Actor,
+        meeting_id: Uuid,
+        input: &AgendaInput,
+    ) -> StoreResult<AgendaItem> {
+        let v = input.validate()?;
+        let tx = self.db.begin().await?;
+        managed(&tx, actor, meeting_id).await?;
+        if let Some(p) = v.presenter_id
+            && person::Entity::find_by_id(p).one(&tx).await?.is_none()
+        {
+            return Err(DomainError::invalid("presenter_id", "invalid_choice").into());
+        }
+        let last = agenda_item::Entity::find()
+            .filter(agenda_item::Column::MeetingId.eq(meeting_id))
+            .order_by_desc(agenda_item::Column::Position)
+            .one(&tx)
+            .await?
+            .map_or(0, |i| i.position);
+        let row = agenda_item::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            meeting_id: Set(meeting_id),
+            position: Set(last + 1),
+            title: Set(v.title),
+            presenter_id: Set(v.presenter_id),
+            planned_minutes: Set(v.planned_minutes),
+            description: Set(v.description),
+            created_at: Set(crate::now()),
+        }
+        .insert(&tx)
+        .await?;
+        let item = to_item(row);
+        audit::record(
+            &tx,
+            actor_id(actor),
+            "create",
+            "agenda_item",
+            item.id,
+            None,
+            Some(serde_json::to_value(&item)?),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(item)
+    }
+
+    /// Moves an agenda item one place up (`up`) or down.
+    pub async fn move_agenda_item(
+        &self,
+        actor: &Actor,
+        item_id: Uuid,
+        up: bool,
+    ) -> StoreResult<Vec<AgendaItem>> {
+        let tx = self.db.begin().await?;
+        let item = agenda_item::Entity::find_by_id(item_id)
+            .one(&tx)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        managed(&tx, actor, item.meeting_id).await?;
+        let mut items = agenda_item::Entity::find()
+            .filter(agenda_item::Column::MeetingId.eq(item.meeting_id))
+            .order_by_asc(agenda_item::Column::Position)
+            .all(&tx)
+            .await?;
+        let i = items.iter().position(|x| x.id == item_id).unwrap_or(0);
+        let j = if up {
+            i.checked_sub(1)
+        } else {
+            (i + 1 < items.len()).then_some(i + 1)
+        };
+        if let Some(j) = j {
+            items.swap(i, j);
+            for (pos, it) in items.iter().enumerate() {
+                let mut a = it.clone().into_active_model();
+                a.position = Set(pos as i32 + 1);
+                a.update(&tx).await?;
+            }
+            let order: Vec<Uuid> = items.iter().map(|x| x.id).collect();
+            audit::record(
+                &tx,
+                actor_id(actor),
+                "reorder",
+                "meeting",
+                item.meeting_id,
+                None,
+                Some(serde_json::json!({ "agenda": order })),
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        self.agenda(item.meeting_id).await
+    }
+
+    /// The invitees (the body's members on the meeting's day) and their attendance.
+    pub async fn attendance_sheet(&self, meeting_id: Uuid) -> StoreResult<AttendanceSheet> {
+        let m = self.meeting(meeting_id).await?;
+        let day = m.starts_at.date();
+        let member_ids: Vec<Uuid> = membership::Entity::find()
+            .filter(membership::Column::BodyId.eq(m.body_id))
+            .filter(membership::Column::StartsOn.lte(day))
+            .filter(
+                Condition::any()
+                    .add(membership::Column::EndsOn.is_null())
+                    .add(membership::Column::EndsOn.gte(day)),
+            )
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|r| r.person_id)
+            .collect();
+        let mut people: Vec<Person> = Vec::new();
+        for chunk in member_ids.chunks(500) {
+            let rows = person::Entity::find()
+                .filter(person::Column::Id.is_in(chunk.iter().copied()))
+                .all(&self.db)
+                .await?;
+            people.extend(rows.into_iter().map(convert::person));
+        }
+        people.sort_by(|a, b| a.full_name_ar.cmp(&b.full_name_ar));
+        people.dedup_by_key(|p| p.id);
+        let marks: HashMap<Uuid, Attendance> = attendance::Entity::find()
+            .filter(attendance::Column::MeetingId.eq(meeting_id))
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .filter_map(|a| Attendance::parse(&a.status).map(|s| (a.person_id, s)))
+            .collect();
+        let rows: Vec<(Person, Option<Attendance>)> = people
+            .into_iter()
+            .map(|p| {
+                let s = marks.get(&p.id).copied();
+                (p, s)
+            })
+            .collect();
+        let members = rows.len() as u32;
+        let present = rows
+            .iter()
+            .filter(|(_, s)| *s == Some(Attendance::Present))
+            .count() as u32;
+        Ok(AttendanceSheet {
+            needed: m.quorum.needed(members),
+            reached: m.quorum.reached(present, members),
+            rows,
+            present,
+            members,
+        })
+    }
+
+    /// Records (or corrects) one invitee's attendance.
+    pub async fn record_attendance(
+        &self,
+        actor: &Actor,
+        meeting_id: Uuid,
+        person_id: Uuid,
+        status: Attendance,
+    ) -> StoreResult<()> {
+        let sheet = self.attendance_sheet(meeting_id).await?;
+        let invited = sheet.rows.iter().any(|(p, _)| p.id == person_id);
+        let tx = self.db.begin().await?;
+        let m = managed(&tx, actor, meeting_id).await?;
+        check_attendance(
+            MeetingStatus::parse(&m.status).unwrap_or(MeetingStatus::Planned),
+            invited,
+        )?;
+        let existing = attendance::Entity::find_by_id((meeting_id, person_id))
+            .one(&tx)
+            .await?;
+        let before = existing
+            .as_ref()
+            .map(|e| serde_json::json!({ "person_id": person_id, "status": e.status }));
+        let row = attendance::ActiveModel {
+            meeting_id: Set(meeting_id),
+            person_id: Set(person_id),
+            status: Set(format!("{status:?}").to_lowercase()),
+            recorded_at: Set(crate::now()),
+            recorded_by: Set(Some(actor.account_id)),
+        };
+        if existing.is_some() {
+            row.update(&tx).await?;
+        } else {
+            row.insert(&tx).await?;
+        }
+        audit::record(
+            &tx,
+            actor_id(actor),
+            "attendance",
+            "meeting",
+            meeting_id,
+            before,
+            Some(serde_json::json!({ "person_id": person_id, "status": status })),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn decisions(&self, meeting_id: Uuid) -> StoreResult<Vec<Decision>> {
+        let rows = decision::Entity::find()
+            .filter(decision::Column::MeetingId.eq(meeting_id))
+            .order_by_asc(decision::Column::CreatedAt)
+            .all(&self.db)
+            .await?;
+        Ok(rows.into_iter().map(to_decision).collect())
+    }
+
+    /// Open decisions of a body's meetings ("decisions to follow"), by due date.
+    pub async fn open_decisions(&self, body_id: Uuid) -> StoreResult<Vec<Decision>> {
+        use sea_orm::sea_query::Query;
+        let meetings = Query::select()
+            .column(meeting::Column::Id)
+            .from(meeting::Entity)
+            .and_where(meeting::Column::BodyId.eq(body_id))
+            .to_owned();
+        let rows = decision::Entity::find()
+            .filter(decision::Column::MeetingId.in_subquery(meetings))
+            .filter(decision::Column::Status.eq(DecisionStatus::Open.as_str()))
+            .order_by_asc(decision::Column::DueOn)
+            .order_by_asc(decision::Column::CreatedAt)
+            .all(&self.db)
+            .await?;
+        Ok(rows.into_iter().map(to_decision).collect())
+    }
+
+    pub async fn add_decision(
+        &self,
+        actor: &Actor,
+        meeting_id: Uuid,
+        input: &DecisionInput,
+    ) -> StoreResult<Decision> {
+        let v = input.validate()?;
+        let tx = self.db.begin().await?;
+        managed(&tx, actor, meeting_id).await?;
+        if let Some(p) = v.responsible_person_id
+            && person::Entity::find_by_id(p).one(&tx).await?.is_none()
+        {
+            return Err(DomainError::invalid("responsible_person_id", "invalid_choice").into());
+        }
+        if let Some(b) = v.responsible_body_id
+            && crate::entity::body::Entity::find_by_id(b)
+                .one(&tx)
+                .await?
+                .is_none()
+        {
+            return Err(DomainError::invalid("responsible_body_id", "invalid_choice").into());
+        }
+        let now = crate::now();
+        let row = decision::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            meeting_id: Set(meeting_id),
+            kind: Set(v.kind.as_str().into()),
+            text: Set(v.text),
+            responsible_person_id: Set(v.responsible_person_id),
+            responsible_body_id: Set(v.responsible_body_id),
+            due_on: Set(v.due_on),
+            status: Set(DecisionStatus::Open.as_str().into()),
+            created_at: Set(now),
+            updated_at: Set(now),
+        }
+        .insert(&tx)
+        .await?;
+        let d = to_decision(row);
+        audit::record(
+            &tx,
+            actor_id(actor),
+            "create",
+            "decision",
+            d.id,
+            None,
+            Some(serde_json::to_value(&d)?),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(d)
+    }
+
+    pub async fn set_decision_status(
+        &self,
+        actor: &Actor,
+        id: Uuid,
+        status: DecisionStatus,
+    ) -> StoreResult<Decision> {
+        let tx = self.db.begin().await?;
+        let row = decision::Entity::find_by_id(id)
+            .one(&tx)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        managed(&tx, actor, row.meeting_id).await?;
+        let before = to_decision(row.clone());
+        let mut a = row.into_active_model();
+        a.status = Set(status.as_str().into());
+        a.updated_at = Set(crate::now());
+        let after = to_decision(a.update(&tx).await?);
+        audit::record(
+            &tx,
+            actor_id(actor),
+            "update",
+            "decision",
+            id,
+            Some(serde_json::to_value(&before)?),
+            Some(serde_json::to_value(&after)?),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(after)
+    }
+}
