@@ -347,6 +347,8 @@ pub async fn load(store: &Store) -> anyhow::Result<()> {
         }
     }
 
+    meetings(store, &s.actor, bureau, &bureau_people, agadir).await?;
+
     // Demo logins.
     let agadir_members = store.body_members(agadir).await?;
     let agadir_secretary = agadir_members
@@ -376,6 +378,193 @@ pub async fn load(store: &Store) -> anyhow::Result<()> {
                 },
             )
             .await?;
+    }
+    Ok(())
+}
+
+/// The seed's meetings: the Political Bureau's periodic meeting of Monday
+/// 19 December 2016 (agenda, attendance, decisions and measures, held), the
+/// special meeting of Wednesday 11 January 2017 on the synthesis report, and
+/// the three thematic meetings of January.
+async fn meetings(
+    store: &Store,
+    actor: &Actor,
+    bureau: Uuid,
+    members: &[Uuid],
+    agadir: Uuid,
+) -> anyhow::Result<()> {
+    use majlis_domain::meeting::{
+        AgendaInput, Attendance, DecisionInput, MeetingInput, StatusChange,
+    };
+    let meeting = |kind: &str,
+                   title: &str,
+                   start: &str,
+                   end: &str,
+                   venue: Option<&str>,
+                   city: &str,
+                   theme: Option<&str>| MeetingInput {
+        kind: kind.into(),
+        title: title.into(),
+        starts_at: start.into(),
+        ends_at: end.into(),
+        venue: venue.map(String::from),
+        city: Some(city.into()),
+        theme: theme.map(String::from),
+        quorum: None,
+    };
+    let m = store
+        .create_meeting(
+            actor,
+            bureau,
+            &meeting(
+                "periodic",
+                "الاجتماع الدوري للمكتب السياسي",
+                "2016-12-19T18:00",
+                "2016-12-19T21:30",
+                Some("المقر الوطني للحزب"),
+                "الرباط",
+                None,
+            ),
+        )
+        .await?;
+    let agenda = [
+        ("مواصلة التحضير لاجتماع الدورة الثامنة للجنة المركزية", 60),
+        ("خطة عمل مدققة بأهداف واضحة لتفعيل مقررات الدورة الأخيرة", 45),
+        ("برنامج الورشات الثلاث والمكلفون بأوراق العمل", 30),
+        ("برنامج اللقاءات الموضوعاتية الموازية لشهر يناير", 20),
+        (
+            "تقارير حول مساهمة ممثلين من القيادة الوطنية في أنشطة وتظاهرات وطنية ودولية",
+            20,
+        ),
+        ("قضايا مختلفة", 15),
+    ];
+    for (i, (title, minutes)) in agenda.iter().enumerate() {
+        let presenter = members.get(i % 3).map(|p| p.to_string());
+        store
+            .add_agenda_item(
+                actor,
+                m.id,
+                &AgendaInput {
+                    title: (*title).into(),
+                    presenter_id: presenter,
+                    planned_minutes: Some(minutes.to_string()),
+                    description: None,
+                },
+            )
+            .await?;
+    }
+    let marks: Vec<(Uuid, Attendance)> = members
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            (
+                *p,
+                match i {
+                    7 | 13 => Attendance::Excused,
+                    18 => Attendance::Absent,
+                    _ => Attendance::Present,
+                },
+            )
+        })
+        .collect();
+    store.record_attendances(actor, m.id, &marks).await?;
+    let decisions = [
+        (
+            "measure",
+            "تحديد تاريخ 7 يناير 2017 كآخر أجل لعقد اجتماعات الهيئات الإقليمية المخصصة لتقييم انتخابات أعضاء مجلس النواب وإرسال تقاريرها",
+            None,
+            Some("2017-01-07"),
+        ),
+        (
+            "decision",
+            "معالجة التقارير الصادرة عن اجتماعات الهيئات الإقليمية لاعتمادها كأرضية للتقرير التركيبي",
+            Some(bureau),
+            Some("2017-01-11"),
+        ),
+        (
+            "decision",
+            "دراسة التقرير التركيبي خلال لقاء خاص يعقده المكتب السياسي يوم الأربعاء 11 يناير 2017",
+            Some(bureau),
+            Some("2017-01-11"),
+        ),
+        (
+            "decision",
+            "تنظيم أشغال الدورة الثامنة للجنة المركزية يومي 4 و5 فبراير 2017 في جلستي الافتتاح والاختتام وثلاث ورشات",
+            Some(bureau),
+            Some("2017-02-04"),
+        ),
+        (
+            "measure",
+            "تحديد المكلفين، من بين عضوات وأعضاء المكتب السياسي، بإعداد أوراق العمل الخاصة بالورشات الثلاث",
+            Some(bureau),
+            Some("2017-01-25"),
+        ),
+        (
+            "measure",
+            "تدقيق برنامج اللقاءات الموضوعاتية بأكادير والدار البيضاء والرباط خلال شهر يناير",
+            Some(bureau),
+            Some("2017-01-31"),
+        ),
+    ];
+    for (kind, text, body, due) in decisions {
+        let body = if kind == "measure" && body.is_none() {
+            Some(agadir)
+        } else {
+            body
+        };
+        store
+            .add_decision(
+                actor,
+                m.id,
+                &DecisionInput {
+                    kind: kind.into(),
+                    text: text.into(),
+                    responsible_person_id: None,
+                    responsible_body_id: body.map(|b| b.to_string()),
+                    due_on: due.map(String::from),
+                },
+            )
+            .await?;
+    }
+    store
+        .change_meeting_status(actor, m.id, StatusChange::Hold)
+        .await?;
+
+    store
+        .create_meeting(
+            actor,
+            bureau,
+            &meeting(
+                "special",
+                "لقاء خاص لدراسة التقرير التركيبي",
+                "2017-01-11T17:00",
+                "2017-01-11T20:00",
+                Some("المقر الوطني للحزب"),
+                "الرباط",
+                None,
+            ),
+        )
+        .await?;
+    for (date, city, theme) in [
+        ("2017-01-14", "أكادير", "الحزب والمجتمع"),
+        ("2017-01-21", "الدار البيضاء", "مشروع اليسار في مغرب اليوم"),
+        (
+            "2017-01-28",
+            "الرباط",
+            "طرق العمل الحزبي في قطاع الاقتصاد والعمل التضامني",
+        ),
+    ] {
+        let title = format!("لقاء موضوعاتي بمدينة {city}");
+        let input = meeting(
+            "thematic",
+            &title,
+            &format!("{date}T10:00"),
+            &format!("{date}T13:00"),
+            None,
+            city,
+            Some(theme),
+        );
+        store.create_meeting(actor, bureau, &input).await?;
     }
     Ok(())
 }

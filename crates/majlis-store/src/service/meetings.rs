@@ -25,6 +25,7 @@ use uuid::Uuid;
 #[derive(Debug, Clone, Serialize)]
 pub struct AgendaItem {
     pub id: Uuid,
+    pub meeting_id: Uuid,
     pub position: i32,
     pub title: String,
     pub presenter_id: Option<Uuid>,
@@ -52,6 +53,14 @@ pub struct AttendanceSheet {
     pub members: u32,
     pub needed: u32,
     pub reached: bool,
+}
+
+fn attendance_str(a: Attendance) -> &'static str {
+    match a {
+        Attendance::Present => "present",
+        Attendance::Excused => "excused",
+        Attendance::Absent => "absent",
+    }
 }
 
 fn zone(name: &str) -> Tz {
@@ -88,6 +97,7 @@ fn to_meeting(m: meeting::Model, tz: Tz) -> Meeting {
 fn to_item(m: agenda_item::Model) -> AgendaItem {
     AgendaItem {
         id: m.id,
+        meeting_id: m.meeting_id,
         position: m.position,
         title: m.title,
         presenter_id: m.presenter_id,
@@ -395,42 +405,55 @@ impl Store {
         person_id: Uuid,
         status: Attendance,
     ) -> StoreResult<()> {
+        self.record_attendances(actor, meeting_id, &[(person_id, status)])
+            .await
+    }
+
+    /// Records several invitees' attendance at once, all or nothing.
+    pub async fn record_attendances(
+        &self,
+        actor: &Actor,
+        meeting_id: Uuid,
+        marks: &[(Uuid, Attendance)],
+    ) -> StoreResult<()> {
         let sheet = self.attendance_sheet(meeting_id).await?;
-        let invited = sheet.rows.iter().any(|(p, _)| p.id == person_id);
         let tx = self.db.begin().await?;
         let m = managed(&tx, actor, meeting_id).await?;
-        check_attendance(
-            MeetingStatus::parse(&m.status).unwrap_or(MeetingStatus::Planned),
-            invited,
-        )?;
-        let existing = attendance::Entity::find_by_id((meeting_id, person_id))
-            .one(&tx)
+        let status_now = MeetingStatus::parse(&m.status).unwrap_or(MeetingStatus::Planned);
+        for (person_id, status) in marks {
+            let previous = sheet
+                .rows
+                .iter()
+                .find(|(p, _)| p.id == *person_id)
+                .map(|(_, s)| *s);
+            check_attendance(status_now, previous.is_some())?;
+            let previous = previous.flatten();
+            if previous == Some(*status) {
+                continue;
+            }
+            let row = attendance::ActiveModel {
+                meeting_id: Set(meeting_id),
+                person_id: Set(*person_id),
+                status: Set(attendance_str(*status).into()),
+                recorded_at: Set(crate::now()),
+                recorded_by: Set(Some(actor.account_id)),
+            };
+            if previous.is_some() {
+                row.update(&tx).await?;
+            } else {
+                row.insert(&tx).await?;
+            }
+            audit::record(
+                &tx,
+                actor_id(actor),
+                "attendance",
+                "meeting",
+                meeting_id,
+                previous.map(|p| serde_json::json!({ "person_id": person_id, "status": attendance_str(p) })),
+                Some(serde_json::json!({ "person_id": person_id, "status": attendance_str(*status) })),
+            )
             .await?;
-        let before = existing
-            .as_ref()
-            .map(|e| serde_json::json!({ "person_id": person_id, "status": e.status }));
-        let row = attendance::ActiveModel {
-            meeting_id: Set(meeting_id),
-            person_id: Set(person_id),
-            status: Set(format!("{status:?}").to_lowercase()),
-            recorded_at: Set(crate::now()),
-            recorded_by: Set(Some(actor.account_id)),
-        };
-        if existing.is_some() {
-            row.update(&tx).await?;
-        } else {
-            row.insert(&tx).await?;
         }
-        audit::record(
-            &tx,
-            actor_id(actor),
-            "attendance",
-            "meeting",
-            meeting_id,
-            before,
-            Some(serde_json::json!({ "person_id": person_id, "status": status })),
-        )
-        .await?;
         tx.commit().await?;
         Ok(())
     }

@@ -260,3 +260,79 @@ error-days_out_of_order = أيام الدورة في غير ترتيبها.
 error-outside_session = الحصة خارج أيام الدورة.
 error-paper_approved = ورقة العمل مصادق عليها.
 error-invalid_transition = هذا الانتقال غير ممكن في هذه المرحلة.
+
+## الاجتماعات
+body-meetings = الاجتماعات
+body-decisions-to-follow = المقررات والتدابير قيد التتبع
+action-new-meeting = اجتماع جديد
+meeting-new-title = برمجة اجتماع
+meeting-title = الاجتماع
+meeting-when = الموعد
+meeting-when-value = { $date }، { $times }
+meeting-times-zone = الساعات بتوقيت التنظيم:
+meeting-quorum = النصاب
+meeting-agenda = جدول الأعمال
+meeting-attendance = الحضور
+meeting-decisions = المقررات والتدابير
+meeting-status-actions = حالة الاجتماع
+meeting-quorum-reached = النصاب مكتمل: حضر { $present } من أصل { $members } (المطلوب { $needed }).
+meeting-quorum-missing = النصاب غير مكتمل: حضر { $present } من أصل { $members } (المطلوب { $needed }).
+meeting-kind-periodic = اجتماع دوري
+meeting-kind-special = لقاء خاص
+meeting-kind-extraordinary = اجتماع استثنائي
+meeting-kind-thematic = لقاء موضوعاتي
+meeting-status-planned = مبرمج
+meeting-status-held = منعقد
+meeting-status-cancelled = ملغى
+meeting-status-postponed = مؤجل
+quorum-majority = الأغلبية المطلقة للأعضاء
+quorum-two_thirds = ثلثا الأعضاء
+quorum-fixed = عدد محدد
+action-mark-held = تسجيل الانعقاد
+action-cancel-meeting = إلغاء الاجتماع
+action-postpone = تأجيل
+action-move-up = تقديم
+action-move-down = تأخير
+action-add-agenda-item = إضافة نقطة إلى جدول الأعمال
+action-save-attendance = حفظ الحضور
+action-add-decision = إضافة مقرر أو تدبير
+attendance-present = حاضر
+attendance-excused = معتذر
+attendance-absent = غائب
+attendance-unknown = لم يسجل
+decision-kind-decision = مقرر
+decision-kind-measure = تدبير
+decision-status-open = قيد التنفيذ
+decision-status-done = منجز
+decision-status-dropped = متخلى عنه
+decision-due = الأجل: { $date }
+decision-no-body = — بدون هيئة مكلفة —
+count-minutes = { $category ->
+    [zero] 0 دقيقة
+    [one] دقيقة واحدة
+    [two] دقيقتان
+    [few] { $count } دقائق
+    [many] { $count } دقيقة
+   *[other] { $count } دقيقة
+}
+field-title = العنوان
+field-venue = المكان
+field-theme = الموضوع
+field-starts_at = البداية
+field-ends_at = النهاية
+field-quorum = قاعدة النصاب
+field-planned_minutes = المدة المقررة (بالدقائق)
+field-description = وصف
+field-status = الحالة
+field-text = النص
+field-responsible_body_id = الهيئة المكلفة
+field-responsible_person_id = الشخص المكلف
+field-due_on = الأجل
+field-presenter_id = المقدم
+audit-action-held = انعقاد
+audit-action-cancelled = إلغاء
+audit-action-postponed = تأجيل
+audit-action-planned = برمجة
+audit-action-attendance = تسجيل الحضور
+audit-action-reorder = ترتيب جدول الأعمال
+audit-action-seed = تحميل معطيات تجريبية

@@ -32,6 +32,8 @@ pub fn entity_page(kind: &str, id: &str) -> Option<String> {
         "person" => Some(format!("/people/{id}")),
         "account" => Some("/admin/accounts".into()),
         "membership" => Some("/bodies".into()),
+        "meeting" => Some(format!("/meetings/{id}")),
+        "agenda_item" | "decision" => Some("/bodies".into()),
         _ => None,
     }
 }

@@ -140,6 +140,8 @@ struct BodyPage {
     can_create_child: bool,
     can_archive: bool,
     can_audit: bool,
+    can_manage_meetings: bool,
+    meetings: Vec<(String, String, String, String)>,
 }
 
 pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
@@ -182,6 +184,18 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
             )
         })
         .collect();
+    let meetings = state
+        .store
+        .body_meetings(id, 20)
+        .await
+        .map_err(|e| ctx.page_err(e))?
+        .into_iter()
+        .map(|m| {
+            let date = dates.date(m.starts_at.date());
+            let status = lang.t(&format!("meeting-status-{}", m.status.as_str()));
+            (m.id.to_string(), clean(&m.title), date, status)
+        })
+        .collect();
     let mut other_names = Vec::new();
     for (l, n) in [
         ("ar", Some(&body.name_ar)),
@@ -216,6 +230,8 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         can_create_child: permissions::can_manage_bodies(actor) && !body.archived,
         can_archive: permissions::can_manage_bodies(actor),
         can_audit: permissions::can_view_audit(actor),
+        can_manage_meetings: permissions::can_manage_meetings(actor, &lineage) && !body.archived,
+        meetings,
     };
     Ok(render(&page))
 }

@@ -118,6 +118,14 @@ impl FormState {
     pub fn general(&self) -> Option<&str> {
         self.general.as_deref()
     }
+
+    /// Every error message, for the summary at the top of a form.
+    pub fn messages(&self) -> Vec<&str> {
+        let mut v: Vec<&str> = self.errors.values().map(String::as_str).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
 }
 
 #[derive(Template)]

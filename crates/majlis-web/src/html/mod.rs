@@ -8,6 +8,7 @@ pub mod bodies;
 pub mod dashboard;
 pub mod layout;
 pub mod login;
+pub mod meetings;
 pub mod members;
 pub mod people;
 
@@ -37,6 +38,22 @@ pub fn routes() -> Router<AppState> {
         .route("/bodies/{id}/members/new", get(members::new_form))
         .route("/bodies/{id}/members", post(members::create))
         .route("/memberships/{id}/end", post(members::end))
+        .route("/bodies/{id}/meetings/new", get(meetings::new_form))
+        .route("/bodies/{id}/meetings", post(meetings::create))
+        .route("/bodies/{id}/decisions", get(meetings::to_follow))
+        .route("/meetings/{id}", get(meetings::show))
+        .route("/meetings/{id}/status", post(meetings::change_status))
+        .route("/meetings/{id}/agenda", post(meetings::add_agenda_item))
+        .route(
+            "/meetings/{id}/attendance",
+            post(meetings::record_attendance),
+        )
+        .route("/meetings/{id}/decisions", post(meetings::add_decision))
+        .route("/agenda/{id}/move", post(meetings::move_agenda_item))
+        .route(
+            "/decisions/{id}/status",
+            post(meetings::set_decision_status),
+        )
         .route("/people", get(people::list).post(people::create))
         .route("/people/new", get(people::new_form))
         .route("/people/{id}", get(people::show).post(people::update))

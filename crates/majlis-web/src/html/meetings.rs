@@ -1,0 +1,671 @@
+//! Meetings: planning a body's meeting, its page (agenda, attendance and
+//! quorum, decisions), status changes, and the body's decisions to follow.
+
+use super::layout::{Chrome, FormState, clean};
+use super::{FormData, PageResult, parse_id, render, render_status, require_login, see_other};
+use crate::auth::Ctx;
+use crate::error::WebError;
+use crate::i18n::Lang;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use fluent_templates::fluent_bundle::FluentValue;
+use majlis_domain::meeting::{
+    AgendaInput, Attendance, DecisionInput, DecisionStatus, Meeting, MeetingInput, MeetingKind,
+    MeetingStatus, StatusChange, parse_local,
+};
+use majlis_domain::{DomainError, permissions};
+use majlis_store::service::meetings::Decision;
+use majlis_text::DateFormatter;
+use uuid::Uuid;
+
+/// «الإثنين 19 دجنبر 2016، 18:00 – 21:00».
+pub fn when(lang: Lang, dates: &DateFormatter, m: &Meeting) -> String {
+    let (s, e) = (m.starts_at, m.ends_at);
+    let times = if s.date() == e.date() {
+        format!("{} – {}", s.format("%H:%M"), e.format("%H:%M"))
+    } else {
+        format!(
+            "{} – {} {}",
+            s.format("%H:%M"),
+            dates.date(e.date()),
+            e.format("%H:%M")
+        )
+    };
+    lang.t_args(
+        "meeting-when-value",
+        &[
+            ("date", FluentValue::from(dates.date_with_hijri(s.date()))),
+            ("times", FluentValue::from(times)),
+        ],
+    )
+}
+
+fn status_label(lang: Lang, s: MeetingStatus) -> String {
+    lang.t(&format!("meeting-status-{}", s.as_str()))
+}
+
+#[derive(Template)]
+#[template(path = "meeting_form.html")]
+struct MeetingForm {
+    chrome: Chrome,
+    form: FormState,
+    body_id: String,
+    body_name: String,
+    kinds: Vec<(String, String)>,
+    quorums: Vec<(String, String)>,
+    zone: String,
+}
+
+async fn managed_body(
+    state: &AppState,
+    ctx: &Ctx,
+    id: &str,
+) -> Result<majlis_domain::Body, WebError> {
+    let id = parse_id(id)?;
+    let body = state.store.body(id).await?;
+    let lineage = state.store.lineage(id).await?;
+    if !permissions::can_manage_meetings(ctx.actor()?, &lineage) {
+        return Err(WebError::Domain(DomainError::Forbidden));
+    }
+    Ok(body)
+}
+
+fn form_page(ctx: &Ctx, body: &majlis_domain::Body, form: FormState) -> MeetingForm {
+    let lang = ctx.lang;
+    MeetingForm {
+        chrome: Chrome::new(
+            ctx,
+            lang.t("meeting-new-title"),
+            "bodies",
+            format!("/bodies/{}/meetings/new", body.id),
+        ),
+        form,
+        body_id: body.id.to_string(),
+        body_name: clean(body.name(lang.code())),
+        kinds: MeetingKind::ALL
+            .iter()
+            .map(|k| {
+                (
+                    k.as_str().into(),
+                    lang.t(&format!("meeting-kind-{}", k.as_str())),
+                )
+            })
+            .collect(),
+        quorums: ["majority", "two_thirds"]
+            .iter()
+            .map(|q| (q.to_string(), lang.t(&format!("quorum-{q}"))))
+            .collect(),
+        zone: ctx.settings.time_zone.clone(),
+    }
+}
+
+pub async fn new_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> PageResult {
+    if let Some(r) = require_login(&ctx, &format!("/bodies/{id}/meetings/new")) {
+        return Ok(r);
+    }
+    let body = managed_body(&state, &ctx, &id)
+        .await
+        .map_err(|e| ctx.page_err(e))?;
+    let form = FormState::new()
+        .with("kind", "periodic")
+        .with("quorum", "majority")
+        .with("city", body.city.clone().unwrap_or_default());
+    Ok(render(&form_page(&ctx, &body, form)))
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    form: FormData,
+) -> PageResult {
+    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+    let body = managed_body(&state, &ctx, &id)
+        .await
+        .map_err(|e| ctx.page_err(e))?;
+    let input = MeetingInput {
+        kind: form.text("kind"),
+        title: form.text("title"),
+        starts_at: form.text("starts_at"),
+        ends_at: form.text("ends_at"),
+        venue: form.opt("venue"),
+        city: form.opt("city"),
+        theme: form.opt("theme"),
+        quorum: form.opt("quorum"),
+    };
+    match state
+        .store
+        .create_meeting(ctx.actor().map_err(|e| ctx.page_err(e))?, body.id, &input)
+        .await
+    {
+        Ok(m) => Ok(see_other(&format!("/meetings/{}", m.id))),
+        Err(e) => {
+            let e: WebError = e.into();
+            if !matches!(e, WebError::Domain(DomainError::Invalid(_))) {
+                return Err(ctx.page_err(e));
+            }
+            let fs = FormState::from_values(form.0).with_error(&e, ctx.lang);
+            Ok(render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &form_page(&ctx, &body, fs),
+            ))
+        }
+    }
+}
+
+pub struct AgendaView {
+    pub id: String,
+    pub title: String,
+    pub presenter: Option<String>,
+    pub duration: Option<String>,
+    pub description: Option<String>,
+}
+
+pub struct InviteeView {
+    pub id: String,
+    pub name: String,
+    pub status_label: String,
+    pub options: Vec<(String, String, bool)>,
+}
+
+pub struct DecisionView {
+    pub id: String,
+    pub kind: String,
+    pub text: String,
+    pub responsible: Option<String>,
+    pub due: Option<String>,
+    pub status: String,
+    pub status_code: String,
+}
+
+#[derive(Template)]
+#[template(path = "meeting.html")]
+struct MeetingPage {
+    chrome: Chrome,
+    id: String,
+    body_id: String,
+    body_name: String,
+    kind: String,
+    status: String,
+    status_code: &'static str,
+    when: String,
+    venue: Option<String>,
+    theme: Option<String>,
+    quorum: String,
+    open: bool,
+    cancelled: bool,
+    can_manage: bool,
+    agenda: Vec<AgendaView>,
+    invitees: Vec<InviteeView>,
+    quorum_line: String,
+    quorum_reached: bool,
+    decisions: Vec<DecisionView>,
+    decision_kinds: Vec<(String, String)>,
+    decision_statuses: Vec<(String, String)>,
+    bodies: Vec<(String, String)>,
+    status_form: FormState,
+    agenda_form: FormState,
+    decision_form: FormState,
+}
+
+fn attendance_code(a: Attendance) -> &'static str {
+    match a {
+        Attendance::Present => "present",
+        Attendance::Excused => "excused",
+        Attendance::Absent => "absent",
+    }
+}
+
+async fn decision_views(
+    state: &AppState,
+    lang: Lang,
+    dates: &DateFormatter,
+    list: Vec<Decision>,
+) -> Result<Vec<DecisionView>, WebError> {
+    let mut out = Vec::with_capacity(list.len());
+    for d in list {
+        let responsible = match (d.responsible_body_id, d.responsible_person_id) {
+            (Some(b), _) => Some(clean(state.store.body(b).await?.name(lang.code()))),
+            (None, Some(p)) => Some(clean(&state.store.person(p).await?.full_name_ar)),
+            _ => None,
+        };
+        out.push(DecisionView {
+            id: d.id.to_string(),
+            kind: lang.t(&format!("decision-kind-{}", d.kind.as_str())),
+            text: clean(&d.text),
+            responsible,
+            due: d.due_on.map(|due| {
+                lang.t_args(
+                    "decision-due",
+                    &[("date", FluentValue::from(dates.date(due)))],
+                )
+            }),
+            status: lang.t(&format!("decision-status-{}", d.status.as_str())),
+            status_code: d.status.as_str().into(),
+        });
+    }
+    Ok(out)
+}
+
+/// Which forms carry errors on this rendering.
+#[derive(Default)]
+struct Forms {
+    status: FormState,
+    agenda: FormState,
+    decision: FormState,
+}
+
+async fn meeting_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: Uuid,
+    forms: Forms,
+) -> Result<MeetingPage, WebError> {
+    let lang = ctx.lang;
+    let actor = ctx.actor()?;
+    let m = state.store.meeting(id).await?;
+    let (body, lineage) = state.store.visible_body(actor, m.body_id).await?;
+    let dates = state.dates(lang.code(), &ctx.settings);
+    let mut agenda = Vec::new();
+    for i in state.store.agenda(id).await? {
+        let presenter = match i.presenter_id {
+            Some(p) => Some(clean(&state.store.person(p).await?.full_name_ar)),
+            None => None,
+        };
+        agenda.push(AgendaView {
+            id: i.id.to_string(),
+            title: clean(&i.title),
+            presenter,
+            duration: i
+                .planned_minutes
+                .map(|n| lang.count("count-minutes", n as u64)),
+            description: i.description.as_deref().map(clean),
+        });
+    }
+    let sheet = state.store.attendance_sheet(id).await?;
+    let invitees = sheet
+        .rows
+        .iter()
+        .map(|(p, s)| InviteeView {
+            id: p.id.to_string(),
+            name: clean(if lang == Lang::Ar {
+                &p.full_name_ar
+            } else {
+                p.full_name_latin.as_deref().unwrap_or(&p.full_name_ar)
+            }),
+            status_label: s.map_or_else(
+                || lang.t("attendance-unknown"),
+                |a| lang.t(&format!("attendance-{}", attendance_code(a))),
+            ),
+            options: ["present", "excused", "absent"]
+                .iter()
+                .map(|o| {
+                    (
+                        o.to_string(),
+                        lang.t(&format!("attendance-{o}")),
+                        s.map(attendance_code) == Some(*o),
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    let quorum_line = lang.t_args(
+        if sheet.reached {
+            "meeting-quorum-reached"
+        } else {
+            "meeting-quorum-missing"
+        },
+        &[
+            (
+                "present",
+                FluentValue::from(lang.count("count-members", sheet.present as u64)),
+            ),
+            ("members", FluentValue::from(sheet.members.to_string())),
+            ("needed", FluentValue::from(sheet.needed.to_string())),
+        ],
+    );
+    let decisions = decision_views(state, lang, &dates, state.store.decisions(id).await?).await?;
+    let can_manage = permissions::can_manage_meetings(actor, &lineage);
+    let bodies = if can_manage {
+        let mut v = vec![(String::new(), lang.t("decision-no-body"))];
+        v.extend(
+            state
+                .store
+                .bodies(false)
+                .await?
+                .iter()
+                .map(|b| (b.id.to_string(), clean(b.name(lang.code())))),
+        );
+        v
+    } else {
+        Vec::new()
+    };
+    let open = matches!(m.status, MeetingStatus::Planned | MeetingStatus::Postponed);
+    let status_form = if forms.status.has_errors() {
+        forms.status
+    } else {
+        let s = m.starts_at + chrono::Duration::days(7);
+        let e = m.ends_at + chrono::Duration::days(7);
+        FormState::new()
+            .with("starts_at", s.format("%Y-%m-%dT%H:%M").to_string())
+            .with("ends_at", e.format("%Y-%m-%dT%H:%M").to_string())
+    };
+    let decision_form = if forms.decision.has_errors() {
+        forms.decision
+    } else {
+        FormState::new().with("kind", "decision")
+    };
+    Ok(MeetingPage {
+        chrome: Chrome::new(ctx, clean(&m.title), "bodies", format!("/meetings/{id}")),
+        id: id.to_string(),
+        body_id: body.id.to_string(),
+        body_name: clean(body.name(lang.code())),
+        kind: lang.t(&format!("meeting-kind-{}", m.kind.as_str())),
+        status: status_label(lang, m.status),
+        status_code: m.status.as_str(),
+        when: when(lang, &dates, &m),
+        venue: [m.venue.as_deref(), m.city.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(clean)
+            .reduce(|a, b| format!("{a}، {b}")),
+        theme: m.theme.as_deref().map(clean),
+        quorum: lang.t(&format!(
+            "quorum-{}",
+            m.quorum.as_string().split(':').next().unwrap_or("majority")
+        )),
+        open,
+        cancelled: m.status == MeetingStatus::Cancelled,
+        can_manage,
+        agenda,
+        invitees,
+        quorum_line,
+        quorum_reached: sheet.reached,
+        decisions,
+        decision_kinds: ["decision", "measure"]
+            .iter()
+            .map(|k| (k.to_string(), lang.t(&format!("decision-kind-{k}"))))
+            .collect(),
+        decision_statuses: ["open", "done", "dropped"]
+            .iter()
+            .map(|k| (k.to_string(), lang.t(&format!("decision-status-{k}"))))
+            .collect(),
+        bodies,
+        status_form,
+        agenda_form: forms.agenda,
+        decision_form,
+    })
+}
+
+pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
+    if let Some(r) = require_login(&ctx, &format!("/meetings/{id}")) {
+        return Ok(r);
+    }
+    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    Ok(render(
+        &meeting_page(&state, &ctx, id, Forms::default())
+            .await
+            .map_err(|e| ctx.page_err(e))?,
+    ))
+}
+
+/// Re-renders the meeting page with a form's errors (422), or fails.
+async fn with_errors(
+    state: &AppState,
+    ctx: &Ctx,
+    id: Uuid,
+    e: WebError,
+    values: FormData,
+    which: &str,
+) -> PageResult {
+    if !matches!(e, WebError::Domain(DomainError::Invalid(_))) {
+        return Err(ctx.page_err(e));
+    }
+    let fs = FormState::from_values(values.0).with_error(&e, ctx.lang);
+    let forms = match which {
+        "status" => Forms {
+            status: fs,
+            ..Default::default()
+        },
+        "agenda" => Forms {
+            agenda: fs,
+            ..Default::default()
+        },
+        _ => Forms {
+            decision: fs,
+            ..Default::default()
+        },
+    };
+    let page = meeting_page(state, ctx, id, forms)
+        .await
+        .map_err(|e| ctx.page_err(e))?;
+    Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
+}
+
+pub async fn change_status(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    form: FormData,
+) -> PageResult {
+    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    let change = match form.get("action") {
+        Some("hold") => Ok(StatusChange::Hold),
+        Some("cancel") => Ok(StatusChange::Cancel),
+        Some("postpone") => match (
+            parse_local(&form.text("starts_at")),
+            parse_local(&form.text("ends_at")),
+        ) {
+            (Some(start), Some(end)) => Ok(StatusChange::Postpone { start, end }),
+            (None, _) => Err(DomainError::invalid("starts_at", "invalid_datetime")),
+            (_, None) => Err(DomainError::invalid("ends_at", "invalid_datetime")),
+        },
+        _ => return Err(ctx.page_err(WebError::BadRequest)),
+    };
+    let result = match change {
+        Ok(c) => state
+            .store
+            .change_meeting_status(actor, id, c)
+            .await
+            .map_err(WebError::from),
+        Err(e) => Err(WebError::Domain(e)),
+    };
+    match result {
+        Ok(_) => Ok(see_other(&format!("/meetings/{id}"))),
+        Err(e) => with_errors(&state, &ctx, id, e, form, "status").await,
+    }
+}
+
+pub async fn add_agenda_item(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    form: FormData,
+) -> PageResult {
+    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    let input = AgendaInput {
+        title: form.text("title"),
+        presenter_id: form.opt("presenter_id"),
+        planned_minutes: form.opt("planned_minutes"),
+        description: form.opt("description"),
+    };
+    match state.store.add_agenda_item(actor, id, &input).await {
+        Ok(_) => Ok(see_other(&format!("/meetings/{id}#agenda"))),
+        Err(e) => with_errors(&state, &ctx, id, e.into(), form, "agenda").await,
+    }
+}
+
+pub async fn move_agenda_item(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    form: FormData,
+) -> PageResult {
+    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    let up = match form.get("direction") {
+        Some("up") => true,
+        Some("down") => false,
+        _ => return Err(ctx.page_err(WebError::BadRequest)),
+    };
+    let items = state
+        .store
+        .move_agenda_item(actor, id, up)
+        .await
+        .map_err(|e| ctx.page_err(e))?;
+    let meeting = items
+        .first()
+        .map(|i| i.meeting_id.to_string())
+        .unwrap_or_default();
+    Ok(see_other(&format!("/meetings/{meeting}#agenda")))
+}
+
+pub async fn record_attendance(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    form: FormData,
+) -> PageResult {
+    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    let mut marks = Vec::new();
+    for (k, v) in &form.0 {
+        let Some(person) = k.strip_prefix("att-") else {
+            continue;
+        };
+        let person = Uuid::parse_str(person).map_err(|_| ctx.page_err(WebError::BadRequest))?;
+        let status = Attendance::parse(v).ok_or_else(|| ctx.page_err(WebError::BadRequest))?;
+        marks.push((person, status));
+    }
+    state
+        .store
+        .record_attendances(actor, id, &marks)
+        .await
+        .map_err(|e| ctx.page_err(e))?;
+    Ok(see_other(&format!("/meetings/{id}#attendance")))
+}
+
+pub async fn add_decision(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    form: FormData,
+) -> PageResult {
+    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    let input = DecisionInput {
+        kind: form.text("kind"),
+        text: form.text("text"),
+        responsible_person_id: form.opt("responsible_person_id"),
+        responsible_body_id: form.opt("responsible_body_id"),
+        due_on: form.opt("due_on"),
+    };
+    match state.store.add_decision(actor, id, &input).await {
+        Ok(_) => Ok(see_other(&format!("/meetings/{id}#decisions"))),
+        Err(e) => with_errors(&state, &ctx, id, e.into(), form, "decision").await,
+    }
+}
+
+pub async fn set_decision_status(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    form: FormData,
+) -> PageResult {
+    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    let status = DecisionStatus::parse(form.get("status").unwrap_or(""))
+        .ok_or_else(|| ctx.page_err(WebError::BadRequest))?;
+    let d = state
+        .store
+        .set_decision_status(actor, id, status)
+        .await
+        .map_err(|e| ctx.page_err(e))?;
+    Ok(see_other(&format!("/meetings/{}#decisions", d.meeting_id)))
+}
+
+pub struct FollowRow {
+    pub kind: String,
+    pub text: String,
+    pub due: String,
+    pub meeting: String,
+    pub meeting_id: String,
+}
+
+#[derive(Template)]
+#[template(path = "decisions.html")]
+struct DecisionsPage {
+    chrome: Chrome,
+    body_id: String,
+    body_name: String,
+    rows: Vec<FollowRow>,
+}
+
+/// A body's open decisions and measures, by due date.
+pub async fn to_follow(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> PageResult {
+    if let Some(r) = require_login(&ctx, &format!("/bodies/{id}/decisions")) {
+        return Ok(r);
+    }
+    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    let (body, _) = state
+        .store
+        .visible_body(actor, id)
+        .await
+        .map_err(|e| ctx.page_err(e))?;
+    let lang = ctx.lang;
+    let dates = state.dates(lang.code(), &ctx.settings);
+    let mut rows = Vec::new();
+    for d in state
+        .store
+        .open_decisions(id)
+        .await
+        .map_err(|e| ctx.page_err(e))?
+    {
+        let m = state
+            .store
+            .meeting(d.meeting_id)
+            .await
+            .map_err(|e| ctx.page_err(e))?;
+        rows.push(FollowRow {
+            kind: lang.t(&format!("decision-kind-{}", d.kind.as_str())),
+            text: clean(&d.text),
+            due: d
+                .due_on
+                .map(|x| dates.date(x))
+                .unwrap_or_else(|| "—".into()),
+            meeting: clean(&m.title),
+            meeting_id: m.id.to_string(),
+        });
+    }
+    let page = DecisionsPage {
+        chrome: Chrome::new(
+            &ctx,
+            lang.t("body-decisions-to-follow"),
+            "bodies",
+            format!("/bodies/{id}/decisions"),
+        ),
+        body_id: id.to_string(),
+        body_name: clean(body.name(lang.code())),
+        rows,
+    };
+    Ok(render(&page))
+}
