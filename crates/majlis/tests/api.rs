@@ -202,6 +202,8 @@ async fn bearer_tokens_and_openapi() {
             .unwrap();
         assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
         for path in [
+            "/api/v1/accounts",
+            "/api/v1/settings",
             "/api/v1/auth/login",
             "/api/v1/bodies",
             "/api/v1/bodies/{id}/members",

@@ -311,3 +311,67 @@ async fn a_provincial_secretary_runs_a_meeting() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_seed_meeting_through_the_api() {
+    use serde_json::{Value, json};
+    each_backend(|b| async move {
+        let app = TestApp::demo(b).await;
+        let (c, csrf) = app.api_login("bureau").await;
+        let bureau = app.body_id("المكتب السياسي").await;
+        let post = |path: String, body: Value| c.post(app.url(&path)).header("x-csrf-token", &csrf).json(&body);
+        let r = post(
+            format!("/api/v1/bodies/{bureau}/meetings"),
+            json!({"kind": "periodic", "title": "الاجتماع الدوري", "starts_at": "2016-12-26T18:00", "ends_at": "2016-12-26T21:00", "city": "الرباط"}),
+        )
+        .send()
+        .await
+        .unwrap();
+        assert_eq!(r.status(), 200);
+        let m: Value = r.json().await.unwrap();
+        assert_eq!(m["starts_at"], "2016-12-26T18:00:00");
+        let id = m["id"].as_str().unwrap().to_string();
+        let r = post(format!("/api/v1/bodies/{bureau}/meetings"), json!({"kind": "periodic", "title": "x", "starts_at": "2016-12-26T18:00", "ends_at": "soon"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 422);
+        assert_eq!(r.json::<Value>().await.unwrap()["error"]["fields"][0]["field"], "ends_at");
+
+        let r = post(format!("/api/v1/meetings/{id}/agenda"), json!({"title": "التحضير للدورة الثامنة", "planned_minutes": 60})).send().await.unwrap();
+        assert_eq!(r.status(), 200);
+        let detail: Value = c.get(app.url(&format!("/api/v1/meetings/{id}"))).send().await.unwrap().json().await.unwrap();
+        let members: Vec<String> = detail["attendance"].as_array().unwrap().iter().map(|a| a["person_id"].as_str().unwrap().to_string()).collect();
+        assert_eq!(members.len(), 21);
+        let marks: Vec<Value> = members.iter().take(11).map(|p| json!({"person_id": p, "status": "present"})).collect();
+        let r = c.put(app.url(&format!("/api/v1/meetings/{id}/attendance"))).header("x-csrf-token", &csrf).json(&json!({ "marks": marks })).send().await.unwrap();
+        assert_eq!(r.status(), 204);
+        let detail: Value = c.get(app.url(&format!("/api/v1/meetings/{id}"))).send().await.unwrap().json().await.unwrap();
+        assert_eq!((detail["present"].as_u64(), detail["quorum_needed"].as_u64(), detail["quorum_reached"].as_bool()), (Some(11), Some(11), Some(true)));
+
+        let r = post(format!("/api/v1/meetings/{id}/status"), json!({"action": "postpone", "starts_at": "2016-12-20T18:00", "ends_at": "2016-12-20T20:00"})).send().await.unwrap();
+        assert_eq!(r.status(), 422, "postponed to an earlier date");
+        let r = post(format!("/api/v1/meetings/{id}/status"), json!({"action": "postpone", "starts_at": "2017-01-02T18:00", "ends_at": "2017-01-02T20:00"})).send().await.unwrap();
+        assert_eq!(r.json::<Value>().await.unwrap()["status"], "postponed");
+        let r = post(format!("/api/v1/meetings/{id}/decisions"), json!({"kind": "measure", "text": "إرسال التقارير", "due_on": "2017-01-07"})).send().await.unwrap();
+        let d: Value = r.json().await.unwrap();
+        let open: Value = c.get(app.url(&format!("/api/v1/bodies/{bureau}/decisions"))).send().await.unwrap().json().await.unwrap();
+        assert!(open.as_array().unwrap().iter().any(|x| x["id"] == d["id"]));
+        let r = post(format!("/api/v1/decisions/{}/status", d["id"].as_str().unwrap()), json!({"status": "finished"})).send().await.unwrap();
+        assert_eq!(r.status(), 422);
+
+        // The agadir secretary cannot plan the bureau's meetings.
+        let (s, s_csrf) = app.api_login("agadir").await;
+        let r = s
+            .post(app.url(&format!("/api/v1/bodies/{bureau}/meetings")))
+            .header("x-csrf-token", &s_csrf)
+            .json(&json!({"kind": "periodic", "title": "x", "starts_at": "2017-01-02T18:00", "ends_at": "2017-01-02T20:00"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 403);
+        let doc: Value = c.get(app.url("/api/v1/openapi.json")).send().await.unwrap().json().await.unwrap();
+        assert!(doc["paths"].get("/api/v1/meetings/{id}/attendance").is_some());
+    })
+    .await;
+}

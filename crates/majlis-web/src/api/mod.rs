@@ -7,6 +7,7 @@ mod auth;
 mod bodies;
 pub mod dto;
 mod me;
+mod meetings;
 mod people;
 
 use crate::auth::{Ctx, request_lang};
@@ -50,6 +51,22 @@ pub type ApiResult<T> = Result<Json<T>, ApiError>;
         people::memberships,
         people::add_membership,
         people::end_membership,
+        admin::accounts,
+        admin::create_account,
+        admin::toggle_account,
+        admin::reset_password,
+        admin::settings,
+        admin::update_settings,
+        admin::add_role,
+        meetings::list,
+        meetings::create,
+        meetings::get_one,
+        meetings::change_status,
+        meetings::add_agenda_item,
+        meetings::record_attendance,
+        meetings::add_decision,
+        meetings::set_decision_status,
+        meetings::to_follow,
     ),
     components(schemas(dto::ErrorBody))
 )]
@@ -82,6 +99,23 @@ pub fn routes() -> Router<AppState> {
         .route("/bodies/{id}", get(bodies::get_one).patch(bodies::update))
         .route("/bodies/{id}/archive", post(bodies::archive))
         .route("/bodies/{id}/members", get(bodies::members))
+        .route(
+            "/bodies/{id}/meetings",
+            get(meetings::list).post(meetings::create),
+        )
+        .route("/bodies/{id}/decisions", get(meetings::to_follow))
+        .route("/meetings/{id}", get(meetings::get_one))
+        .route("/meetings/{id}/status", post(meetings::change_status))
+        .route("/meetings/{id}/agenda", post(meetings::add_agenda_item))
+        .route(
+            "/meetings/{id}/attendance",
+            axum::routing::put(meetings::record_attendance),
+        )
+        .route("/meetings/{id}/decisions", post(meetings::add_decision))
+        .route(
+            "/decisions/{id}/status",
+            post(meetings::set_decision_status),
+        )
         .route("/people", get(people::list).post(people::create))
         .route("/people/{id}", get(people::get_one).patch(people::update))
         .route("/people/{id}/archive", post(people::archive))
