@@ -112,6 +112,11 @@ pub fn can_manage_meetings(actor: &Actor, body: &Lineage) -> bool {
     actor.national() || actor.manages_exactly(body.body_id)
 }
 
+/// Plan council sessions, their program and workshops, assign working papers.
+pub fn can_plan_sessions(actor: &Actor) -> bool {
+    actor.national()
+}
+
 /// Create people (a provincial secretary registers new members of their body).
 pub fn can_create_person(actor: &Actor) -> bool {
     actor.national() || actor.manages_any()

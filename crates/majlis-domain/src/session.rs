@@ -151,6 +151,200 @@ pub fn days_late(state: PaperState, due: NaiveDate, today: NaiveDate) -> i64 {
     }
 }
 
+/// A session as submitted: its days (YYYY-MM-DD), venue and city.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct SessionInput {
+    /// The session's number; the next one when absent. Councils adopting
+    /// majlis mid-history start at their current number.
+    #[serde(default)]
+    pub number: Option<String>,
+    pub first_day: String,
+    pub last_day: String,
+    #[serde(default)]
+    pub venue: Option<String>,
+    #[serde(default)]
+    pub city: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidSession {
+    pub number: Option<i32>,
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+    pub venue: Option<String>,
+    pub city: Option<String>,
+}
+
+impl SessionInput {
+    pub fn validate(&self) -> DomainResult<ValidSession> {
+        use crate::validation::{Checker, MAX_NAME, MAX_SHORT};
+        let mut c = Checker::new();
+        let first = crate::person::parse_date(&mut c, "first_day", Some(&self.first_day));
+        let last = crate::person::parse_date(&mut c, "last_day", Some(&self.last_day));
+        if first.is_none() {
+            c.fail("first_day", "required");
+        }
+        if last.is_none() {
+            c.fail("last_day", "required");
+        }
+        if let (Some(f), Some(l)) = (first, last)
+            && let Err(DomainError::Invalid(errs)) = check_session_days(f, l)
+        {
+            for e in errs {
+                c.fail(e.field, e.code);
+            }
+        }
+        let venue = c.optional("venue", self.venue.as_deref(), MAX_NAME);
+        let city = c.optional("city", self.city.as_deref(), MAX_SHORT);
+        let number = match self
+            .number
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
+            None => None,
+            Some(n) => match n.parse::<i32>() {
+                Ok(n) if (1..=10_000).contains(&n) => Some(n),
+                _ => {
+                    c.fail("number", "invalid_choice");
+                    None
+                }
+            },
+        };
+        c.into_result(ValidSession {
+            number,
+            first_day: first.unwrap_or_default(),
+            last_day: last.unwrap_or_default(),
+            venue,
+            city,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SlotKind {
+    /// جلسة افتتاحية
+    Opening,
+    Workshop,
+    Break,
+    Plenary,
+    /// جلسة ختامية
+    Closing,
+}
+
+impl SlotKind {
+    pub const ALL: [SlotKind; 5] = [
+        Self::Opening,
+        Self::Workshop,
+        Self::Break,
+        Self::Plenary,
+        Self::Closing,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Opening => "opening",
+            Self::Workshop => "workshop",
+            Self::Break => "break",
+            Self::Plenary => "plenary",
+            Self::Closing => "closing",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkshopRole {
+    Facilitator,
+    Rapporteur,
+    Participant,
+}
+
+impl WorkshopRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Facilitator => "facilitator",
+            Self::Rapporteur => "rapporteur",
+            Self::Participant => "participant",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::Facilitator, Self::Rapporteur, Self::Participant]
+            .into_iter()
+            .find(|k| k.as_str() == s)
+    }
+}
+
+impl PaperState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Assigned => "assigned",
+            Self::Draft => "draft",
+            Self::Submitted => "submitted",
+            Self::Approved => "approved",
+            Self::Returned => "returned",
+            Self::Circulated => "circulated",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            Self::Assigned,
+            Self::Draft,
+            Self::Submitted,
+            Self::Approved,
+            Self::Returned,
+            Self::Circulated,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+    }
+}
+
+impl PaperAction {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "save_version" => Some(Self::SaveVersion),
+            "submit" => Some(Self::Submit),
+            "approve" => Some(Self::Approve),
+            "return" => Some(Self::Return),
+            "circulate" => Some(Self::Circulate),
+            _ => None,
+        }
+    }
+
+    /// Assignees write and submit; the executive approves, returns, circulates.
+    pub fn by_assignee(self) -> bool {
+        matches!(self, Self::SaveVersion | Self::Submit)
+    }
+}
+
+/// A program slot as planned (local times).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SlotDraft {
+    pub kind: SlotKind,
+    pub title: String,
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+    pub room: Option<String>,
+    pub workshop_id: Option<Uuid>,
+}
+
+/// Lines of a multi-line field, trimmed, without empty ones (themes, questions).
+pub fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,6 +404,33 @@ mod tests {
                 slot: w1.id
             }]
         );
+    }
+
+    #[test]
+    fn session_input_and_kinds() {
+        let ok = SessionInput {
+            number: Some("8".into()),
+            first_day: "2017-02-04".into(),
+            last_day: "2017-02-05".into(),
+            venue: Some("المقر الوطني".into()),
+            city: Some("الرباط".into()),
+        };
+        assert_eq!(ok.validate().unwrap().last_day, d(2017, 2, 5));
+        let bad = SessionInput {
+            first_day: "2017-02-05".into(),
+            last_day: "2017-02-04".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            bad.validate(),
+            Err(DomainError::invalid("last_day", "days_out_of_order"))
+        );
+        for k in SlotKind::ALL {
+            assert_eq!(SlotKind::parse(k.as_str()), Some(k));
+        }
+        assert_eq!(PaperAction::parse("return"), Some(PaperAction::Return));
+        assert!(!PaperAction::Approve.by_assignee());
+        assert_eq!(lines(" أ \n\n ب"), vec!["أ", "ب"]);
     }
 
     #[test]

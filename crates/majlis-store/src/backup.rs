@@ -8,8 +8,9 @@
 
 use crate::Store;
 use crate::entity::{
-    account, agenda_item, api_token, attendance, audit_event, body, decision, meeting, membership,
-    organization, person, role,
+    account, agenda_item, api_token, attendance, audit_event, body, council_session, decision,
+    meeting, membership, organization, paper_assignee, person, program_slot, role, working_paper,
+    workshop, workshop_person,
 };
 use crate::error::{StoreError, StoreResult};
 use sea_orm::{
@@ -108,7 +109,7 @@ fn io(e: std::io::Error) -> StoreError {
 }
 
 /// Tables in the order they are written and restored (parents first).
-const TABLES: [&str; 12] = [
+const TABLES: [&str; 18] = [
     "organization",
     "roles",
     "people",
@@ -120,6 +121,12 @@ const TABLES: [&str; 12] = [
     "agenda_items",
     "attendances",
     "decisions",
+    "sessions_council",
+    "workshops",
+    "workshop_people",
+    "program_slots",
+    "working_papers",
+    "paper_assignees",
     "audit_events",
 ];
 
@@ -186,6 +193,12 @@ impl Store {
                 "agenda_items" => dump::<agenda_item::Entity>(&tx, out, t).await?,
                 "attendances" => dump::<attendance::Entity>(&tx, out, t).await?,
                 "decisions" => dump::<decision::Entity>(&tx, out, t).await?,
+                "sessions_council" => dump::<council_session::Entity>(&tx, out, t).await?,
+                "workshops" => dump::<workshop::Entity>(&tx, out, t).await?,
+                "workshop_people" => dump::<workshop_person::Entity>(&tx, out, t).await?,
+                "program_slots" => dump::<program_slot::Entity>(&tx, out, t).await?,
+                "working_papers" => dump::<working_paper::Entity>(&tx, out, t).await?,
+                "paper_assignees" => dump::<paper_assignee::Entity>(&tx, out, t).await?,
                 _ => dump::<audit_event::Entity>(&tx, out, t).await?,
             };
             counts.push((t.to_string(), n));
@@ -278,6 +291,12 @@ impl Store {
                 "agenda_items" => load::<agenda_item::Entity>(&tx, rows).await?,
                 "attendances" => load::<attendance::Entity>(&tx, rows).await?,
                 "decisions" => load::<decision::Entity>(&tx, rows).await?,
+                "sessions_council" => load::<council_session::Entity>(&tx, rows).await?,
+                "workshops" => load::<workshop::Entity>(&tx, rows).await?,
+                "workshop_people" => load::<workshop_person::Entity>(&tx, rows).await?,
+                "program_slots" => load::<program_slot::Entity>(&tx, rows).await?,
+                "working_papers" => load::<working_paper::Entity>(&tx, rows).await?,
+                "paper_assignees" => load::<paper_assignee::Entity>(&tx, rows).await?,
                 _ => load::<audit_event::Entity>(&tx, rows).await?,
             };
             counts.push((t.to_string(), n));

@@ -60,7 +60,12 @@ async fn migrations_from_empty_database() {
         store.migrate().await.unwrap();
         assert_eq!(
             store.applied_migrations().await.unwrap(),
-            vec!["m0001_initial", "m0002_person_terms", "m0003_meetings"]
+            vec![
+                "m0001_initial",
+                "m0002_person_terms",
+                "m0003_meetings",
+                "m0004_sessions"
+            ]
         );
         // Migrating again is a no-op.
         store.migrate().await.unwrap();
@@ -784,5 +789,233 @@ async fn the_political_bureau_meeting_of_19_december_2016() {
             .collect();
         assert_eq!(actions, ["create", "postponed"]);
         assert_eq!(s.body_meetings(bureau.id, 10).await.unwrap().len(), 2);
+    }
+}
+
+#[tokio::test]
+async fn the_eighth_session_of_the_central_committee() {
+    use majlis_domain::session::{
+        Conflict, PaperAction, PaperState, SessionInput, SlotDraft, SlotKind, WorkshopRole,
+    };
+    for b in backends() {
+        let db = fresh(b).await;
+        let s = &db.store;
+        let a = admin();
+        let cc = s
+            .create_body(&a, &body_input("اللجنة المركزية", "council", None))
+            .await
+            .unwrap();
+        let other = s
+            .create_body(&a, &body_input("أكادير", "provincial", None))
+            .await
+            .unwrap();
+        let input = SessionInput {
+            number: Some("8".into()),
+            first_day: "2017-02-04".into(),
+            last_day: "2017-02-05".into(),
+            venue: Some("المقر الوطني".into()),
+            city: Some("الرباط".into()),
+        };
+        assert!(matches!(
+            s.create_council_session(&a, other.id, &input).await,
+            Err(StoreError::Domain(DomainError::Invalid(_)))
+        ));
+        let bad = SessionInput {
+            first_day: "2017-02-05".into(),
+            last_day: "2017-02-04".into(),
+            ..input.clone()
+        };
+        assert!(s.create_council_session(&a, cc.id, &bad).await.is_err());
+        let session = s.create_council_session(&a, cc.id, &input).await.unwrap();
+        assert_eq!(session.number, 8);
+        assert!(
+            s.create_council_session(&a, cc.id, &input).await.is_err(),
+            "number 8 again"
+        );
+
+        let amina = s
+            .create_person(&a, &person_input("أمينة", "Amina", "CC-1", "female"))
+            .await
+            .unwrap();
+        let karim = s
+            .create_person(&a, &person_input("كريم", "Karim", "CC-2", "male"))
+            .await
+            .unwrap();
+        let m = MembershipInput {
+            person_id: amina.id.to_string(),
+            body_id: cc.id.to_string(),
+            role: "member".into(),
+            starts_on: Some("2014-06-01".into()),
+            ends_on: None,
+        };
+        s.add_membership(&a, &m, d(2017, 2, 4)).await.unwrap();
+        let w1 = s
+            .add_workshop(
+                &a,
+                session.id,
+                "الورشة الأولى",
+                "القرب\nالتنسيق",
+                "",
+                Some(50),
+            )
+            .await
+            .unwrap();
+        let w2 = s
+            .add_workshop(&a, session.id, "الورشة الثانية", "التجديد", "", None)
+            .await
+            .unwrap();
+        s.set_workshop_person(&a, w1, amina.id, WorkshopRole::Facilitator)
+            .await
+            .unwrap();
+        s.set_workshop_person(&a, w2, amina.id, WorkshopRole::Rapporteur)
+            .await
+            .unwrap();
+        s.set_workshop_person(&a, w2, karim.id, WorkshopRole::Facilitator)
+            .await
+            .unwrap();
+        let t = |day, h| {
+            chrono::NaiveDate::from_ymd_opt(2017, 2, day)
+                .unwrap()
+                .and_hms_opt(h, 0, 0)
+                .unwrap()
+        };
+        let slot = |kind, title: &str, start, end, room: &str, w| SlotDraft {
+            kind,
+            title: title.into(),
+            start,
+            end,
+            room: Some(room.into()),
+            workshop_id: w,
+        };
+        s.add_slot(
+            &a,
+            session.id,
+            &slot(
+                SlotKind::Opening,
+                "الجلسة الافتتاحية",
+                t(4, 10),
+                t(4, 12),
+                "القاعة الكبرى",
+                None,
+            ),
+        )
+        .await
+        .unwrap();
+        s.add_slot(
+            &a,
+            session.id,
+            &slot(
+                SlotKind::Workshop,
+                "الورشة الأولى",
+                t(4, 15),
+                t(4, 18),
+                "القاعة 1",
+                Some(w1),
+            ),
+        )
+        .await
+        .unwrap();
+        s.add_slot(
+            &a,
+            session.id,
+            &slot(
+                SlotKind::Workshop,
+                "الورشة الثانية",
+                t(4, 15),
+                t(4, 18),
+                "القاعة 1",
+                Some(w2),
+            ),
+        )
+        .await
+        .unwrap();
+        let err = s
+            .add_slot(
+                &a,
+                session.id,
+                &slot(
+                    SlotKind::Closing,
+                    "خارج الدورة",
+                    t(6, 10),
+                    t(6, 12),
+                    "x",
+                    None,
+                ),
+            )
+            .await
+            .unwrap_err();
+        assert!(is_domain(
+            &err,
+            &DomainError::invalid("starts_at", "outside_session")
+        ));
+
+        let program = s.session_program(session.id).await.unwrap();
+        assert_eq!(program.slots.len(), 3);
+        assert_eq!(program.workshops[0].themes, vec!["القرب", "التنسيق"]);
+        assert!(
+            program
+                .conflicts
+                .iter()
+                .any(|c| matches!(c, Conflict::RoomTwice { .. }))
+        );
+        assert!(
+            program
+                .conflicts
+                .iter()
+                .any(|c| matches!(c, Conflict::PersonTwice { person, .. } if *person == amina.id))
+        );
+        assert!(program.conflicts.iter().any(
+            |c| matches!(c, Conflict::FacilitatorNotMember { person, .. } if *person == karim.id)
+        ));
+
+        // Papers: the assignee saves and submits, the executive approves.
+        let paper = s
+            .add_paper(&a, w1, "ورقة عمل الورشة الأولى", d(2017, 1, 25), &[amina.id])
+            .await
+            .unwrap();
+        let assignee = Actor {
+            account_id: Uuid::now_v7(),
+            person_id: Some(amina.id),
+            is_admin: false,
+            roles: vec![],
+        };
+        let stranger = Actor {
+            person_id: Some(karim.id),
+            ..assignee.clone()
+        };
+        assert_eq!(
+            s.paper_action(&assignee, paper, PaperAction::SaveVersion)
+                .await
+                .unwrap(),
+            PaperState::Draft
+        );
+        assert!(matches!(
+            s.paper_action(&stranger, paper, PaperAction::Submit).await,
+            Err(StoreError::Domain(DomainError::Forbidden))
+        ));
+        assert_eq!(
+            s.paper_action(&assignee, paper, PaperAction::Submit)
+                .await
+                .unwrap(),
+            PaperState::Submitted
+        );
+        assert!(matches!(
+            s.paper_action(&assignee, paper, PaperAction::Approve).await,
+            Err(StoreError::Domain(DomainError::Forbidden))
+        ));
+        assert_eq!(
+            s.paper_action(&a, paper, PaperAction::Approve)
+                .await
+                .unwrap(),
+            PaperState::Approved
+        );
+        let err = s
+            .paper_action(&assignee, paper, PaperAction::Submit)
+            .await
+            .unwrap_err();
+        assert!(is_domain(
+            &err,
+            &DomainError::invalid("state", "paper_approved")
+        ));
     }
 }

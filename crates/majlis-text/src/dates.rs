@@ -20,8 +20,13 @@ enum Style {
         weekday: FixedCalendarDateTimeFormatter<Gregorian, E>,
         moroccan: bool,
     },
-    /// French, English: CLDR's long date with weekday.
-    Latin(FixedCalendarDateTimeFormatter<Gregorian, YMDE>),
+    /// French, English: CLDR's long date with weekday, and the names alone.
+    Latin {
+        full: Box<FixedCalendarDateTimeFormatter<Gregorian, YMDE>>,
+        month: FixedCalendarDateTimeFormatter<Gregorian, M>,
+        weekday: FixedCalendarDateTimeFormatter<Gregorian, E>,
+        french: bool,
+    },
 }
 
 /// Formats dates for one interface language and the organization's settings.
@@ -56,10 +61,17 @@ impl DateFormatter {
         let style = match ui_lang {
             "fr" | "en" => {
                 let loc = parse_locale(ui_lang);
-                Style::Latin(
-                    FixedCalendarDateTimeFormatter::try_new(loc.into(), YMDE::long())
+                Style::Latin {
+                    full: Box::new(
+                        FixedCalendarDateTimeFormatter::try_new(loc.clone().into(), YMDE::long())
+                            .expect(compiled),
+                    ),
+                    month: FixedCalendarDateTimeFormatter::try_new(loc.clone().into(), M::long())
                         .expect(compiled),
-                )
+                    weekday: FixedCalendarDateTimeFormatter::try_new(loc.into(), E::long())
+                        .expect(compiled),
+                    french: ui_lang == "fr",
+                }
             }
             _ => {
                 let loc = parse_locale(date_locale);
@@ -95,7 +107,7 @@ impl DateFormatter {
             return date.to_string();
         };
         let text = match &self.style {
-            Style::Latin(f) => f.format(&d).to_string(),
+            Style::Latin { full, .. } => full.format(&d).to_string(),
             Style::Arabic {
                 month,
                 weekday,
@@ -138,14 +150,70 @@ impl DateFormatter {
         };
         match &self.style {
             Style::Arabic { month, .. } => month.format(&d).to_string(),
-            Style::Latin(_) => {
-                let f = FixedCalendarDateTimeFormatter::<Gregorian, M>::try_new(
-                    Default::default(),
-                    M::long(),
-                );
-                f.map(|f| f.format(&d).to_string()).unwrap_or_default()
-            }
+            Style::Latin { month, .. } => month.format(&d).to_string(),
         }
+    }
+
+    /// The weekday's name.
+    pub fn weekday(&self, date: NaiveDate) -> String {
+        let Some(d) = to_icu(date) else {
+            return String::new();
+        };
+        match &self.style {
+            Style::Arabic {
+                weekday, moroccan, ..
+            } => {
+                let name = weekday.format(&d).to_string();
+                if *moroccan && name == "الاثنين" {
+                    "الإثنين".into()
+                } else {
+                    name
+                }
+            }
+            Style::Latin { weekday, .. } => weekday.format(&d).to_string(),
+        }
+    }
+
+    /// Days of a session: «السبت 4 والأحد 5 فبراير 2017», «samedi 4 et
+    /// dimanche 5 février 2017»; across months or longer spans, «from … to …».
+    pub fn day_range(&self, first: NaiveDate, last: NaiveDate) -> String {
+        if first == last {
+            return self.date(first);
+        }
+        let two_days_same_month = (last - first).num_days() == 1
+            && first.month() == last.month()
+            && first.year() == last.year();
+        let text = match (&self.style, two_days_same_month) {
+            (Style::Arabic { .. }, true) => format!(
+                "{} {} و{} {} {} {}",
+                self.weekday(first),
+                first.day(),
+                self.weekday(last),
+                last.day(),
+                self.month_name(last.year(), last.month()),
+                last.year()
+            ),
+            (Style::Latin { french, .. }, true) => format!(
+                "{} {} {} {} {} {} {}",
+                self.weekday(first),
+                first.day(),
+                if *french { "et" } else { "and" },
+                self.weekday(last),
+                last.day(),
+                self.month_name(last.year(), last.month()),
+                last.year()
+            ),
+            (Style::Arabic { .. }, false) => {
+                return format!("من {} إلى {}", self.date(first), self.date(last));
+            }
+            (Style::Latin { french: true, .. }, false) => {
+                return format!("du {} au {}", self.date(first), self.date(last));
+            }
+            (Style::Latin { .. }, false) => {
+                return format!("from {} to {}", self.date(first), self.date(last));
+            }
+        };
+        self.digits(text)
     }
 
     /// Numbers in the organization's digits.
@@ -233,6 +301,30 @@ mod tests {
         assert_eq!(fr.date(d(2016, 12, 19)), "lundi 19 décembre 2016");
         let en = DateFormatter::new("en", "ar-MA", false, false);
         assert_eq!(en.date(d(2016, 12, 19)), "Monday, December 19, 2016");
+    }
+
+    #[test]
+    fn the_seed_session_days() {
+        let ar = DateFormatter::new("ar", "ar-MA", false, false);
+        assert_eq!(
+            ar.day_range(d(2017, 2, 4), d(2017, 2, 5)),
+            "السبت 4 والأحد 5 فبراير 2017"
+        );
+        let fr = DateFormatter::new("fr", "ar-MA", false, false);
+        assert_eq!(
+            fr.day_range(d(2017, 2, 4), d(2017, 2, 5)),
+            "samedi 4 et dimanche 5 février 2017"
+        );
+        let en = DateFormatter::new("en", "ar-MA", false, false);
+        assert_eq!(
+            en.day_range(d(2017, 2, 4), d(2017, 2, 5)),
+            "Saturday 4 and Sunday 5 February 2017"
+        );
+        assert!(
+            ar.day_range(d(2017, 1, 31), d(2017, 2, 1))
+                .starts_with("من ")
+        );
+        assert_eq!(ar.weekday(d(2016, 12, 19)), "الإثنين");
     }
 
     #[test]

@@ -15,6 +15,9 @@ pub struct Model {
     pub theme: Option<String>,
     pub status: String,
     pub quorum_rule: String,
+    /// The council session whose parallel program this meeting belongs to.
+    #[serde(default)]
+    pub session_id: Option<Uuid>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

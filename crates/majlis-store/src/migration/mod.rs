@@ -6,6 +6,7 @@ use sea_orm_migration::prelude::*;
 mod m0001_initial;
 mod m0002_person_terms;
 mod m0003_meetings;
+mod m0004_sessions;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0001_initial::Migration),
             Box::new(m0002_person_terms::Migration),
             Box::new(m0003_meetings::Migration),
+            Box::new(m0004_sessions::Migration),
         ]
     }
 }

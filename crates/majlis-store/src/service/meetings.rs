@@ -163,6 +163,7 @@ impl Store {
             theme: Set(v.theme),
             status: Set(MeetingStatus::Planned.as_str().into()),
             quorum_rule: Set(v.quorum.as_string()),
+            session_id: Set(None),
             created_at: Set(now),
             updated_at: Set(now),
         }

@@ -9,6 +9,7 @@ pub mod memberships;
 pub mod people;
 pub mod reads;
 pub mod roles;
+pub mod sessions;
 pub mod settings;
 
 use chrono::NaiveDate;

@@ -1,0 +1,621 @@
+//! Council sessions (دورات): numbered per council, their program of slots,
+//! workshops with their people, working papers with assignees, and the
+//! meetings of their parallel program.
+
+use crate::entity::{
+    body, council_session, meeting, paper_assignee, person, program_slot, working_paper, workshop,
+    workshop_person,
+};
+use crate::error::StoreResult;
+use crate::service::meetings::to_utc;
+use crate::service::{actor_id, ensure};
+use crate::{Store, audit, convert};
+use chrono::{NaiveDate, NaiveDateTime};
+use majlis_domain::meeting::Meeting;
+use majlis_domain::session::{
+    Conflict, PaperAction, PaperState, SessionInput, SlotDraft, SlotKind, SlotPlan, WorkshopRole,
+    check_slot, conflicts, facilitators_not_members, lines, paper_transition,
+};
+use majlis_domain::validation::{Checker, MAX_NAME, MAX_SHORT};
+use majlis_domain::{Actor, BodyKind, DomainError, Person, permissions};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
+};
+use serde::Serialize;
+use uuid::Uuid;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CouncilSession {
+    pub id: Uuid,
+    pub body_id: Uuid,
+    pub number: i32,
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+    pub venue: Option<String>,
+    pub city: Option<String>,
+    pub status: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Slot {
+    pub id: Uuid,
+    pub kind: SlotKind,
+    pub title: String,
+    pub starts_at: NaiveDateTime,
+    pub ends_at: NaiveDateTime,
+    pub room: Option<String>,
+    pub workshop_id: Option<Uuid>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Paper {
+    pub id: Uuid,
+    pub workshop_id: Uuid,
+    pub title: String,
+    pub due_on: NaiveDate,
+    pub state: PaperState,
+    pub assignees: Vec<Person>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Workshop {
+    pub id: Uuid,
+    pub ordinal: i32,
+    pub title: String,
+    pub themes: Vec<String>,
+    pub questions: Vec<String>,
+    pub capacity: Option<i32>,
+    pub outcome: Option<String>,
+    pub people: Vec<(Person, WorkshopRole)>,
+    pub papers: Vec<Paper>,
+}
+
+/// Everything the session page shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionProgram {
+    pub session: CouncilSession,
+    pub slots: Vec<Slot>,
+    pub workshops: Vec<Workshop>,
+    pub parallel: Vec<Meeting>,
+    pub conflicts: Vec<Conflict>,
+}
+
+fn to_session(m: council_session::Model) -> CouncilSession {
+    CouncilSession {
+        id: m.id,
+        body_id: m.body_id,
+        number: m.number,
+        first_day: m.first_day,
+        last_day: m.last_day,
+        venue: m.venue,
+        city: m.city,
+        status: m.status,
+    }
+}
+
+impl Store {
+    /// Opens the next numbered session of a council (the national executive).
+    pub async fn create_council_session(
+        &self,
+        actor: &Actor,
+        body_id: Uuid,
+        input: &SessionInput,
+    ) -> StoreResult<CouncilSession> {
+        ensure(permissions::can_plan_sessions(actor))?;
+        let v = input.validate()?;
+        let tx = self.db.begin().await?;
+        let b = body::Entity::find_by_id(body_id)
+            .one(&tx)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        if BodyKind::parse(&b.kind) != Some(BodyKind::Council) {
+            return Err(DomainError::invalid("body_id", "not_a_council").into());
+        }
+        let last = council_session::Entity::find()
+            .filter(council_session::Column::BodyId.eq(body_id))
+            .order_by_desc(council_session::Column::Number)
+            .one(&tx)
+            .await?
+            .map_or(0, |s| s.number);
+        // Numbers only go up: a given number must follow the last one.
+        let number = match v.number {
+            Some(n) if n <= last => {
+                return Err(DomainError::invalid("number", "number_not_after_last").into());
+            }
+            Some(n) => n,
+            None => last + 1,
+        };
+        let now = crate::now();
+        let row = council_session::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            body_id: Set(body_id),
+            number: Set(number),
+            first_day: Set(v.first_day),
+            last_day: Set(v.last_day),
+            venue: Set(v.venue),
+            city: Set(v.city),
+            status: Set("planned".into()),
+            created_at: Set(now),
+            updated_at: Set(now),
+        }
+        .insert(&tx)
+        .await?;
+        let s = to_session(row);
+        audit::record(
+            &tx,
+            actor_id(actor),
+            "create",
+            "session",
+            s.id,
+            None,
+            Some(serde_json::to_value(&s)?),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(s)
+    }
+
+    pub async fn council_session(&self, id: Uuid) -> StoreResult<CouncilSession> {
+        let row = council_session::Entity::find_by_id(id)
+            .one(&self.db)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        Ok(to_session(row))
+    }
+
+    /// A council's sessions, the latest first.
+    pub async fn body_sessions(&self, body_id: Uuid) -> StoreResult<Vec<CouncilSession>> {
+        let rows = council_session::Entity::find()
+            .filter(council_session::Column::BodyId.eq(body_id))
+            .order_by_desc(council_session::Column::Number)
+            .all(&self.db)
+            .await?;
+        Ok(rows.into_iter().map(to_session).collect())
+    }
+
+    pub async fn add_workshop(
+        &self,
+        actor: &Actor,
+        session_id: Uuid,
+        title: &str,
+        themes: &str,
+        questions: &str,
+        capacity: Option<i32>,
+    ) -> StoreResult<Uuid> {
+        ensure(permissions::can_plan_sessions(actor))?;
+        let mut c = Checker::new();
+        let title = c.required("title", title, MAX_NAME);
+        let themes = c.required("themes", themes, 5_000);
+        let questions = c
+            .optional("questions", Some(questions), 5_000)
+            .unwrap_or_default();
+        if capacity.is_some_and(|n| !(1..=5_000).contains(&n)) {
+            c.fail("capacity", "invalid_choice");
+        }
+        c.finish().map_err(DomainError::Invalid)?;
+        let tx = self.db.begin().await?;
+        council_session::Entity::find_by_id(session_id)
+            .one(&tx)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        let n = workshop::Entity::find()
+            .filter(workshop::Column::SessionId.eq(session_id))
+            .all(&tx)
+            .await?
+            .len() as i32;
+        let row = workshop::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            session_id: Set(session_id),
+            ordinal: Set(n + 1),
+            title: Set(title),
+            themes: Set(themes),
+            questions: Set(questions),
+            capacity: Set(capacity),
+            outcome: Set(None),
+        }
+        .insert(&tx)
+        .await?;
+        audit::record(
+            &tx,
+            actor_id(actor),
+            "create",
+            "workshop",
+            row.id,
+            None,
+            Some(serde_json::to_value(&row)?),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(row.id)
+    }
+
+    /// Assigns a person to a workshop as facilitator, rapporteur or participant.
+    pub async fn set_workshop_person(
+        &self,
+        actor: &Actor,
+        workshop_id: Uuid,
+        person_id: Uuid,
+        role: WorkshopRole,
+    ) -> StoreResult<()> {
+        ensure(permissions::can_plan_sessions(actor))?;
+        let tx = self.db.begin().await?;
+        let w = workshop::Entity::find_by_id(workshop_id)
+            .one(&tx)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        person::Entity::find_by_id(person_id)
+            .one(&tx)
+            .await?
+            .ok_or(DomainError::invalid("person_id", "invalid_choice"))?;
+        let existing = workshop_person::Entity::find_by_id((workshop_id, person_id))
+            .one(&tx)
+            .await?;
+        if existing.is_none() && role == WorkshopRole::Participant {
+            let count = workshop_person::Entity::find()
+                .filter(workshop_person::Column::WorkshopId.eq(workshop_id))
+                .all(&tx)
+                .await?
+                .len() as i32;
+            if w.capacity.is_some_and(|cap| count >= cap) {
+                return Err(DomainError::invalid("person_id", "workshop_full").into());
+            }
+        }
+        let row = workshop_person::ActiveModel {
+            workshop_id: Set(workshop_id),
+            person_id: Set(person_id),
+            role: Set(role.as_str().into()),
+        };
+        if existing.is_some() {
+            row.update(&tx).await?;
+        } else {
+            row.insert(&tx).await?;
+        }
+        audit::record(
+            &tx,
+            actor_id(actor),
+            "assign",
+            "workshop",
+            workshop_id,
+            None,
+            Some(serde_json::json!({"person_id": person_id, "role": role})),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Adds a slot to the program (local times, within the session's days).
+    pub async fn add_slot(
+        &self,
+        actor: &Actor,
+        session_id: Uuid,
+        slot: &SlotDraft,
+    ) -> StoreResult<Uuid> {
+        ensure(permissions::can_plan_sessions(actor))?;
+        let mut c = Checker::new();
+        let title = c.required("title", &slot.title, MAX_NAME);
+        let room = c.optional("room", slot.room.as_deref(), MAX_SHORT);
+        c.finish().map_err(DomainError::Invalid)?;
+        let tz = self.zone_for_sessions().await?;
+        let tx = self.db.begin().await?;
+        let s = council_session::Entity::find_by_id(session_id)
+            .one(&tx)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        check_slot(s.first_day, s.last_day, slot.start, slot.end)?;
+        if let Some(w) = slot.workshop_id {
+            let w = workshop::Entity::find_by_id(w).one(&tx).await?;
+            if w.is_none_or(|w| w.session_id != session_id) {
+                return Err(DomainError::invalid("workshop_id", "invalid_choice").into());
+            }
+        }
+        let row = program_slot::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            session_id: Set(session_id),
+            kind: Set(slot.kind.as_str().into()),
+            title: Set(title),
+            starts_at: Set(to_utc(tz, slot.start)),
+            ends_at: Set(to_utc(tz, slot.end)),
+            room: Set(room),
+            workshop_id: Set(slot.workshop_id),
+        }
+        .insert(&tx)
+        .await?;
+        audit::record(
+            &tx,
+            actor_id(actor),
+            "create",
+            "program_slot",
+            row.id,
+            None,
+            Some(serde_json::to_value(&row)?),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(row.id)
+    }
+
+    /// Assigns a working paper of a workshop to one or more persons.
+    pub async fn add_paper(
+        &self,
+        actor: &Actor,
+        workshop_id: Uuid,
+        title: &str,
+        due_on: NaiveDate,
+        assignees: &[Uuid],
+    ) -> StoreResult<Uuid> {
+        ensure(permissions::can_plan_sessions(actor))?;
+        let mut c = Checker::new();
+        let title = c.required("title", title, MAX_NAME);
+        if assignees.is_empty() {
+            c.fail("assignees", "required");
+        }
+        c.finish().map_err(DomainError::Invalid)?;
+        let tx = self.db.begin().await?;
+        workshop::Entity::find_by_id(workshop_id)
+            .one(&tx)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        let now = crate::now();
+        let row = working_paper::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            workshop_id: Set(workshop_id),
+            title: Set(title),
+            due_on: Set(due_on),
+            state: Set(PaperState::Assigned.as_str().into()),
+            created_at: Set(now),
+            updated_at: Set(now),
+        }
+        .insert(&tx)
+        .await?;
+        for p in assignees {
+            person::Entity::find_by_id(*p)
+                .one(&tx)
+                .await?
+                .ok_or(DomainError::invalid("assignees", "invalid_choice"))?;
+            paper_assignee::ActiveModel {
+                paper_id: Set(row.id),
+                person_id: Set(*p),
+            }
+            .insert(&tx)
+            .await?;
+        }
+        audit::record(
+            &tx,
+            actor_id(actor),
+            "create",
+            "working_paper",
+            row.id,
+            None,
+            Some(serde_json::json!({"title": row.title, "due_on": due_on, "assignees": assignees})),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(row.id)
+    }
+
+    /// Moves a paper through its workflow: its assignees save and submit, the
+    /// executive approves, returns and circulates.
+    pub async fn paper_action(
+        &self,
+        actor: &Actor,
+        paper_id: Uuid,
+        action: PaperAction,
+    ) -> StoreResult<PaperState> {
+        let tx = self.db.begin().await?;
+        let row = working_paper::Entity::find_by_id(paper_id)
+            .one(&tx)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        let assignee = match actor.person_id {
+            Some(p) => paper_assignee::Entity::find_by_id((paper_id, p))
+                .one(&tx)
+                .await?
+                .is_some(),
+            None => false,
+        };
+        let allowed = permissions::can_plan_sessions(actor) || (assignee && action.by_assignee());
+        ensure(allowed)?;
+        let from = PaperState::parse(&row.state).unwrap_or(PaperState::Assigned);
+        let to = paper_transition(from, action)?;
+        let mut a = row.into_active_model();
+        a.state = Set(to.as_str().into());
+        a.updated_at = Set(crate::now());
+        a.update(&tx).await?;
+        audit::record(
+            &tx,
+            actor_id(actor),
+            to.as_str(),
+            "working_paper",
+            paper_id,
+            Some(serde_json::json!({"state": from})),
+            Some(serde_json::json!({"state": to})),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(to)
+    }
+
+    /// Puts a meeting (a thematic meeting, say) in a session's parallel program.
+    pub async fn link_meeting_to_session(
+        &self,
+        actor: &Actor,
+        meeting_id: Uuid,
+        session_id: Uuid,
+    ) -> StoreResult<()> {
+        ensure(permissions::can_plan_sessions(actor))?;
+        let tx = self.db.begin().await?;
+        council_session::Entity::find_by_id(session_id)
+            .one(&tx)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        let m = meeting::Entity::find_by_id(meeting_id)
+            .one(&tx)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        let mut a = m.into_active_model();
+        a.session_id = Set(Some(session_id));
+        a.update(&tx).await?;
+        audit::record(
+            &tx,
+            actor_id(actor),
+            "link",
+            "meeting",
+            meeting_id,
+            None,
+            Some(serde_json::json!({"session_id": session_id})),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn zone_for_sessions(&self) -> StoreResult<chrono_tz::Tz> {
+        Ok(self
+            .settings()
+            .await?
+            .time_zone
+            .parse()
+            .unwrap_or(chrono_tz::Africa::Casablanca))
+    }
+
+    /// The whole program of a session, with its conflicts.
+    pub async fn session_program(&self, id: Uuid) -> StoreResult<SessionProgram> {
+        let tz = self.zone_for_sessions().await?;
+        let session = self.council_session(id).await?;
+        let slot_rows = program_slot::Entity::find()
+            .filter(program_slot::Column::SessionId.eq(id))
+            .order_by_asc(program_slot::Column::StartsAt)
+            .order_by_asc(program_slot::Column::Title)
+            .all(&self.db)
+            .await?;
+        let slots: Vec<Slot> = slot_rows
+            .into_iter()
+            .map(|s| Slot {
+                id: s.id,
+                kind: SlotKind::parse(&s.kind).unwrap_or(SlotKind::Plenary),
+                title: s.title,
+                starts_at: s.starts_at.with_timezone(&tz).naive_local(),
+                ends_at: s.ends_at.with_timezone(&tz).naive_local(),
+                room: s.room,
+                workshop_id: s.workshop_id,
+            })
+            .collect();
+        let mut workshops = Vec::new();
+        for w in workshop::Entity::find()
+            .filter(workshop::Column::SessionId.eq(id))
+            .order_by_asc(workshop::Column::Ordinal)
+            .all(&self.db)
+            .await?
+        {
+            let mut people = Vec::new();
+            for wp in workshop_person::Entity::find()
+                .filter(workshop_person::Column::WorkshopId.eq(w.id))
+                .all(&self.db)
+                .await?
+            {
+                if let Some(p) = person::Entity::find_by_id(wp.person_id)
+                    .one(&self.db)
+                    .await?
+                {
+                    people.push((
+                        convert::person(p),
+                        WorkshopRole::parse(&wp.role).unwrap_or(WorkshopRole::Participant),
+                    ));
+                }
+            }
+            people.sort_by(|a, b| {
+                (a.1 as u8, &a.0.full_name_ar).cmp(&(b.1 as u8, &b.0.full_name_ar))
+            });
+            let mut papers = Vec::new();
+            for p in working_paper::Entity::find()
+                .filter(working_paper::Column::WorkshopId.eq(w.id))
+                .order_by_asc(working_paper::Column::DueOn)
+                .all(&self.db)
+                .await?
+            {
+                let mut assignees = Vec::new();
+                for a in paper_assignee::Entity::find()
+                    .filter(paper_assignee::Column::PaperId.eq(p.id))
+                    .all(&self.db)
+                    .await?
+                {
+                    if let Some(x) = person::Entity::find_by_id(a.person_id)
+                        .one(&self.db)
+                        .await?
+                    {
+                        assignees.push(convert::person(x));
+                    }
+                }
+                papers.push(Paper {
+                    id: p.id,
+                    workshop_id: w.id,
+                    title: p.title,
+                    due_on: p.due_on,
+                    state: PaperState::parse(&p.state).unwrap_or(PaperState::Assigned),
+                    assignees,
+                });
+            }
+            workshops.push(Workshop {
+                id: w.id,
+                ordinal: w.ordinal,
+                title: w.title,
+                themes: lines(&w.themes),
+                questions: lines(&w.questions),
+                capacity: w.capacity,
+                outcome: w.outcome,
+                people,
+                papers,
+            });
+        }
+        // Conflicts: people of a workshop are in its slots.
+        let plans: Vec<SlotPlan> = slots
+            .iter()
+            .map(|s| SlotPlan {
+                id: s.id,
+                start: s.starts_at,
+                end: s.ends_at,
+                room: s.room.clone(),
+                people: s
+                    .workshop_id
+                    .and_then(|w| workshops.iter().find(|x| x.id == w))
+                    .map(|w| w.people.iter().map(|(p, _)| p.id).collect())
+                    .unwrap_or_default(),
+            })
+            .collect();
+        let mut found = conflicts(&plans);
+        let council: Vec<Uuid> = self
+            .body_members(session.body_id)
+            .await?
+            .into_iter()
+            .filter(|m| m.membership.is_current(session.first_day))
+            .map(|m| m.person.id)
+            .collect();
+        for w in &workshops {
+            let facilitators: Vec<Uuid> = w
+                .people
+                .iter()
+                .filter(|(_, r)| *r == WorkshopRole::Facilitator)
+                .map(|(p, _)| p.id)
+                .collect();
+            found.extend(facilitators_not_members(w.id, &facilitators, &council));
+        }
+        let parallel_rows = meeting::Entity::find()
+            .filter(meeting::Column::SessionId.eq(id))
+            .order_by_asc(meeting::Column::StartsAt)
+            .all(&self.db)
+            .await?;
+        let mut parallel = Vec::new();
+        for m in parallel_rows {
+            parallel.push(self.meeting(m.id).await?);
+        }
+        Ok(SessionProgram {
+            session,
+            slots,
+            workshops,
+            parallel,
+            conflicts: found,
+        })
+    }
+}
