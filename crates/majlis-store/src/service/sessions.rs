@@ -437,6 +437,19 @@ impl Store {
         Ok(to)
     }
 
+    /// The session a working paper belongs to.
+    pub async fn paper_session(&self, paper_id: Uuid) -> StoreResult<Uuid> {
+        let p = working_paper::Entity::find_by_id(paper_id)
+            .one(&self.db)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        let w = workshop::Entity::find_by_id(p.workshop_id)
+            .one(&self.db)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        Ok(w.session_id)
+    }
+
     /// Puts a meeting (a thematic meeting, say) in a session's parallel program.
     pub async fn link_meeting_to_session(
         &self,

@@ -336,3 +336,77 @@ audit-action-planned = برمجة
 audit-action-attendance = تسجيل الحضور
 audit-action-reorder = ترتيب جدول الأعمال
 audit-action-seed = تحميل معطيات تجريبية
+
+## الدورات
+body-sessions = الدورات
+action-new-session = دورة جديدة
+field-session-number = رقم الدورة (اختياري)
+field-number = رقم الدورة
+field-first_day = اليوم الأول
+field-last_day = اليوم الأخير
+session-program = برنامج الدورة
+session-time = التوقيت
+field-room = القاعة
+session-workshops = الورشات
+workshop-themes = المحاور
+workshop-questions = الأسئلة الموجهة
+workshop-facilitators = التسيير
+workshop-rapporteurs = المقررون
+workshop-participants = المشاركون
+session-papers = أوراق العمل
+paper-assignees = المكلفون
+session-parallel = البرنامج الموازي: اللقاءات الموضوعاتية
+session-plan = إعداد الدورة
+session-conflicts = تنبيهات حول البرنامج:
+session-workshop = الورشة
+action-add-workshop = إضافة ورشة
+action-add-slot = إضافة حصة إلى البرنامج
+action-assign-paper = تكليف بورقة عمل
+workshop-themes-one-a-line = المحاور (محور في كل سطر)
+workshop-questions-one-a-line = الأسئلة الموجهة (سؤال في كل سطر)
+field-capacity = الطاقة الاستيعابية
+field-themes = المحاور
+field-questions = الأسئلة
+field-slot_title = عنوان الحصة
+field-paper_title = عنوان ورقة العمل
+field-paper_workshop_id = الورشة
+field-assignees = المكلفون
+paper-assignee-numbers = أرقام عضوية المكلفين (مفصولة بفواصل)
+slot-kind-opening = جلسة افتتاحية
+slot-kind-workshop = ورشة
+slot-kind-break = استراحة
+slot-kind-plenary = جلسة عامة
+slot-kind-closing = جلسة ختامية
+paper-state-assigned = مكلف بها
+paper-state-draft = مسودة
+paper-state-submitted = مقدمة
+paper-state-approved = مصادق عليها
+paper-state-returned = مرجعة للتعديل
+paper-state-circulated = موزعة
+paper-action-save_version = حفظ نسخة
+paper-action-submit = تقديم
+paper-action-approve = مصادقة
+paper-action-return = إرجاع للتعديل
+paper-action-circulate = توزيع على المشاركين
+count-days-late = { $category ->
+    [zero] بلا تأخير
+    [one] متأخرة بيوم واحد
+    [two] متأخرة بيومين
+    [few] متأخرة بـ{ $count } أيام
+    [many] متأخرة بـ{ $count } يوما
+   *[other] متأخرة بـ{ $count } يوم
+}
+conflict-person = { $name } مبرمج(ة) في حصتين متزامنتين.
+conflict-room = القاعة { $room } محجوزة مرتين في نفس الوقت.
+conflict-facilitator = { $name } يسير ورشة دون أن يكون عضوا في المجلس.
+error-not_a_council = الدورات خاصة بهيئات من نوع المجلس.
+error-number_not_after_last = رقم الدورة يجب أن يلي رقم آخر دورة.
+error-workshop_full = الورشة مكتملة.
+error-unknown_member_number = رقم عضوية غير معروف.
+audit-action-assign = تكليف
+audit-action-link = ربط بالدورة
+audit-action-draft = مسودة
+audit-action-submitted = تقديم
+audit-action-approved = مصادقة
+audit-action-returned = إرجاع
+audit-action-circulated = توزيع

@@ -142,6 +142,9 @@ struct BodyPage {
     can_audit: bool,
     can_manage_meetings: bool,
     meetings: Vec<(String, String, String, String)>,
+    is_council: bool,
+    can_plan_sessions: bool,
+    sessions: Vec<(String, String, String)>,
 }
 
 pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
@@ -196,6 +199,21 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
             (m.id.to_string(), clean(&m.title), date, status)
         })
         .collect();
+    let body_name = clean(body.name(lang.code()));
+    let sessions = state
+        .store
+        .body_sessions(id)
+        .await
+        .map_err(|e| ctx.page_err(e))?
+        .iter()
+        .map(|s| {
+            (
+                s.id.to_string(),
+                super::sessions::session_title(lang, s, &body_name),
+                dates.day_range(s.first_day, s.last_day),
+            )
+        })
+        .collect();
     let mut other_names = Vec::new();
     for (l, n) in [
         ("ar", Some(&body.name_ar)),
@@ -232,6 +250,9 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         can_audit: permissions::can_view_audit(actor),
         can_manage_meetings: permissions::can_manage_meetings(actor, &lineage) && !body.archived,
         meetings,
+        is_council: body.kind == majlis_domain::BodyKind::Council,
+        can_plan_sessions: permissions::can_plan_sessions(actor),
+        sessions,
     };
     Ok(render(&page))
 }

@@ -11,6 +11,7 @@ pub mod login;
 pub mod meetings;
 pub mod members;
 pub mod people;
+pub mod sessions;
 
 use crate::auth::{Ctx, request_lang};
 use crate::error::{PageError, WebError};
@@ -42,6 +43,12 @@ pub fn routes() -> Router<AppState> {
         .route("/bodies/{id}/meetings", post(meetings::create))
         .route("/bodies/{id}/decisions", get(meetings::to_follow))
         .route("/meetings/{id}", get(meetings::show))
+        .route("/bodies/{id}/sessions", post(sessions::create))
+        .route("/sessions/{id}", get(sessions::show))
+        .route("/sessions/{id}/workshops", post(sessions::add_workshop))
+        .route("/sessions/{id}/slots", post(sessions::add_slot))
+        .route("/sessions/{id}/papers", post(sessions::add_paper))
+        .route("/papers/{id}/action", post(sessions::paper_action))
         .route("/meetings/{id}/status", post(meetings::change_status))
         .route("/meetings/{id}/agenda", post(meetings::add_agenda_item))
         .route(

@@ -1,0 +1,589 @@
+//! Council sessions: the session page (program by day, workshops, papers
+//! board, parallel program, conflicts) and the executive's planning forms.
+
+use super::layout::{Chrome, FormState, clean};
+use super::{FormData, PageResult, parse_id, render, render_status, require_login, see_other};
+use crate::auth::Ctx;
+use crate::error::WebError;
+use crate::i18n::Lang;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use fluent_templates::fluent_bundle::FluentValue;
+use majlis_domain::meeting::parse_local;
+use majlis_domain::session::{
+    Conflict, PaperAction, SessionInput, SlotDraft, SlotKind, WorkshopRole, days_late,
+};
+use majlis_domain::{DomainError, Person, permissions};
+use majlis_store::PeopleQuery;
+use majlis_store::service::sessions::CouncilSession;
+use uuid::Uuid;
+
+/// «الدورة الثامنة للجنة المركزية», «8e session du Comité central».
+pub fn session_title(lang: Lang, s: &CouncilSession, body_name: &str) -> String {
+    let n = s.number.max(1) as u32;
+    match lang {
+        // «ل» + «المجلس» is written «للمجلس», and «ل» + «اللجنة» «للجنة».
+        Lang::Ar => {
+            let of = match body_name.strip_prefix("ال") {
+                Some(rest) if rest.starts_with('ل') => format!("ل{rest}"),
+                Some(rest) => format!("لل{rest}"),
+                None => format!("ل{body_name}"),
+            };
+            format!("{} {of}", majlis_text::ordinal::arabic_session(n))
+        }
+        Lang::Fr => format!(
+            "{} — {}",
+            majlis_text::ordinal::french_session(n),
+            body_name
+        ),
+        Lang::En => format!(
+            "{} — {}",
+            majlis_text::ordinal::english_session(n),
+            body_name
+        ),
+    }
+}
+
+fn name(lang: Lang, p: &Person) -> String {
+    clean(if lang == Lang::Ar {
+        &p.full_name_ar
+    } else {
+        p.full_name_latin.as_deref().unwrap_or(&p.full_name_ar)
+    })
+}
+
+pub struct SlotView {
+    pub time: String,
+    pub kind: String,
+    pub kind_code: &'static str,
+    pub title: String,
+    pub room: String,
+}
+
+pub struct WorkshopView {
+    pub heading: String,
+    pub title: String,
+    pub themes: Vec<String>,
+    pub questions: Vec<String>,
+    pub facilitators: String,
+    pub rapporteurs: String,
+    pub participants: String,
+}
+
+pub struct PaperView {
+    pub id: String,
+    pub title: String,
+    pub workshop: String,
+    pub assignees: String,
+    pub state: String,
+    pub due: String,
+    pub late: Option<String>,
+    pub actions: Vec<(String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "session.html")]
+struct SessionPage {
+    chrome: Chrome,
+    id: String,
+    body_id: String,
+    body_name: String,
+    days: String,
+    venue: Option<String>,
+    conflicts: Vec<String>,
+    program: Vec<(String, Vec<SlotView>)>,
+    workshops: Vec<WorkshopView>,
+    papers: Vec<PaperView>,
+    parallel: Vec<(String, String, String, Option<String>)>,
+    can_plan: bool,
+    form: FormState,
+    slot_kinds: Vec<(String, String)>,
+    workshop_options: Vec<(String, String)>,
+}
+
+async fn page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: Uuid,
+    form: FormState,
+) -> Result<SessionPage, WebError> {
+    let lang = ctx.lang;
+    let actor = ctx.actor()?;
+    let program = state.store.session_program(id).await?;
+    let s = &program.session;
+    let (body, _) = state.store.visible_body(actor, s.body_id).await?;
+    let dates = state.dates(lang.code(), &ctx.settings);
+    let body_name = clean(body.name(lang.code()));
+    let mut days: Vec<(String, Vec<SlotView>)> = Vec::new();
+    for slot in &program.slots {
+        let day = dates.date(slot.starts_at.date());
+        let view = SlotView {
+            time: format!(
+                "{} – {}",
+                slot.starts_at.format("%H:%M"),
+                slot.ends_at.format("%H:%M")
+            ),
+            kind: lang.t(&format!("slot-kind-{}", slot.kind.as_str())),
+            kind_code: slot.kind.as_str(),
+            title: clean(&slot.title),
+            room: clean(slot.room.as_deref().unwrap_or("")),
+        };
+        match days.last_mut() {
+            Some((d, v)) if *d == day => v.push(view),
+            _ => days.push((day, vec![view])),
+        }
+    }
+    let person_name = |id: Uuid| -> String {
+        program
+            .workshops
+            .iter()
+            .flat_map(|w| w.people.iter())
+            .find(|(p, _)| p.id == id)
+            .map_or_else(String::new, |(p, _)| name(lang, p))
+    };
+    let conflicts = program
+        .conflicts
+        .iter()
+        .map(|c| match c {
+            Conflict::PersonTwice { person, .. } => lang.t_args(
+                "conflict-person",
+                &[("name", FluentValue::from(person_name(*person)))],
+            ),
+            Conflict::RoomTwice { room, .. } => {
+                lang.t_args("conflict-room", &[("room", FluentValue::from(clean(room)))])
+            }
+            Conflict::FacilitatorNotMember { person, .. } => lang.t_args(
+                "conflict-facilitator",
+                &[("name", FluentValue::from(person_name(*person)))],
+            ),
+        })
+        .collect();
+    let names_with = |people: &[(Person, WorkshopRole)], role: WorkshopRole| -> String {
+        let v: Vec<String> = people
+            .iter()
+            .filter(|(_, r)| *r == role)
+            .map(|(p, _)| name(lang, p))
+            .collect();
+        if v.is_empty() {
+            "—".into()
+        } else {
+            v.join("، ")
+        }
+    };
+    let workshops = program
+        .workshops
+        .iter()
+        .map(|w| WorkshopView {
+            heading: workshop_heading(lang, w.ordinal),
+            title: clean(&w.title),
+            themes: w.themes.iter().map(|t| clean(t)).collect(),
+            questions: w.questions.iter().map(|t| clean(t)).collect(),
+            facilitators: names_with(&w.people, WorkshopRole::Facilitator),
+            rapporteurs: names_with(&w.people, WorkshopRole::Rapporteur),
+            participants: lang.count(
+                "count-members",
+                w.people
+                    .iter()
+                    .filter(|(_, r)| *r == WorkshopRole::Participant)
+                    .count() as u64,
+            ),
+        })
+        .collect();
+    let today = ctx.today();
+    let can_plan = permissions::can_plan_sessions(actor);
+    let mut papers = Vec::new();
+    for w in &program.workshops {
+        for p in &w.papers {
+            let mine = actor
+                .person_id
+                .is_some_and(|me| p.assignees.iter().any(|a| a.id == me));
+            let late = days_late(p.state, p.due_on, today);
+            let actions = ["save_version", "submit", "approve", "return", "circulate"]
+                .iter()
+                .filter_map(|a| {
+                    let act = PaperAction::parse(a)?;
+                    let allowed = can_plan || (mine && act.by_assignee());
+                    (allowed && majlis_domain::session::paper_transition(p.state, act).is_ok())
+                        .then(|| (a.to_string(), lang.t(&format!("paper-action-{a}"))))
+                })
+                .collect();
+            papers.push(PaperView {
+                id: p.id.to_string(),
+                title: clean(&p.title),
+                workshop: workshop_heading(lang, w.ordinal),
+                assignees: p
+                    .assignees
+                    .iter()
+                    .map(|a| name(lang, a))
+                    .collect::<Vec<_>>()
+                    .join("، "),
+                state: lang.t(&format!("paper-state-{}", p.state.as_str())),
+                due: dates.date(p.due_on),
+                late: (late > 0).then(|| lang.count("count-days-late", late as u64)),
+                actions,
+            });
+        }
+    }
+    let parallel = program
+        .parallel
+        .iter()
+        .map(|m| {
+            (
+                m.id.to_string(),
+                clean(&m.title),
+                dates.date(m.starts_at.date()),
+                m.theme.as_deref().map(clean),
+            )
+        })
+        .collect();
+    let mut workshop_options = vec![(String::new(), "—".to_string())];
+    workshop_options.extend(program.workshops.iter().map(|w| {
+        (
+            w.id.to_string(),
+            format!("{}: {}", workshop_heading(lang, w.ordinal), clean(&w.title)),
+        )
+    }));
+    Ok(SessionPage {
+        chrome: Chrome::new(
+            ctx,
+            session_title(lang, s, &body_name),
+            "bodies",
+            format!("/sessions/{id}"),
+        ),
+        id: id.to_string(),
+        body_id: body.id.to_string(),
+        body_name,
+        days: dates.day_range(s.first_day, s.last_day),
+        venue: [s.venue.as_deref(), s.city.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(clean)
+            .reduce(|a, b| format!("{a}، {b}")),
+        conflicts,
+        program: days,
+        workshops,
+        papers,
+        parallel,
+        can_plan,
+        form,
+        slot_kinds: SlotKind::ALL
+            .iter()
+            .map(|k| {
+                (
+                    k.as_str().to_string(),
+                    lang.t(&format!("slot-kind-{}", k.as_str())),
+                )
+            })
+            .collect(),
+        workshop_options,
+    })
+}
+
+/// «الورشة الأولى», «Atelier 1».
+pub fn workshop_heading(lang: Lang, ordinal: i32) -> String {
+    let n = ordinal.max(1) as u32;
+    match lang {
+        Lang::Ar => format!(
+            "الورشة {}",
+            majlis_text::ordinal::arabic_feminine(n).unwrap_or_else(|| n.to_string())
+        ),
+        Lang::Fr => format!("Atelier {n}"),
+        Lang::En => format!("Workshop {n}"),
+    }
+}
+
+pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
+    if let Some(r) = require_login(&ctx, &format!("/sessions/{id}")) {
+        return Ok(r);
+    }
+    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    Ok(render(
+        &page(&state, &ctx, id, FormState::new())
+            .await
+            .map_err(|e| ctx.page_err(e))?,
+    ))
+}
+
+async fn invalid(
+    state: &AppState,
+    ctx: &Ctx,
+    id: Uuid,
+    form: FormData,
+    which: &str,
+    e: WebError,
+) -> PageResult {
+    if !matches!(
+        e,
+        WebError::Domain(DomainError::Invalid(_) | DomainError::Conflict { .. })
+    ) {
+        return Err(ctx.page_err(e));
+    }
+    let fs = FormState::from_values(form.0)
+        .with("which", which)
+        .with_error(&e, ctx.lang);
+    let p = page(state, ctx, id, fs)
+        .await
+        .map_err(|e| ctx.page_err(e))?;
+    Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(body): Path<String>,
+    form: FormData,
+) -> PageResult {
+    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    let body = parse_id(&body).map_err(|e| ctx.page_err(e))?;
+    let input = SessionInput {
+        number: form.opt("number"),
+        first_day: form.text("first_day"),
+        last_day: form.text("last_day"),
+        venue: form.opt("venue"),
+        city: form.opt("city"),
+    };
+    let s = state
+        .store
+        .create_council_session(actor, body, &input)
+        .await
+        .map_err(|e| ctx.page_err(e))?;
+    Ok(see_other(&format!("/sessions/{}", s.id)))
+}
+
+pub async fn add_workshop(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    form: FormData,
+) -> PageResult {
+    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    let capacity = match form
+        .get("capacity")
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        None => None,
+        Some(c) => match c.parse::<i32>() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                return invalid(
+                    &state,
+                    &ctx,
+                    id,
+                    form,
+                    "workshop",
+                    WebError::Domain(DomainError::invalid("capacity", "invalid_choice")),
+                )
+                .await;
+            }
+        },
+    };
+    match state
+        .store
+        .add_workshop(
+            actor,
+            id,
+            &form.text("title"),
+            &form.text("themes"),
+            &form.text("questions"),
+            capacity,
+        )
+        .await
+    {
+        Ok(_) => Ok(see_other(&format!("/sessions/{id}#workshops"))),
+        Err(e) => invalid(&state, &ctx, id, form, "workshop", e.into()).await,
+    }
+}
+
+pub async fn add_slot(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    form: FormData,
+) -> PageResult {
+    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    let err = |f: &'static str, c: &'static str| WebError::Domain(DomainError::invalid(f, c));
+    let draft = (|| {
+        let kind =
+            SlotKind::parse(form.get("kind").unwrap_or("")).ok_or(err("kind", "invalid_choice"))?;
+        let start =
+            parse_local(&form.text("starts_at")).ok_or(err("starts_at", "invalid_datetime"))?;
+        let end = parse_local(&form.text("ends_at")).ok_or(err("ends_at", "invalid_datetime"))?;
+        let workshop_id = match form.get("workshop_id").filter(|s| !s.is_empty()) {
+            None => None,
+            Some(w) => Some(Uuid::parse_str(w).map_err(|_| err("workshop_id", "invalid_choice"))?),
+        };
+        Ok::<_, WebError>(SlotDraft {
+            kind,
+            title: form.text("slot_title"),
+            start,
+            end,
+            room: form.opt("room"),
+            workshop_id,
+        })
+    })();
+    let result = match draft {
+        Ok(d) => state
+            .store
+            .add_slot(actor, id, &d)
+            .await
+            .map_err(WebError::from),
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(_) => Ok(see_other(&format!("/sessions/{id}#program"))),
+        Err(e) => {
+            invalid(
+                &state,
+                &ctx,
+                id,
+                form,
+                "slot",
+                rename_title(e, "slot_title"),
+            )
+            .await
+        }
+    }
+}
+
+/// The slot and paper forms name their title field apart from the workshop's.
+fn rename_title(e: WebError, to: &'static str) -> WebError {
+    match e {
+        WebError::Domain(DomainError::Invalid(fields)) => WebError::Domain(DomainError::Invalid(
+            fields
+                .into_iter()
+                .map(|mut f| {
+                    if f.field == "title" {
+                        f.field = to;
+                    }
+                    f
+                })
+                .collect(),
+        )),
+        other => other,
+    }
+}
+
+pub async fn add_paper(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    form: FormData,
+) -> PageResult {
+    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    let err = |f: &'static str, c: &'static str| WebError::Domain(DomainError::invalid(f, c));
+    let result = async {
+        let workshop = Uuid::parse_str(form.get("paper_workshop_id").unwrap_or(""))
+            .map_err(|_| err("paper_workshop_id", "required"))?;
+        let due =
+            chrono::NaiveDate::parse_from_str(form.get("due_on").unwrap_or("").trim(), "%Y-%m-%d")
+                .map_err(|_| err("due_on", "invalid_date"))?;
+        let mut people = Vec::new();
+        for number in form
+            .text("assignees")
+            .split([',', '،', ' '])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .take(10)
+        {
+            let q = PeopleQuery {
+                q: number.into(),
+                page: 1,
+                per_page: 5,
+                include_archived: false,
+            };
+            let found = state.store.people(&q, None).await?;
+            let p = found
+                .items
+                .into_iter()
+                .find(|p| p.member_number.as_deref() == Some(number))
+                .ok_or(err("assignees", "unknown_member_number"))?;
+            people.push(p.id);
+        }
+        state
+            .store
+            .add_paper(actor, workshop, &form.text("paper_title"), due, &people)
+            .await
+            .map_err(WebError::from)
+    }
+    .await;
+    match result {
+        Ok(_) => Ok(see_other(&format!("/sessions/{id}#papers"))),
+        Err(e) => {
+            invalid(
+                &state,
+                &ctx,
+                id,
+                form,
+                "paper",
+                rename_title(e, "paper_title"),
+            )
+            .await
+        }
+    }
+}
+
+pub async fn paper_action(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    form: FormData,
+) -> PageResult {
+    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    let action = PaperAction::parse(form.get("action").unwrap_or(""))
+        .ok_or_else(|| ctx.page_err(WebError::BadRequest))?;
+    state
+        .store
+        .paper_action(actor, id, action)
+        .await
+        .map_err(|e| ctx.page_err(e))?;
+    let session = state
+        .store
+        .paper_session(id)
+        .await
+        .map_err(|e| ctx.page_err(e))?;
+    Ok(see_other(&format!("/sessions/{session}#papers")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_session_titles() {
+        let s = CouncilSession {
+            id: Uuid::nil(),
+            body_id: Uuid::nil(),
+            number: 8,
+            first_day: chrono::NaiveDate::default(),
+            last_day: chrono::NaiveDate::default(),
+            venue: None,
+            city: None,
+            status: "planned".into(),
+        };
+        assert_eq!(
+            session_title(Lang::Ar, &s, "اللجنة المركزية"),
+            "الدورة الثامنة للجنة المركزية"
+        );
+        assert_eq!(
+            session_title(Lang::Ar, &s, "المجلس الوطني"),
+            "الدورة الثامنة للمجلس الوطني"
+        );
+        assert_eq!(
+            session_title(Lang::Fr, &s, "Comité central"),
+            "8e session — Comité central"
+        );
+        assert_eq!(workshop_heading(Lang::Ar, 3), "الورشة الثالثة");
+    }
+}

@@ -1,0 +1,151 @@
+//! The Central Committee's 8th session as the demo holds it, through the
+//! real router on every backend of the run.
+
+mod common;
+
+use common::{TestApp, each_backend, hidden};
+
+fn plain(page: String) -> String {
+    page.replace(['\u{2068}', '\u{2069}'], "")
+}
+
+#[tokio::test]
+async fn the_eighth_session_in_arabic() {
+    each_backend(|b| async move {
+        let app = TestApp::demo(b).await;
+        let c = app.page_login("bureau", "ar").await;
+        let cc = app.body_id("اللجنة المركزية").await;
+        let body = c
+            .get(app.url(&format!("/bodies/{cc}")))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .map(plain)
+            .unwrap();
+        assert!(body.contains("الدورة الثامنة للجنة المركزية"));
+        assert!(body.contains("السبت 4 والأحد 5 فبراير 2017"));
+        let at = body.find("/sessions/").unwrap();
+        let link: String = body[at..].split('"').next().unwrap().to_string();
+        let page = c
+            .get(app.url(&link))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .map(plain)
+            .unwrap();
+        for expected in [
+            "الدورة الثامنة للجنة المركزية",
+            "السبت 4 والأحد 5 فبراير 2017",
+            "المقر الوطني للحزب",
+            "الجلسة الافتتاحية",
+            "الجلسة الختامية",
+            "الورشة الأولى",
+            "الورشة الثانية",
+            "الورشة الثالثة",
+            "آليات العمل الحزبي القائم على القرب",
+            "تحويل التأثير التنظيمي والإشعاع السياسي إلى قوة انتخابية",
+            "الحزب قوة اقتراحية للأفكار والبدائل الكفيلة بتقدم المجتمع",
+            "مصادق عليها",
+            "مسودة",
+            "مكلف بها",
+            "الحزب والمجتمع",
+            "مشروع اليسار في مغرب اليوم",
+            "طرق العمل الحزبي في قطاع الاقتصاد والعمل التضامني",
+            "السبت 4 فبراير 2017",
+            "الأحد 5 فبراير 2017",
+        ] {
+            assert!(page.contains(expected), "session page lacks «{expected}»");
+        }
+        assert!(
+            !page.contains("تنبيهات حول البرنامج"),
+            "the demo program has no conflicts"
+        );
+        assert!(
+            page.contains("متأخرة بـ"),
+            "papers past their due date show how late they are"
+        );
+
+        // The executive adds a slot outside the session's days: refused, named.
+        let csrf = hidden(&page, "_csrf");
+        let r = c
+            .post(app.url(&format!("{link}/slots")))
+            .form(&[
+                ("_csrf", csrf.as_str()),
+                ("kind", "plenary"),
+                ("slot_title", "جلسة إضافية"),
+                ("starts_at", "2017-02-06T10:00"),
+                ("ends_at", "2017-02-06T12:00"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 422);
+        assert!(
+            r.text()
+                .await
+                .map(plain)
+                .unwrap()
+                .contains("الحصة خارج أيام الدورة")
+        );
+        // A workshop in the same room at the same time as the first one: flagged.
+        let r = c
+            .post(app.url(&format!("{link}/workshops")))
+            .form(&[
+                ("_csrf", csrf.as_str()),
+                ("title", "ورشة رابعة"),
+                ("themes", "محور"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 303);
+        let r = c
+            .post(app.url(&format!("{link}/slots")))
+            .form(&[
+                ("_csrf", csrf.as_str()),
+                ("kind", "plenary"),
+                ("slot_title", "لقاء"),
+                ("starts_at", "2017-02-04T16:00"),
+                ("ends_at", "2017-02-04T17:00"),
+                ("room", "القاعة 1"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 303);
+        let page = c
+            .get(app.url(&link))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .map(plain)
+            .unwrap();
+        assert!(page.contains("القاعة القاعة 1 محجوزة مرتين في نفس الوقت."));
+
+        // In French.
+        let f = app.page_login("bureau", "fr").await;
+        let page = f
+            .get(app.url(&link))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .map(plain)
+            .unwrap();
+        assert!(
+            page.contains("8e session") && page.contains("samedi 4 et dimanche 5 février 2017")
+        );
+
+        // A plain member of Agadir is not on the Central Committee: no access.
+        let m = app.page_login("member", "ar").await;
+        assert_eq!(m.get(app.url(&link)).send().await.unwrap().status(), 403);
+    })
+    .await;
+}
