@@ -117,12 +117,20 @@ async fn fill(c: &Client, css: &str, text: &str) {
 }
 
 async fn submit(c: &Client, form_css: &str) {
+    let old = c.find(Locator::Css("html")).await.expect("page");
     c.find(Locator::Css(&format!("{form_css} button[type=submit]")))
         .await
         .expect("submit button")
         .click()
         .await
         .expect("click");
+    // Wait for the next page: the old document's root goes stale.
+    for _ in 0..200 {
+        if old.tag_name().await.is_err() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
     c.wait()
         .for_element(Locator::Css("main h1"))
         .await
@@ -130,12 +138,15 @@ async fn submit(c: &Client, form_css: &str) {
 }
 
 async fn text(c: &Client) -> String {
-    c.find(Locator::Css("main"))
-        .await
-        .expect("main")
-        .text()
-        .await
-        .expect("text")
+    for _ in 0..20 {
+        if let Ok(main) = c.find(Locator::Css("main")).await
+            && let Ok(t) = main.text().await
+        {
+            return t;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("no readable main element");
 }
 
 /// The whole flow in one language.
