@@ -340,4 +340,60 @@ async fn browser_flows_in_arabic_and_french() {
         "PPS-000031",
     )
     .await;
+    seed_pages(&app, &driver).await;
+}
+
+/// The seed's meeting and session pages in Arabic, for a person to look at.
+async fn seed_pages(app: &TestApp, driver: &Driver) {
+    let c = browser(driver, "ar").await;
+    // The Arabic profile may still hold the first flow's session (bureau).
+    c.goto(&app.url("/login")).await.unwrap();
+    if c.current_url().await.unwrap().path() == "/login" {
+        fill(&c, "#f-login", "bureau").await;
+        fill(&c, "#f-password", majlis::demo::DEMO_PASSWORD).await;
+        submit(&c, "form[action='/login']").await;
+    }
+    let cc = app.body_id("اللجنة المركزية").await;
+    c.goto(&app.url(&format!("/bodies/{cc}"))).await.unwrap();
+    let link = c
+        .find(Locator::Css("#sessions a[href^='/sessions/']"))
+        .await
+        .expect("session link");
+    let href = link.attr("href").await.unwrap().expect("href");
+    c.goto(&app.url(&href)).await.unwrap();
+    c.wait()
+        .for_element(Locator::Css("#workshops"))
+        .await
+        .unwrap();
+    let title = c
+        .find(Locator::Css("main h1"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(title, "الدورة الثامنة للجنة المركزية");
+    shot(&c, "ar-7-session").await;
+    let bureau = app.body_id("المكتب السياسي").await;
+    c.goto(&app.url(&format!("/bodies/{bureau}")))
+        .await
+        .unwrap();
+    let meetings = c
+        .find_all(Locator::Css("#meetings a[href^='/meetings/']"))
+        .await
+        .unwrap();
+    let href = meetings
+        .last()
+        .expect("the seed meeting")
+        .attr("href")
+        .await
+        .unwrap()
+        .expect("href");
+    c.goto(&app.url(&href)).await.unwrap();
+    c.wait()
+        .for_element(Locator::Css("#attendance"))
+        .await
+        .unwrap();
+    shot(&c, "ar-8-meeting").await;
+    c.close().await.ok();
 }

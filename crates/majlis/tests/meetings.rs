@@ -57,7 +57,7 @@ async fn the_seed_meeting_in_the_demo() {
             .map(plain)
             .unwrap();
         assert!(
-            meeting.contains("الإثنين 19 دجنبر 2016، 18:00 – 21:30"),
+            meeting.contains("الإثنين 19 دجنبر 2016، من 18:00 إلى 21:30"),
             "when"
         );
         assert!(meeting.contains("مواصلة التحضير لاجتماع الدورة الثامنة للجنة المركزية"));
@@ -162,7 +162,7 @@ async fn a_provincial_secretary_runs_a_meeting() {
             .await
             .map(plain)
             .unwrap();
-        assert!(page.contains("الخميس 5 يناير 2017، 17:00 – 19:00"));
+        assert!(page.contains("الخميس 5 يناير 2017، من 17:00 إلى 19:00"));
         let csrf = hidden(&page, "_csrf");
 
         // Agenda.

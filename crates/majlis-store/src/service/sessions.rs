@@ -484,6 +484,24 @@ impl Store {
         Ok(())
     }
 
+    /// People by id, in one query per 500.
+    async fn people_by_ids(
+        &self,
+        ids: Vec<Uuid>,
+    ) -> StoreResult<std::collections::HashMap<Uuid, Person>> {
+        let mut out = std::collections::HashMap::with_capacity(ids.len());
+        for chunk in ids.chunks(500) {
+            for p in person::Entity::find()
+                .filter(person::Column::Id.is_in(chunk.iter().copied()))
+                .all(&self.db)
+                .await?
+            {
+                out.insert(p.id, convert::person(p));
+            }
+        }
+        Ok(out)
+    }
+
     async fn zone_for_sessions(&self) -> StoreResult<chrono_tz::Tz> {
         Ok(self
             .settings()
@@ -522,22 +540,23 @@ impl Store {
             .all(&self.db)
             .await?
         {
-            let mut people = Vec::new();
-            for wp in workshop_person::Entity::find()
+            let links = workshop_person::Entity::find()
                 .filter(workshop_person::Column::WorkshopId.eq(w.id))
                 .all(&self.db)
-                .await?
-            {
-                if let Some(p) = person::Entity::find_by_id(wp.person_id)
-                    .one(&self.db)
-                    .await?
-                {
-                    people.push((
-                        convert::person(p),
-                        WorkshopRole::parse(&wp.role).unwrap_or(WorkshopRole::Participant),
-                    ));
-                }
-            }
+                .await?;
+            let found = self
+                .people_by_ids(links.iter().map(|l| l.person_id).collect())
+                .await?;
+            let mut people: Vec<(Person, WorkshopRole)> = links
+                .iter()
+                .filter_map(|l| {
+                    let p = found.get(&l.person_id)?.clone();
+                    Some((
+                        p,
+                        WorkshopRole::parse(&l.role).unwrap_or(WorkshopRole::Participant),
+                    ))
+                })
+                .collect();
             people.sort_by(|a, b| {
                 (a.1 as u8, &a.0.full_name_ar).cmp(&(b.1 as u8, &b.0.full_name_ar))
             });
@@ -548,19 +567,16 @@ impl Store {
                 .all(&self.db)
                 .await?
             {
-                let mut assignees = Vec::new();
-                for a in paper_assignee::Entity::find()
+                let ids: Vec<Uuid> = paper_assignee::Entity::find()
                     .filter(paper_assignee::Column::PaperId.eq(p.id))
                     .all(&self.db)
                     .await?
-                {
-                    if let Some(x) = person::Entity::find_by_id(a.person_id)
-                        .one(&self.db)
-                        .await?
-                    {
-                        assignees.push(convert::person(x));
-                    }
-                }
+                    .into_iter()
+                    .map(|a| a.person_id)
+                    .collect();
+                let found = self.people_by_ids(ids.clone()).await?;
+                let assignees: Vec<Person> =
+                    ids.iter().filter_map(|id| found.get(id).cloned()).collect();
                 papers.push(Paper {
                     id: p.id,
                     workshop_id: w.id,
@@ -582,6 +598,13 @@ impl Store {
                 papers,
             });
         }
+        // Parallel slots in workshop order (the first workshop first).
+        let mut slots = slots;
+        let ordinal = |w: Option<Uuid>| {
+            w.and_then(|w| workshops.iter().find(|x| x.id == w))
+                .map_or(0, |x| x.ordinal)
+        };
+        slots.sort_by_key(|s| (s.starts_at, ordinal(s.workshop_id)));
         // Conflicts: people of a workshop are in its slots.
         let plans: Vec<SlotPlan> = slots
             .iter()

@@ -410,3 +410,5 @@ audit-action-submitted = تقديم
 audit-action-approved = مصادقة
 audit-action-returned = إرجاع
 audit-action-circulated = توزيع
+
+time-range = من { $from } إلى { $to }

@@ -390,3 +390,5 @@ audit-action-submitted = Submitted
 audit-action-approved = Approved
 audit-action-returned = Returned
 audit-action-circulated = Circulated
+
+time-range = { $from } – { $to }

@@ -390,3 +390,5 @@ audit-action-submitted = Soumission
 audit-action-approved = Approbation
 audit-action-returned = Renvoi
 audit-action-circulated = Diffusion
+
+time-range = { $from } – { $to }

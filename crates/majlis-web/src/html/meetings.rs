@@ -20,11 +20,11 @@ use majlis_store::service::meetings::Decision;
 use majlis_text::DateFormatter;
 use uuid::Uuid;
 
-/// «الإثنين 19 دجنبر 2016، 18:00 – 21:00».
+/// «الإثنين 19 دجنبر 2016، من 18:00 إلى 21:30».
 pub fn when(lang: Lang, dates: &DateFormatter, m: &Meeting) -> String {
     let (s, e) = (m.starts_at, m.ends_at);
     let times = if s.date() == e.date() {
-        format!("{} – {}", s.format("%H:%M"), e.format("%H:%M"))
+        super::sessions::time_range(lang, s, e)
     } else {
         format!(
             "{} – {} {}",

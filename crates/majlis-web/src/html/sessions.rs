@@ -120,11 +120,7 @@ async fn page(
     for slot in &program.slots {
         let day = dates.date(slot.starts_at.date());
         let view = SlotView {
-            time: format!(
-                "{} – {}",
-                slot.starts_at.format("%H:%M"),
-                slot.ends_at.format("%H:%M")
-            ),
+            time: time_range(lang, slot.starts_at, slot.ends_at),
             kind: lang.t(&format!("slot-kind-{}", slot.kind.as_str())),
             kind_code: slot.kind.as_str(),
             title: clean(&slot.title),
@@ -279,6 +275,18 @@ async fn page(
             .collect(),
         workshop_options,
     })
+}
+
+/// «من 10:00 إلى 12:30», «10:00 – 12:30»: words in Arabic keep the order
+/// unambiguous inside right-to-left text.
+pub fn time_range(lang: Lang, from: chrono::NaiveDateTime, to: chrono::NaiveDateTime) -> String {
+    lang.t_args(
+        "time-range",
+        &[
+            ("from", FluentValue::from(from.format("%H:%M").to_string())),
+            ("to", FluentValue::from(to.format("%H:%M").to_string())),
+        ],
+    )
 }
 
 /// «الورشة الأولى», «Atelier 1».
