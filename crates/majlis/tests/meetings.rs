@@ -64,6 +64,17 @@ async fn the_seed_meeting_in_the_demo() {
         assert!(meeting.contains("النصاب مكتمل"));
         assert!(meeting.contains("منعقد"));
         assert!(meeting.contains("7 يناير 2017"));
+        // The meeting as an iCalendar file (times in UTC: Morocco was on UTC+0 in December 2016).
+        let r = c.get(app.url(&format!("{link}/ics"))).send().await.unwrap();
+        assert_eq!(r.headers()["content-type"], "text/calendar; charset=utf-8");
+        let cal = r.text().await.unwrap();
+        assert!(
+            cal.contains("BEGIN:VEVENT")
+                && cal.contains("DTSTART:20161219T180000Z")
+                && cal.contains("DTEND:20161219T213000Z"),
+            "{cal}"
+        );
+        assert!(cal.contains("SUMMARY:الاجتماع الدوري للمكتب السياسي"));
         let follow = c
             .get(app.url(&format!("/bodies/{bureau}/decisions")))
             .send()

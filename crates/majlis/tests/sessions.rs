@@ -69,6 +69,16 @@ async fn the_eighth_session_in_arabic() {
             "papers past their due date show how late they are"
         );
 
+        let cal = c
+            .get(app.url(&format!("{link}/ics")))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(cal.matches("BEGIN:VEVENT").count(), 9, "{cal}");
+        assert!(cal.contains("DTSTART:20170204T100000Z"));
         // The executive adds a slot outside the session's days: refused, named.
         let csrf = hidden(&page, "_csrf");
         let r = c

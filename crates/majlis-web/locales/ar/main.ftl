@@ -412,3 +412,4 @@ audit-action-returned = إرجاع
 audit-action-circulated = توزيع
 
 time-range = من { $from } إلى { $to }
+action-add-to-calendar = إضافة إلى التقويم (.ics)

@@ -392,3 +392,4 @@ audit-action-returned = Returned
 audit-action-circulated = Circulated
 
 time-range = { $from } – { $to }
+action-add-to-calendar = Add to calendar (.ics)

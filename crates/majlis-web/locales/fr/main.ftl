@@ -392,3 +392,4 @@ audit-action-returned = Renvoi
 audit-action-circulated = Diffusion
 
 time-range = { $from } – { $to }
+action-add-to-calendar = Ajouter à l’agenda (.ics)

@@ -5,6 +5,7 @@ pub mod account;
 pub mod admin;
 pub mod audit;
 pub mod bodies;
+pub mod calendar;
 pub mod dashboard;
 pub mod layout;
 pub mod login;
@@ -43,6 +44,8 @@ pub fn routes() -> Router<AppState> {
         .route("/bodies/{id}/meetings", post(meetings::create))
         .route("/bodies/{id}/decisions", get(meetings::to_follow))
         .route("/meetings/{id}", get(meetings::show))
+        .route("/meetings/{id}/ics", get(calendar::meeting))
+        .route("/sessions/{id}/ics", get(calendar::session))
         .route("/bodies/{id}/sessions", post(sessions::create))
         .route("/sessions/{id}", get(sessions::show))
         .route("/sessions/{id}/workshops", post(sessions::add_workshop))
