@@ -159,3 +159,93 @@ async fn the_eighth_session_in_arabic() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_eighth_session_through_the_api() {
+    use serde_json::{Value, json};
+    each_backend(|b| async move {
+        let app = TestApp::demo(b).await;
+        let (c, csrf) = app.api_login("bureau").await;
+        let cc = app.body_id("اللجنة المركزية").await;
+        let list: Value = c
+            .get(app.url(&format!("/api/v1/bodies/{cc}/sessions")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(list[0]["number"], 8);
+        assert_eq!(list[0]["title"], "الدورة الثامنة للجنة المركزية");
+        let id = list[0]["id"].as_str().unwrap().to_string();
+        let p: Value = c
+            .get(app.url(&format!("/api/v1/sessions/{id}")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(p["slots"].as_array().unwrap().len(), 9);
+        assert_eq!(p["workshops"].as_array().unwrap().len(), 3);
+        assert_eq!(p["parallel"].as_array().unwrap().len(), 3);
+        assert!(p["conflicts"].as_array().unwrap().is_empty());
+        assert_eq!(
+            p["workshops"][0]["themes"][0],
+            "آليات العمل الحزبي القائم على القرب"
+        );
+        // The third paper is only assigned: its assignee (a bureau member) saves a version.
+        let paper = p["workshops"][2]["papers"][0]["id"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let r = c
+            .post(app.url(&format!("/api/v1/papers/{paper}/action")))
+            .header("x-csrf-token", &csrf)
+            .json(&json!({"action": "save_version"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.json::<Value>().await.unwrap()["state"], "draft");
+        let r = c
+            .post(app.url(&format!("/api/v1/papers/{paper}/action")))
+            .header("x-csrf-token", &csrf)
+            .json(&json!({"action": "circulate"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 422);
+        // The next session gets number 9; a council only.
+        let r = c
+            .post(app.url(&format!("/api/v1/bodies/{cc}/sessions")))
+            .header("x-csrf-token", &csrf)
+            .json(&json!({"first_day": "2017-06-10", "last_day": "2017-06-10"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            r.json::<Value>().await.unwrap()["title"],
+            "الدورة التاسعة للجنة المركزية"
+        );
+        let agadir = app.body_id("أكادير").await;
+        let r = c
+            .post(app.url(&format!("/api/v1/bodies/{agadir}/sessions")))
+            .header("x-csrf-token", &csrf)
+            .json(&json!({"first_day": "2017-06-10", "last_day": "2017-06-10"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 422);
+        // The agadir secretary may not open sessions.
+        let (s, s_csrf) = app.api_login("agadir").await;
+        let r = s
+            .post(app.url(&format!("/api/v1/bodies/{cc}/sessions")))
+            .header("x-csrf-token", &s_csrf)
+            .json(&json!({"first_day": "2017-07-01", "last_day": "2017-07-02"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 403);
+    })
+    .await;
+}

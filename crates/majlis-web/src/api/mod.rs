@@ -9,6 +9,7 @@ pub mod dto;
 mod me;
 mod meetings;
 mod people;
+mod sessions;
 
 use crate::auth::{Ctx, request_lang};
 use crate::error::{ApiError, WebError};
@@ -67,6 +68,10 @@ pub type ApiResult<T> = Result<Json<T>, ApiError>;
         meetings::add_decision,
         meetings::set_decision_status,
         meetings::to_follow,
+        sessions::list,
+        sessions::create,
+        sessions::program,
+        sessions::paper_action,
     ),
     components(schemas(dto::ErrorBody))
 )]
@@ -116,6 +121,12 @@ pub fn routes() -> Router<AppState> {
             "/decisions/{id}/status",
             post(meetings::set_decision_status),
         )
+        .route(
+            "/bodies/{id}/sessions",
+            get(sessions::list).post(sessions::create),
+        )
+        .route("/sessions/{id}", get(sessions::program))
+        .route("/papers/{id}/action", post(sessions::paper_action))
         .route("/people", get(people::list).post(people::create))
         .route("/people/{id}", get(people::get_one).patch(people::update))
         .route("/people/{id}/archive", post(people::archive))
