@@ -149,6 +149,14 @@ pub enum Attendance {
 }
 
 impl Attendance {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Present => "present",
+            Self::Excused => "excused",
+            Self::Absent => "absent",
+        }
+    }
+
     pub fn parse(s: &str) -> Option<Self> {
         match s {
             "present" => Some(Self::Present),

@@ -6,7 +6,7 @@ use crate::entity::{agenda_item, attendance, decision, meeting, membership, pers
 use crate::error::StoreResult;
 use crate::service::bodies::lineage;
 use crate::service::{actor_id, ensure};
-use crate::{Store, audit, convert};
+use crate::{Store, audit};
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use majlis_domain::meeting::{
@@ -55,15 +55,8 @@ pub struct AttendanceSheet {
     pub reached: bool,
 }
 
-fn attendance_str(a: Attendance) -> &'static str {
-    match a {
-        Attendance::Present => "present",
-        Attendance::Excused => "excused",
-        Attendance::Absent => "absent",
-    }
-}
-
-fn zone(name: &str) -> Tz {
+/// The organization's time zone by name (Casablanca if unknown).
+pub fn zone(name: &str) -> Tz {
     name.parse().unwrap_or(chrono_tz::Africa::Casablanca)
 }
 
@@ -135,7 +128,7 @@ async fn managed<C: ConnectionTrait>(
 }
 
 impl Store {
-    async fn zone(&self) -> StoreResult<Tz> {
+    pub(crate) async fn zone(&self) -> StoreResult<Tz> {
         Ok(zone(&self.settings().await?.time_zone))
     }
 
@@ -360,16 +353,13 @@ impl Store {
             .into_iter()
             .map(|r| r.person_id)
             .collect();
-        let mut people: Vec<Person> = Vec::new();
-        for chunk in member_ids.chunks(500) {
-            let rows = person::Entity::find()
-                .filter(person::Column::Id.is_in(chunk.iter().copied()))
-                .all(&self.db)
-                .await?;
-            people.extend(rows.into_iter().map(convert::person));
-        }
-        people.sort_by(|a, b| a.full_name_ar.cmp(&b.full_name_ar));
-        people.dedup_by_key(|p| p.id);
+        // Distinct people (one may hold two roles), by name.
+        let mut people: Vec<Person> = self
+            .people_by_ids(member_ids)
+            .await?
+            .into_values()
+            .collect();
+        people.sort_by(|a, b| a.full_name_ar.cmp(&b.full_name_ar).then(a.id.cmp(&b.id)));
         let marks: HashMap<Uuid, Attendance> = attendance::Entity::find()
             .filter(attendance::Column::MeetingId.eq(meeting_id))
             .all(&self.db)
@@ -435,7 +425,7 @@ impl Store {
             let row = attendance::ActiveModel {
                 meeting_id: Set(meeting_id),
                 person_id: Set(*person_id),
-                status: Set(attendance_str(*status).into()),
+                status: Set(status.as_str().into()),
                 recorded_at: Set(crate::now()),
                 recorded_by: Set(Some(actor.account_id)),
             };
@@ -450,8 +440,9 @@ impl Store {
                 "attendance",
                 "meeting",
                 meeting_id,
-                previous.map(|p| serde_json::json!({ "person_id": person_id, "status": attendance_str(p) })),
-                Some(serde_json::json!({ "person_id": person_id, "status": attendance_str(*status) })),
+                previous
+                    .map(|p| serde_json::json!({ "person_id": person_id, "status": p.as_str() })),
+                Some(serde_json::json!({ "person_id": person_id, "status": status.as_str() })),
             )
             .await?;
         }

@@ -39,14 +39,7 @@ impl Store {
             .all(&self.db)
             .await?;
         let ids: Vec<Uuid> = ms.iter().map(|m| m.person_id).collect();
-        let mut people: HashMap<Uuid, Person> = HashMap::with_capacity(ids.len());
-        for chunk in ids.chunks(500) {
-            let rows = person::Entity::find()
-                .filter(person::Column::Id.is_in(chunk.iter().copied()))
-                .all(&self.db)
-                .await?;
-            people.extend(rows.into_iter().map(|p| (p.id, convert::person(p))));
-        }
+        let people = self.people_by_ids(ids).await?;
         let mut out: Vec<MemberRow> = ms
             .into_iter()
             .filter_map(|m| {

@@ -433,3 +433,21 @@ impl Store {
         Ok((bodies, people))
     }
 }
+
+impl Store {
+    /// People by id, in one query per 500 ids.
+    pub(crate) async fn people_by_ids(
+        &self,
+        ids: Vec<Uuid>,
+    ) -> StoreResult<std::collections::HashMap<Uuid, Person>> {
+        let mut out = std::collections::HashMap::with_capacity(ids.len());
+        for chunk in ids.chunks(500) {
+            let rows = person::Entity::find()
+                .filter(person::Column::Id.is_in(chunk.iter().copied()))
+                .all(&self.db)
+                .await?;
+            out.extend(rows.into_iter().map(|p| (p.id, convert::person(p))));
+        }
+        Ok(out)
+    }
+}

@@ -9,7 +9,7 @@ use crate::entity::{
 use crate::error::StoreResult;
 use crate::service::meetings::to_utc;
 use crate::service::{actor_id, ensure};
-use crate::{Store, audit, convert};
+use crate::{Store, audit};
 use chrono::{NaiveDate, NaiveDateTime};
 use majlis_domain::meeting::Meeting;
 use majlis_domain::session::{
@@ -297,7 +297,7 @@ impl Store {
         let title = c.required("title", &slot.title, MAX_NAME);
         let room = c.optional("room", slot.room.as_deref(), MAX_SHORT);
         c.finish().map_err(DomainError::Invalid)?;
-        let tz = self.zone_for_sessions().await?;
+        let tz = self.zone().await?;
         let tx = self.db.begin().await?;
         let s = council_session::Entity::find_by_id(session_id)
             .one(&tx)
@@ -484,36 +484,9 @@ impl Store {
         Ok(())
     }
 
-    /// People by id, in one query per 500.
-    async fn people_by_ids(
-        &self,
-        ids: Vec<Uuid>,
-    ) -> StoreResult<std::collections::HashMap<Uuid, Person>> {
-        let mut out = std::collections::HashMap::with_capacity(ids.len());
-        for chunk in ids.chunks(500) {
-            for p in person::Entity::find()
-                .filter(person::Column::Id.is_in(chunk.iter().copied()))
-                .all(&self.db)
-                .await?
-            {
-                out.insert(p.id, convert::person(p));
-            }
-        }
-        Ok(out)
-    }
-
-    async fn zone_for_sessions(&self) -> StoreResult<chrono_tz::Tz> {
-        Ok(self
-            .settings()
-            .await?
-            .time_zone
-            .parse()
-            .unwrap_or(chrono_tz::Africa::Casablanca))
-    }
-
     /// The whole program of a session, with its conflicts.
     pub async fn session_program(&self, id: Uuid) -> StoreResult<SessionProgram> {
-        let tz = self.zone_for_sessions().await?;
+        let tz = self.zone().await?;
         let session = self.council_session(id).await?;
         let slot_rows = program_slot::Entity::find()
             .filter(program_slot::Column::SessionId.eq(id))

@@ -298,7 +298,7 @@ pub async fn get_one(
         .map(|(p, s)| AttendanceDto {
             person_id: p.id,
             full_name_ar: p.full_name_ar,
-            status: s.map(|a| format!("{a:?}").to_lowercase()),
+            status: s.map(|a| a.as_str().to_string()),
         })
         .collect();
     Ok(Json(MeetingDetailDto {

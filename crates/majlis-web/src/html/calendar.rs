@@ -12,10 +12,7 @@ use icalendar::{Calendar, Component, Event, EventLike};
 use majlis_store::service::meetings::to_utc;
 
 fn zone(ctx: &Ctx) -> chrono_tz::Tz {
-    ctx.settings
-        .time_zone
-        .parse()
-        .unwrap_or(chrono_tz::Africa::Casablanca)
+    majlis_store::service::meetings::zone(&ctx.settings.time_zone)
 }
 
 fn ics(name: &str, body: String) -> axum::response::Response {

@@ -214,14 +214,6 @@ struct MeetingPage {
     decision_form: FormState,
 }
 
-fn attendance_code(a: Attendance) -> &'static str {
-    match a {
-        Attendance::Present => "present",
-        Attendance::Excused => "excused",
-        Attendance::Absent => "absent",
-    }
-}
-
 async fn decision_views(
     state: &AppState,
     lang: Lang,
@@ -301,7 +293,7 @@ async fn meeting_page(
             }),
             status_label: s.map_or_else(
                 || lang.t("attendance-unknown"),
-                |a| lang.t(&format!("attendance-{}", attendance_code(a))),
+                |a| lang.t(&format!("attendance-{}", a.as_str())),
             ),
             options: ["present", "excused", "absent"]
                 .iter()
@@ -309,7 +301,7 @@ async fn meeting_page(
                     (
                         o.to_string(),
                         lang.t(&format!("attendance-{o}")),
-                        s.map(attendance_code) == Some(*o),
+                        s.map(Attendance::as_str) == Some(*o),
                     )
                 })
                 .collect(),
