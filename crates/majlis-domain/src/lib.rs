@@ -3,13 +3,18 @@
 //! with its own tests.
 
 pub mod body;
+pub mod calendar;
 pub mod error;
+pub mod jobs;
 pub mod meeting;
 pub mod membership;
+pub mod minutes;
+pub mod participation;
 pub mod permissions;
 pub mod person;
 pub mod session;
 pub mod settings;
+pub mod upload;
 pub mod validation;
 
 pub use body::{Body, BodyInput, BodyKind};

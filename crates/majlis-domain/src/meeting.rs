@@ -178,22 +178,6 @@ pub fn check_attendance(status: MeetingStatus, invited: bool) -> DomainResult<()
     Ok(())
 }
 
-/// Minutes are edited until approved, and an edit must start from the latest
-/// version (optimistic locking: the second of two concurrent saves is refused).
-pub fn check_minutes_edit(
-    approved: bool,
-    expected_version: i32,
-    current_version: i32,
-) -> DomainResult<()> {
-    if approved {
-        return Err(DomainError::invalid("minutes", "minutes_locked"));
-    }
-    if expected_version != current_version {
-        return Err(DomainError::Stale);
-    }
-    Ok(())
-}
-
 impl QuorumRule {
     pub fn as_string(self) -> String {
         match self {
@@ -635,9 +619,6 @@ mod tests {
             Err(DomainError::invalid("person_id", "not_invited"))
         );
         assert!(check_attendance(MeetingStatus::Cancelled, true).is_err());
-        assert!(check_minutes_edit(false, 3, 3).is_ok());
-        assert_eq!(check_minutes_edit(false, 2, 3), Err(DomainError::Stale));
-        assert!(check_minutes_edit(true, 3, 3).is_err());
         assert_eq!(Attendance::parse("excused"), Some(Attendance::Excused));
     }
 }

@@ -112,9 +112,21 @@ pub fn can_manage_meetings(actor: &Actor, body: &Lineage) -> bool {
     actor.national() || actor.manages_exactly(body.body_id)
 }
 
+/// Read a meeting's minutes: drafts only for those who run the body's
+/// meetings, approved minutes for every member of the body.
+pub fn can_read_minutes(actor: &Actor, body: &Lineage, approved: bool) -> bool {
+    can_manage_meetings(actor, body) || (approved && can_view_body(actor, body))
+}
+
 /// Plan council sessions, their program and workshops, assign working papers.
 pub fn can_plan_sessions(actor: &Actor) -> bool {
     actor.national()
+}
+
+/// Read a working paper's versions: its assignees and the executive while it
+/// is worked on; once circulated, every member of the council.
+pub fn can_read_paper(actor: &Actor, assignee: bool, circulated: bool, council: &Lineage) -> bool {
+    can_plan_sessions(actor) || assignee || (circulated && can_view_body(actor, council))
 }
 
 /// Create people (a provincial secretary registers new members of their body).
@@ -239,6 +251,7 @@ mod tests {
         assert!(can_edit_body(&a, &lineage(&w, w.agadir)));
         assert!(can_manage_meetings(&a, &lineage(&w, w.agadir)));
         assert!(!can_manage_meetings(&a, &lineage(&w, w.casa)));
+        assert!(can_read_minutes(&a, &lineage(&w, w.agadir), false));
         assert!(can_manage_memberships(&a, &lineage(&w, w.agadir)));
         assert!(!can_manage_memberships(&a, &lineage(&w, w.casa)));
         assert!(!can_view_body(&a, &lineage(&w, w.casa)));
@@ -270,6 +283,12 @@ mod tests {
         assert!(!can_manage_memberships(&a, &l));
         assert!(!can_edit_body(&a, &l));
         assert!(!can_manage_meetings(&a, &l));
+        assert!(can_read_minutes(&a, &l, true));
+        assert!(can_read_paper(&a, false, true, &l));
+        assert!(!can_read_paper(&a, false, false, &l));
+        assert!(can_read_paper(&a, true, false, &l));
+        assert!(!can_read_minutes(&a, &l, false));
+        assert!(!can_read_minutes(&a, &lineage(&w, w.casa), true));
         assert!(!can_create_person(&a));
         let other = Uuid::now_v7();
         assert!(can_view_person(&a, other, std::slice::from_ref(&l)));

@@ -95,6 +95,12 @@ pub fn clean(value: &str) -> String {
         .to_string()
 }
 
+/// Bidirectional formatting characters (embeddings, overrides, isolates,
+/// marks): kept in user text, but never in names that end up in headers.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
 /// A deliberately simple check: one `@`, something before it, a dot after it, no
 /// spaces. Deliverability is proven by sending, not by a regex.
 pub fn is_plausible_email(v: &str) -> bool {

@@ -8,9 +8,10 @@
 
 use crate::Store;
 use crate::entity::{
-    account, agenda_item, api_token, attendance, audit_event, body, council_session, decision,
-    meeting, membership, organization, paper_assignee, person, program_slot, role, working_paper,
-    workshop, workshop_person,
+    account, agenda_attachment, agenda_item, api_token, attendance, audit_event, body,
+    calendar_feed, council_session, decision, file, job, meeting, meeting_guest, meeting_report,
+    membership, minutes, organization, paper_assignee, paper_event, paper_version, participation,
+    participation_person, person, program_slot, role, working_paper, workshop, workshop_person,
 };
 use crate::error::{StoreError, StoreResult};
 use sea_orm::{
@@ -109,7 +110,7 @@ fn io(e: std::io::Error) -> StoreError {
 }
 
 /// Tables in the order they are written and restored (parents first).
-const TABLES: [&str; 18] = [
+const TABLES: [&str; 29] = [
     "organization",
     "roles",
     "people",
@@ -127,6 +128,17 @@ const TABLES: [&str; 18] = [
     "program_slots",
     "working_papers",
     "paper_assignees",
+    "files",
+    "minutes",
+    "agenda_attachments",
+    "paper_versions",
+    "paper_events",
+    "meeting_guests",
+    "participations",
+    "participation_people",
+    "meeting_reports",
+    "jobs",
+    "calendar_feeds",
     "audit_events",
 ];
 
@@ -199,6 +211,17 @@ impl Store {
                 "program_slots" => dump::<program_slot::Entity>(&tx, out, t).await?,
                 "working_papers" => dump::<working_paper::Entity>(&tx, out, t).await?,
                 "paper_assignees" => dump::<paper_assignee::Entity>(&tx, out, t).await?,
+                "files" => dump::<file::Entity>(&tx, out, t).await?,
+                "minutes" => dump::<minutes::Entity>(&tx, out, t).await?,
+                "agenda_attachments" => dump::<agenda_attachment::Entity>(&tx, out, t).await?,
+                "paper_versions" => dump::<paper_version::Entity>(&tx, out, t).await?,
+                "paper_events" => dump::<paper_event::Entity>(&tx, out, t).await?,
+                "meeting_guests" => dump::<meeting_guest::Entity>(&tx, out, t).await?,
+                "participations" => dump::<participation::Entity>(&tx, out, t).await?,
+                "participation_people" => dump::<participation_person::Entity>(&tx, out, t).await?,
+                "meeting_reports" => dump::<meeting_report::Entity>(&tx, out, t).await?,
+                "jobs" => dump::<job::Entity>(&tx, out, t).await?,
+                "calendar_feeds" => dump::<calendar_feed::Entity>(&tx, out, t).await?,
                 _ => dump::<audit_event::Entity>(&tx, out, t).await?,
             };
             counts.push((t.to_string(), n));
@@ -297,6 +320,17 @@ impl Store {
                 "program_slots" => load::<program_slot::Entity>(&tx, rows).await?,
                 "working_papers" => load::<working_paper::Entity>(&tx, rows).await?,
                 "paper_assignees" => load::<paper_assignee::Entity>(&tx, rows).await?,
+                "files" => load::<file::Entity>(&tx, rows).await?,
+                "minutes" => load::<minutes::Entity>(&tx, rows).await?,
+                "agenda_attachments" => load::<agenda_attachment::Entity>(&tx, rows).await?,
+                "paper_versions" => load::<paper_version::Entity>(&tx, rows).await?,
+                "paper_events" => load::<paper_event::Entity>(&tx, rows).await?,
+                "meeting_guests" => load::<meeting_guest::Entity>(&tx, rows).await?,
+                "participations" => load::<participation::Entity>(&tx, rows).await?,
+                "participation_people" => load::<participation_person::Entity>(&tx, rows).await?,
+                "meeting_reports" => load::<meeting_report::Entity>(&tx, rows).await?,
+                "jobs" => load::<job::Entity>(&tx, rows).await?,
+                "calendar_feeds" => load::<calendar_feed::Entity>(&tx, rows).await?,
                 _ => load::<audit_event::Entity>(&tx, rows).await?,
             };
             counts.push((t.to_string(), n));

@@ -64,7 +64,8 @@ async fn migrations_from_empty_database() {
                 "m0001_initial",
                 "m0002_person_terms",
                 "m0003_meetings",
-                "m0004_sessions"
+                "m0004_sessions",
+                "m0005_minutes_mail_files"
             ]
         );
         // Migrating again is a no-op.
@@ -797,6 +798,8 @@ async fn the_eighth_session_of_the_central_committee() {
     use majlis_domain::session::{
         Conflict, PaperAction, PaperState, SessionInput, SlotDraft, SlotKind, WorkshopRole,
     };
+    use majlis_domain::upload::MAX_UPLOAD_BYTES;
+    use majlis_store::service::files::Upload;
     for b in backends() {
         let db = fresh(b).await;
         let s = &db.store;
@@ -983,34 +986,87 @@ async fn the_eighth_session_of_the_central_committee() {
             person_id: Some(karim.id),
             ..assignee.clone()
         };
-        assert_eq!(
-            s.paper_action(&assignee, paper, PaperAction::SaveVersion)
-                .await
-                .unwrap(),
-            PaperState::Draft
-        );
+        // Versions: an upload checked by content and size, or text.
+        let png = Upload {
+            name: "paper.pdf".into(),
+            bytes: vec![0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0],
+        };
+        let err = s
+            .add_paper_version(&assignee, paper, Some(&png), None, MAX_UPLOAD_BYTES)
+            .await
+            .unwrap_err();
+        assert!(is_domain(&err, &DomainError::invalid("file", "file_type")));
+        let pdf = Upload {
+            name: "ورقة.pdf".into(),
+            bytes: b"%PDF-1.4\n%\xe2\xe3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".to_vec(),
+        };
+        let err = s
+            .add_paper_version(&assignee, paper, Some(&pdf), None, 10)
+            .await
+            .unwrap_err();
+        assert!(is_domain(
+            &err,
+            &DomainError::invalid("file", "file_too_large")
+        ));
         assert!(matches!(
-            s.paper_action(&stranger, paper, PaperAction::Submit).await,
+            s.add_paper_version(&stranger, paper, None, Some("x"), MAX_UPLOAD_BYTES)
+                .await,
             Err(StoreError::Domain(DomainError::Forbidden))
         ));
         assert_eq!(
-            s.paper_action(&assignee, paper, PaperAction::Submit)
+            s.add_paper_version(&assignee, paper, Some(&pdf), None, MAX_UPLOAD_BYTES)
+                .await
+                .unwrap(),
+            1
+        );
+        assert_eq!(
+            s.add_paper_version(
+                &assignee,
+                paper,
+                None,
+                Some("# نص\n\nفقرة"),
+                MAX_UPLOAD_BYTES
+            )
+            .await
+            .unwrap(),
+            2
+        );
+        let detail = s.paper(&assignee, paper).await.unwrap();
+        assert_eq!(detail.state, PaperState::Draft);
+        assert_eq!(detail.versions.len(), 2);
+        assert_eq!(detail.versions[1].file.as_ref().unwrap().name, "ورقة.pdf");
+        assert_eq!(detail.versions[0].text.as_deref(), Some("# نص\n\nفقرة"));
+        let file = s.paper_file(&assignee, paper, 1).await.unwrap();
+        assert_eq!(file.content, pdf.bytes);
+        assert_eq!(file.info.media_type, "application/pdf");
+        assert!(matches!(
+            s.paper(&stranger, paper).await,
+            Err(StoreError::Domain(DomainError::Forbidden))
+        ));
+        assert!(matches!(
+            s.paper_action(&stranger, paper, PaperAction::Submit, None)
+                .await,
+            Err(StoreError::Domain(DomainError::Forbidden))
+        ));
+        assert_eq!(
+            s.paper_action(&assignee, paper, PaperAction::Submit, None)
                 .await
                 .unwrap(),
             PaperState::Submitted
         );
         assert!(matches!(
-            s.paper_action(&assignee, paper, PaperAction::Approve).await,
+            s.paper_action(&assignee, paper, PaperAction::Approve, None)
+                .await,
             Err(StoreError::Domain(DomainError::Forbidden))
         ));
         assert_eq!(
-            s.paper_action(&a, paper, PaperAction::Approve)
+            s.paper_action(&a, paper, PaperAction::Approve, None)
                 .await
                 .unwrap(),
             PaperState::Approved
         );
         let err = s
-            .paper_action(&assignee, paper, PaperAction::Submit)
+            .paper_action(&assignee, paper, PaperAction::Submit, None)
             .await
             .unwrap_err();
         assert!(is_domain(

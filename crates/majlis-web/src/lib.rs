@@ -5,6 +5,8 @@ pub mod auth;
 pub mod error;
 pub mod html;
 pub mod i18n;
+pub mod ics;
+pub mod jobs;
 pub mod state;
 mod views;
 
@@ -18,7 +20,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
-pub use state::{AppState, Limits, WebConfig};
+pub use state::{AppState, JobsConfig, Limits, MailConfig, WebConfig};
 
 const CSS: &[u8] = include_bytes!("../static/style.css");
 const AMIRI_REGULAR: &[u8] = include_bytes!("../static/fonts/Amiri-Regular.ttf");

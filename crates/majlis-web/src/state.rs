@@ -10,12 +10,46 @@ use std::sync::{Arc, Mutex};
 pub struct Limits {
     /// Largest request body accepted (bytes); larger gets 413.
     pub max_body: usize,
+    /// Largest uploaded document (bytes).
+    pub max_upload: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Self {
             max_body: 64 * 1024,
+            max_upload: majlis_domain::upload::MAX_UPLOAD_BYTES,
+        }
+    }
+}
+
+/// Outgoing e-mail: the SMTP server and the sender.
+#[derive(Debug, Clone)]
+pub struct MailConfig {
+    /// `smtp://host:port` (plain, for a local relay), `smtp://…?tls=required`
+    /// (STARTTLS) or `smtps://…`, with `user:password@` when needed.
+    pub smtp_url: String,
+    /// `Name <address>` or an address.
+    pub from: String,
+}
+
+/// The background worker of the durable job queue.
+#[derive(Debug, Clone)]
+pub struct JobsConfig {
+    /// Run the worker in this process.
+    pub enabled: bool,
+    /// Longest sleep between two looks at the queue.
+    pub poll: std::time::Duration,
+    /// First wait after a failure (doubled each time).
+    pub backoff_base_seconds: i64,
+}
+
+impl Default for JobsConfig {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            poll: std::time::Duration::from_secs(30),
+            backoff_base_seconds: 60,
         }
     }
 }
@@ -26,6 +60,11 @@ pub struct WebConfig {
     /// development and tests).
     pub secure_cookies: bool,
     pub limits: Limits,
+    /// The address people reach majlis at, for links in e-mails and feeds.
+    pub public_url: String,
+    /// `None`: e-mails stay queued (shown as pending) until a server is set.
+    pub mail: Option<MailConfig>,
+    pub jobs: JobsConfig,
 }
 
 impl Default for WebConfig {
@@ -33,6 +72,9 @@ impl Default for WebConfig {
         Self {
             secure_cookies: true,
             limits: Limits::default(),
+            public_url: "http://127.0.0.1:8080".into(),
+            mail: None,
+            jobs: JobsConfig::default(),
         }
     }
 }
@@ -44,6 +86,8 @@ pub struct AppState {
     pub store: Store,
     pub config: Arc<WebConfig>,
     formatters: Arc<Mutex<HashMap<FormatterKey, Arc<DateFormatter>>>>,
+    /// Wakes the job worker when something was queued.
+    pub jobs_wakeup: Arc<tokio::sync::Notify>,
 }
 
 impl AppState {
@@ -52,7 +96,13 @@ impl AppState {
             store,
             config: Arc::new(config),
             formatters: Arc::default(),
+            jobs_wakeup: Arc::default(),
         }
+    }
+
+    /// Tells the worker to look at the queue now.
+    pub fn wake_jobs(&self) {
+        self.jobs_wakeup.notify_one();
     }
 
     /// A date formatter for a language and the organization's settings, built

@@ -32,6 +32,20 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// Log filter (tracing `EnvFilter` syntax).
     pub log: String,
+    /// The address people reach majlis at (links in e-mails and feeds).
+    pub public_url: Option<String>,
+    /// SMTP server for convocations and reminders: `smtp://host:port`,
+    /// `smtp://user:pass@host:587?tls=required`, `smtps://host`. Without one,
+    /// e-mails wait in the queue (shown as pending).
+    pub smtp_url: Option<Secret>,
+    /// Sender of e-mails: `Name <address>`.
+    pub mail_from: String,
+    /// Largest uploaded document, in bytes.
+    pub max_upload_bytes: usize,
+    /// Longest pause of the job worker, in seconds.
+    pub jobs_poll_seconds: u64,
+    /// First wait after a failed job, in seconds (doubled each time).
+    pub jobs_backoff_seconds: i64,
 }
 
 impl Default for Config {
@@ -43,6 +57,12 @@ impl Default for Config {
             cookie_secure: true,
             max_body_bytes: 64 * 1024,
             log: "info".into(),
+            public_url: None,
+            smtp_url: None,
+            mail_from: "majlis <majlis@localhost>".into(),
+            max_upload_bytes: 10 * 1024 * 1024,
+            jobs_poll_seconds: 30,
+            jobs_backoff_seconds: 60,
         }
     }
 }
@@ -88,6 +108,28 @@ impl Config {
         if let Some(v) = get("MAJLIS_LOG") {
             self.log = v;
         }
+        if let Some(v) = get("MAJLIS_PUBLIC_URL").filter(|v| !v.is_empty()) {
+            self.public_url = Some(v);
+        }
+        if let Some(v) = get("MAJLIS_SMTP_URL").filter(|v| !v.is_empty()) {
+            self.smtp_url = Some(Secret(v));
+        }
+        if let Some(v) = get("MAJLIS_MAIL_FROM").filter(|v| !v.is_empty()) {
+            self.mail_from = v;
+        }
+        let number = |name: &str, v: String| -> anyhow::Result<u64> {
+            v.parse()
+                .map_err(|_| anyhow::anyhow!("{name}: not a number"))
+        };
+        if let Some(v) = get("MAJLIS_MAX_UPLOAD_BYTES") {
+            self.max_upload_bytes = number("MAJLIS_MAX_UPLOAD_BYTES", v)? as usize;
+        }
+        if let Some(v) = get("MAJLIS_JOBS_POLL_SECONDS") {
+            self.jobs_poll_seconds = number("MAJLIS_JOBS_POLL_SECONDS", v)?.max(1);
+        }
+        if let Some(v) = get("MAJLIS_JOBS_BACKOFF_SECONDS") {
+            self.jobs_backoff_seconds = number("MAJLIS_JOBS_BACKOFF_SECONDS", v)?.max(1) as i64;
+        }
         Ok(())
     }
 
@@ -124,6 +166,18 @@ mod tests {
         .unwrap();
         assert_eq!(c.bind.port(), 7000);
         assert!(!format!("{c:?}").contains("hunter2"));
+        c.apply_env(|k| match k {
+            "MAJLIS_SMTP_URL" => Some("smtp://u:sesame@mail:25".into()),
+            "MAJLIS_JOBS_BACKOFF_SECONDS" => Some("2".into()),
+            _ => None,
+        })
+        .unwrap();
+        assert!(!format!("{c:?}").contains("sesame"));
+        assert_eq!(c.jobs_backoff_seconds, 2);
+        assert!(
+            c.apply_env(|k| (k == "MAJLIS_JOBS_POLL_SECONDS").then(|| "soon".into()))
+                .is_err()
+        );
         assert_eq!(c.database_url().unwrap(), "postgres://u:hunter2@db/majlis");
     }
 

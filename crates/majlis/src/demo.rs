@@ -732,7 +732,20 @@ async fn eighth_session(
             _ => &[],
         };
         for step in steps {
-            store.paper_action(actor, paper, *step).await?;
+            if *step == PaperAction::SaveVersion {
+                let text = format!("# {heading}\n\nمساهمة في النقاش حول: {}.\n", title);
+                store
+                    .add_paper_version(
+                        actor,
+                        paper,
+                        None,
+                        Some(&text),
+                        majlis_domain::upload::MAX_UPLOAD_BYTES,
+                    )
+                    .await?;
+            } else {
+                store.paper_action(actor, paper, *step, None).await?;
+            }
         }
     }
     store

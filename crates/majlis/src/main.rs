@@ -139,6 +139,20 @@ fn web_config(cfg: &Config) -> majlis_web::WebConfig {
         secure_cookies: cfg.cookie_secure,
         limits: majlis_web::Limits {
             max_body: cfg.max_body_bytes,
+            max_upload: cfg.max_upload_bytes,
+        },
+        public_url: cfg
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", cfg.bind)),
+        mail: cfg.smtp_url.as_ref().map(|u| majlis_web::MailConfig {
+            smtp_url: u.0.clone(),
+            from: cfg.mail_from.clone(),
+        }),
+        jobs: majlis_web::JobsConfig {
+            enabled: true,
+            poll: std::time::Duration::from_secs(cfg.jobs_poll_seconds),
+            backoff_base_seconds: cfg.jobs_backoff_seconds,
         },
     }
 }
@@ -161,7 +175,12 @@ async fn shutdown_signal() {
 }
 
 async fn serve(cfg: &Config, store: Store) -> anyhow::Result<()> {
-    let app = majlis_web::router(majlis_web::AppState::new(store.clone(), web_config(cfg)));
+    let state = majlis_web::AppState::new(store.clone(), web_config(cfg));
+    let worker = majlis_web::jobs::spawn(state.clone()).map_err(|e| anyhow::anyhow!(e))?;
+    if state.config.mail.is_none() {
+        tracing::info!("no SMTP server configured: e-mails stay queued");
+    }
+    let app = majlis_web::router(state);
     let listener = tokio::net::TcpListener::bind(cfg.bind)
         .await
         .with_context(|| format!("cannot listen on {}", cfg.bind))?;
@@ -169,6 +188,10 @@ async fn serve(cfg: &Config, store: Store) -> anyhow::Result<()> {
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await?;
+    if let Some(w) = worker {
+        // Jobs are rows: one cut short is claimed again after its lease.
+        w.abort();
+    }
     store.close().await?;
     tracing::info!("database closed");
     Ok(())

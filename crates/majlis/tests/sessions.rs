@@ -162,6 +162,7 @@ async fn the_eighth_session_in_arabic() {
 
 #[tokio::test]
 async fn the_eighth_session_through_the_api() {
+    use base64::Engine;
     use serde_json::{Value, json};
     each_backend(|b| async move {
         let app = TestApp::demo(b).await;
@@ -199,14 +200,56 @@ async fn the_eighth_session_through_the_api() {
             .as_str()
             .unwrap()
             .to_string();
+        // A document of the wrong type (a PNG named .pdf) is refused, nothing saved.
+        let png = base64::engine::general_purpose::STANDARD
+            .encode([0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
         let r = c
-            .post(app.url(&format!("/api/v1/papers/{paper}/action")))
+            .post(app.url(&format!("/api/v1/papers/{paper}/versions")))
             .header("x-csrf-token", &csrf)
-            .json(&json!({"action": "save_version"}))
+            .json(&json!({"file": {"name": "paper.pdf", "content_base64": png}}))
             .send()
             .await
             .unwrap();
-        assert_eq!(r.json::<Value>().await.unwrap()["state"], "draft");
+        assert_eq!(r.status(), 422);
+        let e: Value = r.json().await.unwrap();
+        assert_eq!(e["error"]["fields"][0]["code"], "file_type");
+        // Over the upload limit (256 KiB in tests).
+        let big = base64::engine::general_purpose::STANDARD.encode(vec![b'a'; 300 * 1024]);
+        let r = c
+            .post(app.url(&format!("/api/v1/papers/{paper}/versions")))
+            .header("x-csrf-token", &csrf)
+            .json(&json!({"file": {"name": "big.md", "content_base64": big}}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 422);
+        let e: Value = r.json().await.unwrap();
+        assert_eq!(e["error"]["fields"][0]["code"], "file_too_large");
+        let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+        let r = c
+            .post(app.url(&format!("/api/v1/papers/{paper}/versions")))
+            .header("x-csrf-token", &csrf)
+            .json(&json!({"file": {"name": "ورقة العمل.pdf", "content_base64": base64::engine::general_purpose::STANDARD.encode(pdf)}}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        assert_eq!(r.json::<Value>().await.unwrap()["number"], 1);
+        let d: Value = c
+            .get(app.url(&format!("/api/v1/papers/{paper}")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(d["state"], "draft");
+        assert_eq!(d["versions"][0]["file"]["name"], "ورقة العمل.pdf");
+        let url = d["versions"][0]["file_url"].as_str().unwrap();
+        let f = c.get(app.url(url)).send().await.unwrap();
+        assert_eq!(f.headers()["content-type"], "application/pdf");
+        assert!(f.headers()["content-disposition"].to_str().unwrap().contains("filename*=UTF-8''"));
+        assert_eq!(f.bytes().await.unwrap().as_ref(), pdf);
         let r = c
             .post(app.url(&format!("/api/v1/papers/{paper}/action")))
             .header("x-csrf-token", &csrf)

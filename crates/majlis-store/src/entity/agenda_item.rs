@@ -12,6 +12,8 @@ pub struct Model {
     pub planned_minutes: Option<i32>,
     pub description: Option<String>,
     pub created_at: DateTimeUtc,
+    pub minutes: Option<String>,
+    pub carried_from: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

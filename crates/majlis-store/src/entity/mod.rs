@@ -1,18 +1,29 @@
 //! SeaORM entities: one per table, the same on SQLite and PostgreSQL.
 
 pub mod account;
+pub mod agenda_attachment;
 pub mod agenda_item;
 pub mod api_token;
 pub mod attendance;
 pub mod audit_event;
 pub mod body;
+pub mod calendar_feed;
 pub mod council_session;
 pub mod decision;
+pub mod file;
+pub mod job;
 pub mod login_attempt;
 pub mod meeting;
+pub mod meeting_guest;
+pub mod meeting_report;
 pub mod membership;
+pub mod minutes;
 pub mod organization;
 pub mod paper_assignee;
+pub mod paper_event;
+pub mod paper_version;
+pub mod participation;
+pub mod participation_person;
 pub mod person;
 pub mod person_term;
 pub mod program_slot;

@@ -7,6 +7,7 @@ mod m0001_initial;
 mod m0002_person_terms;
 mod m0003_meetings;
 mod m0004_sessions;
+mod m0005_minutes_mail_files;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0002_person_terms::Migration),
             Box::new(m0003_meetings::Migration),
             Box::new(m0004_sessions::Migration),
+            Box::new(m0005_minutes_mail_files::Migration),
         ]
     }
 }

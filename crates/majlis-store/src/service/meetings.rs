@@ -5,6 +5,8 @@
 use crate::entity::{agenda_item, attendance, decision, meeting, membership, person};
 use crate::error::StoreResult;
 use crate::service::bodies::lineage;
+use crate::service::invitations::resend_if_invited;
+use crate::service::jobs::InvitationReason;
 use crate::service::{actor_id, ensure};
 use crate::{Store, audit};
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
@@ -31,6 +33,10 @@ pub struct AgendaItem {
     pub presenter_id: Option<Uuid>,
     pub planned_minutes: Option<i32>,
     pub description: Option<String>,
+    /// The item's part of the minutes.
+    pub minutes: Option<String>,
+    /// The item of an earlier meeting this one was carried over from.
+    pub carried_from: Option<Uuid>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -71,7 +77,7 @@ pub fn to_utc(tz: Tz, local: NaiveDateTime) -> DateTime<Utc> {
         .map_or_else(|| Utc.from_utc_datetime(&local), |t| t.with_timezone(&Utc))
 }
 
-fn to_meeting(m: meeting::Model, tz: Tz) -> Meeting {
+pub(crate) fn to_meeting(m: meeting::Model, tz: Tz) -> Meeting {
     Meeting {
         id: m.id,
         body_id: m.body_id,
@@ -87,7 +93,7 @@ fn to_meeting(m: meeting::Model, tz: Tz) -> Meeting {
     }
 }
 
-fn to_item(m: agenda_item::Model) -> AgendaItem {
+pub(crate) fn to_item(m: agenda_item::Model) -> AgendaItem {
     AgendaItem {
         id: m.id,
         meeting_id: m.meeting_id,
@@ -96,6 +102,8 @@ fn to_item(m: agenda_item::Model) -> AgendaItem {
         presenter_id: m.presenter_id,
         planned_minutes: m.planned_minutes,
         description: m.description,
+        minutes: m.minutes,
+        carried_from: m.carried_from,
     }
 }
 
@@ -113,7 +121,7 @@ fn to_decision(m: decision::Model) -> Decision {
 }
 
 /// Loads a meeting row and checks that the actor runs the body's meetings.
-async fn managed<C: ConnectionTrait>(
+pub(crate) async fn managed<C: ConnectionTrait>(
     c: &C,
     actor: &Actor,
     id: Uuid,
@@ -219,6 +227,15 @@ impl Store {
         }
         a.updated_at = Set(crate::now());
         let after = to_meeting(a.update(&tx).await?, tz);
+        match change {
+            StatusChange::Postpone { .. } => {
+                resend_if_invited(&tx, id, InvitationReason::Changed).await?;
+            }
+            StatusChange::Cancel => {
+                resend_if_invited(&tx, id, InvitationReason::Cancelled).await?;
+            }
+            StatusChange::Hold => {}
+        }
         audit::record(
             &tx,
             actor_id(actor),
@@ -271,6 +288,8 @@ impl Store {
             planned_minutes: Set(v.planned_minutes),
             description: Set(v.description),
             created_at: Set(crate::now()),
+            minutes: Set(None),
+            carried_from: Set(None),
         }
         .insert(&tx)
         .await?;

@@ -4,8 +4,14 @@
 pub mod accounts;
 pub mod actor;
 pub mod bodies;
+pub mod files;
+pub mod invitations;
+pub mod jobs;
 pub mod meetings;
 pub mod memberships;
+pub mod minutes;
+pub mod papers;
+pub mod participations;
 pub mod people;
 pub mod reads;
 pub mod roles;

@@ -13,8 +13,8 @@ use crate::{Store, audit};
 use chrono::{NaiveDate, NaiveDateTime};
 use majlis_domain::meeting::Meeting;
 use majlis_domain::session::{
-    Conflict, PaperAction, PaperState, SessionInput, SlotDraft, SlotKind, SlotPlan, WorkshopRole,
-    check_slot, conflicts, facilitators_not_members, lines, paper_transition,
+    Conflict, PaperState, SessionInput, SlotDraft, SlotKind, SlotPlan, WorkshopRole, check_slot,
+    conflicts, facilitators_not_members, lines,
 };
 use majlis_domain::validation::{Checker, MAX_NAME, MAX_SHORT};
 use majlis_domain::{Actor, BodyKind, DomainError, Person, permissions};
@@ -24,6 +24,9 @@ use sea_orm::{
 };
 use serde::Serialize;
 use uuid::Uuid;
+
+/// Longest workshop outcome (recommendations), in characters.
+pub const MAX_OUTCOME: usize = 50_000;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct CouncilSession {
@@ -230,6 +233,40 @@ impl Store {
         Ok(row.id)
     }
 
+    /// Records a workshop's outcome (its recommendations), after the session.
+    pub async fn set_workshop_outcome(
+        &self,
+        actor: &Actor,
+        workshop_id: Uuid,
+        outcome: &str,
+    ) -> StoreResult<()> {
+        ensure(permissions::can_plan_sessions(actor))?;
+        let mut c = Checker::new();
+        let outcome = c.optional("outcome", Some(outcome), MAX_OUTCOME);
+        c.finish().map_err(DomainError::Invalid)?;
+        let tx = self.db.begin().await?;
+        let w = workshop::Entity::find_by_id(workshop_id)
+            .one(&tx)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        let before = w.outcome.clone();
+        let mut a = w.into_active_model();
+        a.outcome = Set(outcome.clone());
+        a.update(&tx).await?;
+        audit::record(
+            &tx,
+            actor_id(actor),
+            "outcome",
+            "workshop",
+            workshop_id,
+            Some(serde_json::json!({"outcome": before})),
+            Some(serde_json::json!({"outcome": outcome})),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Assigns a person to a workshop as facilitator, rapporteur or participant.
     pub async fn set_workshop_person(
         &self,
@@ -334,120 +371,6 @@ impl Store {
         .await?;
         tx.commit().await?;
         Ok(row.id)
-    }
-
-    /// Assigns a working paper of a workshop to one or more persons.
-    pub async fn add_paper(
-        &self,
-        actor: &Actor,
-        workshop_id: Uuid,
-        title: &str,
-        due_on: NaiveDate,
-        assignees: &[Uuid],
-    ) -> StoreResult<Uuid> {
-        ensure(permissions::can_plan_sessions(actor))?;
-        let mut c = Checker::new();
-        let title = c.required("title", title, MAX_NAME);
-        if assignees.is_empty() {
-            c.fail("assignees", "required");
-        }
-        c.finish().map_err(DomainError::Invalid)?;
-        let tx = self.db.begin().await?;
-        workshop::Entity::find_by_id(workshop_id)
-            .one(&tx)
-            .await?
-            .ok_or(DomainError::NotFound)?;
-        let now = crate::now();
-        let row = working_paper::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            workshop_id: Set(workshop_id),
-            title: Set(title),
-            due_on: Set(due_on),
-            state: Set(PaperState::Assigned.as_str().into()),
-            created_at: Set(now),
-            updated_at: Set(now),
-        }
-        .insert(&tx)
-        .await?;
-        for p in assignees {
-            person::Entity::find_by_id(*p)
-                .one(&tx)
-                .await?
-                .ok_or(DomainError::invalid("assignees", "invalid_choice"))?;
-            paper_assignee::ActiveModel {
-                paper_id: Set(row.id),
-                person_id: Set(*p),
-            }
-            .insert(&tx)
-            .await?;
-        }
-        audit::record(
-            &tx,
-            actor_id(actor),
-            "create",
-            "working_paper",
-            row.id,
-            None,
-            Some(serde_json::json!({"title": row.title, "due_on": due_on, "assignees": assignees})),
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(row.id)
-    }
-
-    /// Moves a paper through its workflow: its assignees save and submit, the
-    /// executive approves, returns and circulates.
-    pub async fn paper_action(
-        &self,
-        actor: &Actor,
-        paper_id: Uuid,
-        action: PaperAction,
-    ) -> StoreResult<PaperState> {
-        let tx = self.db.begin().await?;
-        let row = working_paper::Entity::find_by_id(paper_id)
-            .one(&tx)
-            .await?
-            .ok_or(DomainError::NotFound)?;
-        let assignee = match actor.person_id {
-            Some(p) => paper_assignee::Entity::find_by_id((paper_id, p))
-                .one(&tx)
-                .await?
-                .is_some(),
-            None => false,
-        };
-        let allowed = permissions::can_plan_sessions(actor) || (assignee && action.by_assignee());
-        ensure(allowed)?;
-        let from = PaperState::parse(&row.state).unwrap_or(PaperState::Assigned);
-        let to = paper_transition(from, action)?;
-        let mut a = row.into_active_model();
-        a.state = Set(to.as_str().into());
-        a.updated_at = Set(crate::now());
-        a.update(&tx).await?;
-        audit::record(
-            &tx,
-            actor_id(actor),
-            to.as_str(),
-            "working_paper",
-            paper_id,
-            Some(serde_json::json!({"state": from})),
-            Some(serde_json::json!({"state": to})),
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(to)
-    }
-
-    /// The session a working paper belongs to.
-    pub async fn paper_session(&self, paper_id: Uuid) -> StoreResult<Uuid> {
-        let p = working_paper::Entity::find_by_id(paper_id)
-            .one(&self.db)
-            .await?
-            .ok_or(DomainError::NotFound)?;
-        let w = workshop::Entity::find_by_id(p.workshop_id)
-            .one(&self.db)
-            .await?
-            .ok_or(DomainError::NotFound)?;
-        Ok(w.session_id)
     }
 
     /// Puts a meeting (a thematic meeting, say) in a session's parallel program.

@@ -413,3 +413,49 @@ audit-action-circulated = توزيع
 
 time-range = من { $from } إلى { $to }
 action-add-to-calendar = إضافة إلى التقويم (.ics)
+
+## E-mails
+mail-invitation-subject = دعوة: { $title }
+mail-invitation-text =
+    السيد(ة) { $name }،
+    
+    يتشرف { $body } بدعوتكم إلى: { $title }
+    الموعد: { $when }
+    المكان: { $venue }
+    
+    جدول الأعمال:
+    { $agenda }
+    تجدون الموعد في الملف المرفق لإضافته إلى مفكرتكم، وتفاصيل الاجتماع على الرابط:
+    { $link }
+mail-invitation-changed-subject = تغيير موعد أو مكان: { $title }
+mail-invitation-changed-text =
+    السيد(ة) { $name }،
+    
+    نخبركم بتغيير موعد أو مكان { $title } ({ $body }).
+    الموعد الجديد: { $when }
+    المكان: { $venue }
+    
+    جدول الأعمال:
+    { $agenda }
+    التفاصيل: { $link }
+mail-invitation-cancelled-subject = إلغاء: { $title }
+mail-invitation-cancelled-text =
+    السيد(ة) { $name }،
+    
+    نخبركم بإلغاء { $title } ({ $body }) الذي كان مقررا { $when }.
+    
+    التفاصيل: { $link }
+mail-reminder-before-subject = تذكير: ورقة العمل «{ $title }»
+mail-reminder-before-text =
+    السيد(ة) { $name }،
+    
+    نذكركم بأن ورقة العمل «{ $title }» المكلفين بها في إطار { $session } منتظرة يوم { $due }.
+    
+    لإيداع صيغة أو كتابتها: { $link }
+mail-reminder-overdue-subject = تأخر: ورقة العمل «{ $title }»
+mail-reminder-overdue-text =
+    السيد(ة) { $name }،
+    
+    حل أجل ورقة العمل «{ $title }» ({ $session }) يوم { $due } ولم تودع بعد.
+    
+    لإيداعها: { $link }

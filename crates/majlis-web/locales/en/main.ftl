@@ -393,3 +393,49 @@ audit-action-circulated = Circulated
 
 time-range = { $from } – { $to }
 action-add-to-calendar = Add to calendar (.ics)
+
+## E-mails
+mail-invitation-subject = Invitation: { $title }
+mail-invitation-text =
+    { $name },
+    
+    { $body } invites you to: { $title }
+    When: { $when }
+    Where: { $venue }
+    
+    Agenda:
+    { $agenda }
+    The attached file adds the meeting to your calendar; details:
+    { $link }
+mail-invitation-changed-subject = New date or venue: { $title }
+mail-invitation-changed-text =
+    { $name },
+    
+    The date or venue of “{ $title }” ({ $body }) changed.
+    New date: { $when }
+    Where: { $venue }
+    
+    Agenda:
+    { $agenda }
+    Details: { $link }
+mail-invitation-cancelled-subject = Cancelled: { $title }
+mail-invitation-cancelled-text =
+    { $name },
+    
+    “{ $title }” ({ $body }), planned { $when }, is cancelled.
+    
+    Details: { $link }
+mail-reminder-before-subject = Reminder: working paper “{ $title }”
+mail-reminder-before-text =
+    { $name },
+    
+    The working paper “{ $title }” assigned to you for { $session } is due on { $due }.
+    
+    To upload or write a version: { $link }
+mail-reminder-overdue-subject = Overdue: working paper “{ $title }”
+mail-reminder-overdue-text =
+    { $name },
+    
+    The working paper “{ $title }” ({ $session }) was due on { $due } and has not been submitted yet.
+    
+    To upload it: { $link }

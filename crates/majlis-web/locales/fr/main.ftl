@@ -393,3 +393,49 @@ audit-action-circulated = Diffusion
 
 time-range = { $from } – { $to }
 action-add-to-calendar = Ajouter à l’agenda (.ics)
+
+## E-mails
+mail-invitation-subject = Convocation : { $title }
+mail-invitation-text =
+    { $name },
+    
+    { $body } a l’honneur de vous convoquer à : { $title }
+    Date : { $when }
+    Lieu : { $venue }
+    
+    Ordre du jour :
+    { $agenda }
+    Le rendez-vous est joint pour votre agenda ; le détail de la réunion :
+    { $link }
+mail-invitation-changed-subject = Changement de date ou de lieu : { $title }
+mail-invitation-changed-text =
+    { $name },
+    
+    La date ou le lieu de « { $title } » ({ $body }) a changé.
+    Nouvelle date : { $when }
+    Lieu : { $venue }
+    
+    Ordre du jour :
+    { $agenda }
+    Détail : { $link }
+mail-invitation-cancelled-subject = Annulation : { $title }
+mail-invitation-cancelled-text =
+    { $name },
+    
+    « { $title } » ({ $body }), prévu { $when }, est annulé.
+    
+    Détail : { $link }
+mail-reminder-before-subject = Rappel : document de travail « { $title } »
+mail-reminder-before-text =
+    { $name },
+    
+    Le document de travail « { $title } » qui vous est confié pour { $session } est attendu le { $due }.
+    
+    Pour déposer ou rédiger une version : { $link }
+mail-reminder-overdue-subject = En retard : document de travail « { $title } »
+mail-reminder-overdue-text =
+    { $name },
+    
+    Le document de travail « { $title } » ({ $session }) était attendu le { $due } et n’a pas encore été remis.
+    
+    Pour le déposer : { $link }

@@ -8,13 +8,14 @@ mod bodies;
 pub mod dto;
 mod me;
 mod meetings;
+mod papers;
 mod people;
 mod sessions;
 
 use crate::auth::{Ctx, request_lang};
 use crate::error::{ApiError, WebError};
 use crate::state::AppState;
-use axum::extract::{FromRequest, Request};
+use axum::extract::{DefaultBodyLimit, FromRequest, Request};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -22,6 +23,10 @@ use serde::de::DeserializeOwned;
 use utoipa::OpenApi;
 
 pub type ApiResult<T> = Result<Json<T>, ApiError>;
+
+/// Largest request carrying a document (base64 in JSON, or a form upload):
+/// the upload limit itself is checked by the store, with a clear error.
+pub const UPLOAD_BODY: usize = 16 * 1024 * 1024;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -72,6 +77,14 @@ pub type ApiResult<T> = Result<Json<T>, ApiError>;
         sessions::create,
         sessions::program,
         sessions::paper_action,
+        papers::get_one,
+        papers::add_version,
+        papers::version_file,
+        papers::add_workshop,
+        papers::set_workshop_person,
+        papers::set_outcome,
+        papers::add_slot,
+        papers::add_paper,
     ),
     components(schemas(dto::ErrorBody))
 )]
@@ -127,6 +140,23 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/sessions/{id}", get(sessions::program))
         .route("/papers/{id}/action", post(sessions::paper_action))
+        .route("/papers/{id}", get(papers::get_one))
+        .route(
+            "/papers/{id}/versions",
+            post(papers::add_version).layer(DefaultBodyLimit::max(UPLOAD_BODY)),
+        )
+        .route(
+            "/papers/{id}/versions/{number}/file",
+            get(papers::version_file),
+        )
+        .route("/sessions/{id}/workshops", post(papers::add_workshop))
+        .route("/sessions/{id}/slots", post(papers::add_slot))
+        .route("/workshops/{id}/people", post(papers::set_workshop_person))
+        .route(
+            "/workshops/{id}/outcome",
+            axum::routing::put(papers::set_outcome),
+        )
+        .route("/workshops/{id}/papers", post(papers::add_paper))
         .route("/people", get(people::list).post(people::create))
         .route("/people/{id}", get(people::get_one).patch(people::update))
         .route("/people/{id}/archive", post(people::archive))

@@ -111,8 +111,12 @@ pub struct ProgramDto {
 
 #[derive(Deserialize, ToSchema)]
 pub struct PaperActionRequest {
-    /// save_version, submit, approve, return or circulate
+    /// submit, approve, return or circulate (versions are added with
+    /// `POST /api/v1/papers/{id}/versions`)
     pub action: String,
+    /// Comments for the assignees (when returning a paper).
+    #[serde(default)]
+    pub comment: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -271,7 +275,7 @@ pub async fn paper_action(
     })?;
     let s = state
         .store
-        .paper_action(actor, id, action)
+        .paper_action(actor, id, action, r.comment.as_deref())
         .await
         .map_err(|e| ctx.api_err(e))?;
     Ok(Json(PaperStateDto {

@@ -8,14 +8,12 @@ use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::IntoResponse;
-use icalendar::{Calendar, Component, Event, EventLike};
-use majlis_store::service::meetings::to_utc;
 
 fn zone(ctx: &Ctx) -> chrono_tz::Tz {
     majlis_store::service::meetings::zone(&ctx.settings.time_zone)
 }
 
-fn ics(name: &str, body: String) -> axum::response::Response {
+pub(crate) fn ics(name: &str, body: String) -> axum::response::Response {
     let disposition = format!("attachment; filename=\"{name}.ics\"");
     (
         [
@@ -47,28 +45,19 @@ pub async fn meeting(
         .await
         .map_err(|e| ctx.page_err(e))?;
     let tz = zone(&ctx);
-    let location = [m.venue.as_deref(), m.city.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join("، ");
-    let mut event = Event::new();
-    event
-        .uid(&format!("meeting-{}@majlis", m.id))
-        .summary(&m.title)
-        .description(&format!(
-            "{} — {}",
-            body.name(ctx.lang.code()),
-            ctx.lang.t(&format!("meeting-kind-{}", m.kind.as_str()))
-        ))
-        .starts(to_utc(tz, m.starts_at))
-        .ends(to_utc(tz, m.ends_at));
-    if !location.is_empty() {
-        event.location(&location);
-    }
-    let mut cal = Calendar::new();
-    cal.name(&m.title).push(event.done());
-    Ok(ics(&format!("meeting-{}", m.id), cal.done().to_string()))
+    let description = format!(
+        "{} — {}",
+        body.name(ctx.lang.code()),
+        ctx.lang.t(&format!("meeting-kind-{}", m.kind.as_str()))
+    );
+    let sequence = state
+        .store
+        .invitation_count(m.id)
+        .await
+        .map_err(|e| ctx.page_err(e))?;
+    let event = crate::ics::meeting_event(&m, &description, tz, sequence.saturating_sub(1) as u32);
+    let text = crate::ics::calendar(&m.title, None, vec![event]);
+    Ok(ics(&format!("meeting-{}", m.id), text))
 }
 
 pub async fn session(
@@ -94,21 +83,11 @@ pub async fn session(
     let title =
         super::sessions::session_title(ctx.lang, &program.session, body.name(ctx.lang.code()));
     let tz = zone(&ctx);
-    let mut cal = Calendar::new();
-    cal.name(&title);
-    for slot in &program.slots {
-        let mut e = Event::new();
-        e.uid(&format!("slot-{}@majlis", slot.id))
-            .summary(&format!("{} — {}", slot.title, title))
-            .starts(to_utc(tz, slot.starts_at))
-            .ends(to_utc(tz, slot.ends_at));
-        if let Some(room) = &slot.room {
-            e.location(room);
-        }
-        cal.push(e.done());
-    }
-    Ok(ics(
-        &format!("session-{}", program.session.number),
-        cal.done().to_string(),
-    ))
+    let events = program
+        .slots
+        .iter()
+        .map(|slot| crate::ics::slot_event(slot, &title, tz))
+        .collect();
+    let text = crate::ics::calendar(&title, None, events);
+    Ok(ics(&format!("session-{}", program.session.number), text))
 }

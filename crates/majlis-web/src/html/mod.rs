@@ -7,6 +7,7 @@ pub mod audit;
 pub mod bodies;
 pub mod calendar;
 pub mod dashboard;
+pub mod files;
 pub mod layout;
 pub mod login;
 pub mod meetings;

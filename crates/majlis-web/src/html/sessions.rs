@@ -196,7 +196,7 @@ async fn page(
                 .person_id
                 .is_some_and(|me| p.assignees.iter().any(|a| a.id == me));
             let late = days_late(p.state, p.due_on, today);
-            let actions = ["save_version", "submit", "approve", "return", "circulate"]
+            let actions = ["submit", "approve", "return", "circulate"]
                 .iter()
                 .filter_map(|a| {
                     let act = PaperAction::parse(a)?;
@@ -553,9 +553,12 @@ pub async fn paper_action(
         .ok_or_else(|| ctx.page_err(WebError::BadRequest))?;
     state
         .store
-        .paper_action(actor, id, action)
+        .paper_action(actor, id, action, form.get("comment"))
         .await
         .map_err(|e| ctx.page_err(e))?;
+    if form.get("back") == Some("paper") {
+        return Ok(see_other(&format!("/papers/{id}")));
+    }
     let session = state
         .store
         .paper_session(id)

@@ -12,11 +12,15 @@ pub struct TestApp {
     pub db: TestDb,
     pub backend: Backend,
     server: tokio::task::JoinHandle<()>,
+    worker: Option<tokio::task::JoinHandle<()>>,
 }
 
 impl Drop for TestApp {
     fn drop(&mut self) {
         self.server.abort();
+        if let Some(w) = &self.worker {
+            w.abort();
+        }
     }
 }
 
@@ -31,18 +35,47 @@ impl TestApp {
         Self::start(backend, true).await
     }
 
+    /// A server over the demo organization with the job worker running and
+    /// e-mail going to `smtp_url` (retries after 1 s, doubling).
+    pub async fn demo_with_mail(backend: Backend, smtp_url: &str) -> Self {
+        let mail = majlis_web::MailConfig {
+            smtp_url: smtp_url.into(),
+            from: "الأمانة <secretariat@majlis.test>".into(),
+        };
+        Self::start_with(backend, true, Some(mail)).await
+    }
+
     async fn start(backend: Backend, demo: bool) -> Self {
+        Self::start_with(backend, demo, None).await
+    }
+
+    async fn start_with(
+        backend: Backend,
+        demo: bool,
+        mail: Option<majlis_web::MailConfig>,
+    ) -> Self {
         let db = fresh(backend).await;
         if demo {
             majlis::demo::load(&db.store).await.expect("demo data");
         }
+        let with_worker = mail.is_some();
         let config = majlis_web::WebConfig {
             secure_cookies: false,
             limits: majlis_web::Limits {
                 max_body: 64 * 1024,
+                max_upload: 256 * 1024,
+            },
+            public_url: "http://majlis.test".into(),
+            mail,
+            jobs: majlis_web::JobsConfig {
+                enabled: with_worker,
+                poll: std::time::Duration::from_millis(200),
+                backoff_base_seconds: 1,
             },
         };
-        let app = majlis_web::router(majlis_web::AppState::new(db.store.clone(), config));
+        let state = majlis_web::AppState::new(db.store.clone(), config);
+        let worker = majlis_web::jobs::spawn(state.clone()).expect("worker");
+        let app = majlis_web::router(state);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
@@ -55,6 +88,7 @@ impl TestApp {
             db,
             backend,
             server,
+            worker,
         }
     }
 

@@ -1,0 +1,315 @@
+//! Minutes (محضر) of a meeting: an overall text and one text per agenda item,
+//! saved with optimistic locking (a version number that every save must
+//! start from), approved once and then locked. Also the carry-over of agenda
+//! items to a later meeting.
+
+use crate::entity::{account, agenda_item, meeting, minutes, person};
+use crate::error::StoreResult;
+use crate::service::bodies::lineage;
+use crate::service::meetings::{AgendaItem, managed, to_item, to_meeting};
+use crate::service::{actor_id, ensure};
+use crate::{Store, audit};
+use chrono::{DateTime, Utc};
+use majlis_domain::meeting::{Meeting, MeetingStatus};
+use majlis_domain::minutes::{MinutesInput, MinutesStatus, check_approve, check_minutes_edit};
+use majlis_domain::{Actor, DomainError, permissions};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
+};
+use serde::Serialize;
+use uuid::Uuid;
+
+/// A meeting's minutes as read: the meeting, its agenda with each item's
+/// text, the overall text, the version to edit from, and the approval.
+#[derive(Debug, Clone, Serialize)]
+pub struct Minutes {
+    pub meeting: Meeting,
+    pub status: MinutesStatus,
+    pub version: i32,
+    pub overall: Option<String>,
+    pub items: Vec<AgendaItem>,
+    pub updated_at: Option<DateTime<Utc>>,
+    pub approved_at: Option<DateTime<Utc>>,
+    /// The approver's name (their person's, else their login).
+    pub approved_by: Option<String>,
+}
+
+impl Minutes {
+    pub fn approved(&self) -> bool {
+        self.status == MinutesStatus::Approved
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.overall.is_none() && self.items.iter().all(|i| i.minutes.is_none())
+    }
+}
+
+pub(crate) async fn account_name<C: ConnectionTrait>(
+    c: &C,
+    id: Option<Uuid>,
+) -> StoreResult<Option<String>> {
+    let Some(id) = id else { return Ok(None) };
+    let Some(a) = account::Entity::find_by_id(id).one(c).await? else {
+        return Ok(None);
+    };
+    if let Some(p) = a.person_id
+        && let Some(p) = person::Entity::find_by_id(p).one(c).await?
+    {
+        return Ok(Some(p.full_name_ar));
+    }
+    Ok(Some(a.username))
+}
+
+async fn read<C: ConnectionTrait>(
+    c: &C,
+    m: meeting::Model,
+    tz: chrono_tz::Tz,
+) -> StoreResult<Minutes> {
+    let row = minutes::Entity::find_by_id(m.id).one(c).await?;
+    let items = agenda_item::Entity::find()
+        .filter(agenda_item::Column::MeetingId.eq(m.id))
+        .order_by_asc(agenda_item::Column::Position)
+        .all(c)
+        .await?
+        .into_iter()
+        .map(to_item)
+        .collect();
+    let meeting = to_meeting(m, tz);
+    Ok(match row {
+        None => Minutes {
+            meeting,
+            status: MinutesStatus::Draft,
+            version: 0,
+            overall: None,
+            items,
+            updated_at: None,
+            approved_at: None,
+            approved_by: None,
+        },
+        Some(r) => Minutes {
+            meeting,
+            status: MinutesStatus::parse(&r.status).unwrap_or(MinutesStatus::Draft),
+            version: r.version,
+            overall: r.overall,
+            items,
+            updated_at: Some(r.updated_at),
+            approved_at: r.approved_at,
+            approved_by: account_name(c, r.approved_by).await?,
+        },
+    })
+}
+
+impl Store {
+    /// The minutes of a meeting, if the actor may read them: drafts for those
+    /// who run the body's meetings, approved minutes for its members.
+    pub async fn minutes(&self, actor: &Actor, meeting_id: Uuid) -> StoreResult<Minutes> {
+        let tz = self.zone().await?;
+        let m = meeting::Entity::find_by_id(meeting_id)
+            .one(&self.db)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        let l = lineage(&self.db, m.body_id).await?;
+        ensure(permissions::can_view_body(actor, &l))?;
+        let out = read(&self.db, m, tz).await?;
+        ensure(permissions::can_read_minutes(actor, &l, out.approved()))?;
+        Ok(out)
+    }
+
+    /// Saves the minutes from the version the editor started from; a save
+    /// from an older version (someone else saved meanwhile) is refused with
+    /// [`DomainError::Stale`] and nothing is written.
+    pub async fn save_minutes(
+        &self,
+        actor: &Actor,
+        meeting_id: Uuid,
+        input: &MinutesInput,
+    ) -> StoreResult<Minutes> {
+        let tz = self.zone().await?;
+        let tx = self.db.begin().await?;
+        let m = managed(&tx, actor, meeting_id).await?;
+        let before = read(&tx, m.clone(), tz).await?;
+        check_minutes_edit(before.status, input.version, before.version)?;
+        let agenda: Vec<Uuid> = before.items.iter().map(|i| i.id).collect();
+        let (overall, items) = input.validate(&agenda)?;
+        let now = crate::now();
+        if before.version == 0 && before.updated_at.is_none() {
+            minutes::ActiveModel {
+                meeting_id: Set(meeting_id),
+                overall: Set(overall),
+                status: Set(MinutesStatus::Draft.as_str().into()),
+                version: Set(1),
+                updated_by: Set(actor_id(actor)),
+                updated_at: Set(now),
+                approved_by: Set(None),
+                approved_at: Set(None),
+            }
+            .insert(&tx)
+            .await
+            .map_err(|_| DomainError::Stale)?;
+        } else {
+            // The version check again, inside the UPDATE: of two concurrent
+            // saves from the same version exactly one matches.
+            let done = minutes::Entity::update_many()
+                .col_expr(minutes::Column::Overall, Expr::value(overall))
+                .col_expr(minutes::Column::Version, Expr::value(input.version + 1))
+                .col_expr(minutes::Column::UpdatedBy, Expr::value(actor_id(actor)))
+                .col_expr(minutes::Column::UpdatedAt, Expr::value(now))
+                .filter(minutes::Column::MeetingId.eq(meeting_id))
+                .filter(minutes::Column::Version.eq(input.version))
+                .filter(minutes::Column::Status.eq(MinutesStatus::Draft.as_str()))
+                .exec(&tx)
+                .await?;
+            if done.rows_affected != 1 {
+                return Err(DomainError::Stale.into());
+            }
+        }
+        for i in &items {
+            agenda_item::Entity::update_many()
+                .col_expr(agenda_item::Column::Minutes, Expr::value(i.text.clone()))
+                .filter(agenda_item::Column::Id.eq(i.agenda_item_id))
+                .exec(&tx)
+                .await?;
+        }
+        let after = read(&tx, m, tz).await?;
+        audit::record(
+            &tx,
+            actor_id(actor),
+            "update",
+            "minutes",
+            meeting_id,
+            Some(serde_json::json!({"version": before.version, "overall": before.overall})),
+            Some(serde_json::json!({"version": after.version, "overall": after.overall, "items": items})),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(after)
+    }
+
+    /// Approves the minutes as read at `version`; from then on they are
+    /// locked and members of the body can read them.
+    pub async fn approve_minutes(
+        &self,
+        actor: &Actor,
+        meeting_id: Uuid,
+        version: i32,
+    ) -> StoreResult<Minutes> {
+        let tz = self.zone().await?;
+        let tx = self.db.begin().await?;
+        let m = managed(&tx, actor, meeting_id).await?;
+        let status = MeetingStatus::parse(&m.status).unwrap_or(MeetingStatus::Planned);
+        let before = read(&tx, m.clone(), tz).await?;
+        check_approve(
+            status,
+            before.status,
+            version,
+            before.version,
+            !before.is_empty(),
+        )?;
+        let now = crate::now();
+        let done = minutes::Entity::update_many()
+            .col_expr(
+                minutes::Column::Status,
+                Expr::value(MinutesStatus::Approved.as_str()),
+            )
+            .col_expr(minutes::Column::ApprovedBy, Expr::value(actor_id(actor)))
+            .col_expr(minutes::Column::ApprovedAt, Expr::value(now))
+            .filter(minutes::Column::MeetingId.eq(meeting_id))
+            .filter(minutes::Column::Version.eq(version))
+            .filter(minutes::Column::Status.eq(MinutesStatus::Draft.as_str()))
+            .exec(&tx)
+            .await?;
+        if done.rows_affected != 1 {
+            return Err(DomainError::Stale.into());
+        }
+        audit::record(
+            &tx,
+            actor_id(actor),
+            "approve",
+            "minutes",
+            meeting_id,
+            Some(serde_json::json!({"status": "draft", "version": version})),
+            Some(serde_json::json!({"status": "approved", "version": version})),
+        )
+        .await?;
+        let after = read(&tx, m, tz).await?;
+        tx.commit().await?;
+        Ok(after)
+    }
+
+    /// Carries an agenda item over to a later meeting of the same body (an
+    /// item not reached, or to be followed up): a copy at the end of that
+    /// meeting's agenda, pointing back to the original.
+    pub async fn carry_over_item(
+        &self,
+        actor: &Actor,
+        item_id: Uuid,
+        to_meeting_id: Uuid,
+    ) -> StoreResult<AgendaItem> {
+        let tx = self.db.begin().await?;
+        let item = agenda_item::Entity::find_by_id(item_id)
+            .one(&tx)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        let from = managed(&tx, actor, item.meeting_id).await?;
+        let to = managed(&tx, actor, to_meeting_id).await?;
+        if to.body_id != from.body_id || to.starts_at <= from.starts_at {
+            return Err(DomainError::invalid("meeting_id", "not_a_later_meeting").into());
+        }
+        let to_status = MeetingStatus::parse(&to.status).unwrap_or(MeetingStatus::Planned);
+        if to_status != MeetingStatus::Planned {
+            return Err(DomainError::invalid("meeting_id", "meeting_not_planned").into());
+        }
+        let last = agenda_item::Entity::find()
+            .filter(agenda_item::Column::MeetingId.eq(to_meeting_id))
+            .order_by_desc(agenda_item::Column::Position)
+            .one(&tx)
+            .await?
+            .map_or(0, |i| i.position);
+        let row = agenda_item::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            meeting_id: Set(to_meeting_id),
+            position: Set(last + 1),
+            title: Set(item.title.clone()),
+            presenter_id: Set(item.presenter_id),
+            planned_minutes: Set(item.planned_minutes),
+            description: Set(item.description.clone()),
+            created_at: Set(crate::now()),
+            minutes: Set(None),
+            carried_from: Set(Some(item.id)),
+        }
+        .insert(&tx)
+        .await?;
+        let out = to_item(row);
+        audit::record(
+            &tx,
+            actor_id(actor),
+            "carry_over",
+            "agenda_item",
+            out.id,
+            None,
+            Some(serde_json::to_value(&out)?),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(out)
+    }
+
+    /// Later planned meetings of the same body (targets of a carry-over).
+    pub async fn later_meetings(&self, meeting_id: Uuid) -> StoreResult<Vec<Meeting>> {
+        let tz = self.zone().await?;
+        let m = meeting::Entity::find_by_id(meeting_id)
+            .one(&self.db)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        let rows = meeting::Entity::find()
+            .filter(meeting::Column::BodyId.eq(m.body_id))
+            .filter(meeting::Column::StartsAt.gt(m.starts_at))
+            .filter(meeting::Column::Status.eq(MeetingStatus::Planned.as_str()))
+            .order_by_asc(meeting::Column::StartsAt)
+            .all(&self.db)
+            .await?;
+        Ok(rows.into_iter().map(|r| to_meeting(r, tz)).collect())
+    }
+}

@@ -1,0 +1,168 @@
+//! The texts of e-mails: convocations (with the agenda and the `.ics`) and
+//! reminders about working papers, in the organization's language.
+
+use crate::html::layout::clean;
+use crate::i18n::Lang;
+use crate::state::AppState;
+use fluent_templates::fluent_bundle::FluentValue;
+use majlis_domain::jobs::ReminderKind;
+use majlis_domain::session::PaperState;
+use majlis_store::StoreResult;
+use majlis_store::service::jobs::{InvitationReason, OutgoingMail, Task};
+use uuid::Uuid;
+
+fn lang_of(state_lang: &str) -> Lang {
+    Lang::parse(state_lang).unwrap_or(Lang::Ar)
+}
+
+/// One e-mail per invitee with an address: the convocation of a meeting.
+pub async fn invitation(
+    state: &AppState,
+    meeting_id: Uuid,
+    reason: InvitationReason,
+) -> StoreResult<Vec<(Task, Option<Uuid>)>> {
+    let settings = state.store.settings().await?;
+    let lang = lang_of(&settings.default_locale);
+    let dates = state.dates(lang.code(), &settings);
+    let tz = majlis_store::service::meetings::zone(&settings.time_zone);
+    let m = state.store.meeting(meeting_id).await?;
+    let body = state.store.body(m.body_id).await?;
+    let agenda = state.store.agenda(meeting_id).await?;
+    let recipients = state.store.invitation_recipients(meeting_id).await?;
+    let sequence = state
+        .store
+        .invitation_count(meeting_id)
+        .await?
+        .saturating_sub(1) as u32;
+    let when = crate::html::meetings::when(lang, &dates, &m);
+    let venue = [m.venue.as_deref(), m.city.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(clean)
+        .collect::<Vec<_>>()
+        .join("، ");
+    let body_name = clean(body.name(lang.code()));
+    let title = clean(&m.title);
+    let key = match reason {
+        InvitationReason::Convocation => "mail-invitation",
+        InvitationReason::Changed => "mail-invitation-changed",
+        InvitationReason::Cancelled => "mail-invitation-cancelled",
+    };
+    let subject = lang.t_args(
+        &format!("{key}-subject"),
+        &[("title", FluentValue::from(title.clone()))],
+    );
+    let mut agenda_text = String::new();
+    for (i, item) in agenda.iter().enumerate() {
+        agenda_text.push_str(&format!("{}. {}\n", i + 1, clean(&item.title)));
+    }
+    let description = format!(
+        "{body_name} — {}",
+        lang.t(&format!("meeting-kind-{}", m.kind.as_str()))
+    );
+    let event = crate::ics::meeting_event(&m, &description, tz, sequence);
+    let method = if reason == InvitationReason::Cancelled {
+        "CANCEL"
+    } else {
+        "REQUEST"
+    };
+    let ics = crate::ics::calendar(&m.title, Some(method), vec![event]);
+    let link = format!(
+        "{}/meetings/{meeting_id}",
+        state.config.public_url.trim_end_matches('/')
+    );
+    let mut out = Vec::new();
+    for r in recipients {
+        let text = lang.t_args(
+            &format!("{key}-text"),
+            &[
+                ("name", FluentValue::from(clean(&r.name))),
+                ("body", FluentValue::from(body_name.clone())),
+                ("title", FluentValue::from(title.clone())),
+                ("when", FluentValue::from(when.clone())),
+                ("venue", FluentValue::from(venue.clone())),
+                ("agenda", FluentValue::from(agenda_text.clone())),
+                ("link", FluentValue::from(link.clone())),
+            ],
+        );
+        out.push((
+            Task::Mail(OutgoingMail {
+                to: r.email,
+                to_name: Some(r.name),
+                subject: subject.clone(),
+                text,
+                ics: Some(ics.clone()),
+                ics_method: Some(method.into()),
+            }),
+            Some(meeting_id),
+        ));
+    }
+    Ok(out)
+}
+
+/// The reminder e-mails of a paper, to its assignees with an address; none
+/// when the paper was submitted meanwhile (or no longer exists).
+pub async fn paper_reminder(
+    state: &AppState,
+    paper_id: Uuid,
+    reminder: ReminderKind,
+) -> StoreResult<Vec<(Task, Option<Uuid>)>> {
+    let Some((paper, people, session)) = state.store.paper_for_reminder(paper_id).await? else {
+        return Ok(Vec::new());
+    };
+    let paper_state = PaperState::parse(&paper.state).unwrap_or(PaperState::Assigned);
+    if !matches!(
+        paper_state,
+        PaperState::Assigned | PaperState::Draft | PaperState::Returned
+    ) {
+        return Ok(Vec::new());
+    }
+    let settings = state.store.settings().await?;
+    let lang = lang_of(&settings.default_locale);
+    let dates = state.dates(lang.code(), &settings);
+    let council = state.store.body(session.body_id).await?;
+    let program = state.store.council_session(session.id).await?;
+    let session_title =
+        crate::html::sessions::session_title(lang, &program, council.name(lang.code()));
+    let key = match reminder {
+        ReminderKind::Before => "mail-reminder-before",
+        ReminderKind::Overdue => "mail-reminder-overdue",
+    };
+    let title = clean(&paper.title);
+    let subject = lang.t_args(
+        &format!("{key}-subject"),
+        &[("title", FluentValue::from(title.clone()))],
+    );
+    let link = format!(
+        "{}/papers/{paper_id}",
+        state.config.public_url.trim_end_matches('/')
+    );
+    let mut out = Vec::new();
+    for p in people {
+        let Some(email) = p.email.clone() else {
+            continue;
+        };
+        let text = lang.t_args(
+            &format!("{key}-text"),
+            &[
+                ("name", FluentValue::from(clean(&p.full_name_ar))),
+                ("title", FluentValue::from(title.clone())),
+                ("session", FluentValue::from(session_title.clone())),
+                ("due", FluentValue::from(dates.date(paper.due_on))),
+                ("link", FluentValue::from(link.clone())),
+            ],
+        );
+        out.push((
+            Task::Mail(OutgoingMail {
+                to: email,
+                to_name: Some(p.full_name_ar.clone()),
+                subject: subject.clone(),
+                text,
+                ics: None,
+                ics_method: None,
+            }),
+            Some(paper_id),
+        ));
+    }
+    Ok(out)
+}
