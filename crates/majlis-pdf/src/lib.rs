@@ -76,6 +76,10 @@ impl std::fmt::Display for PdfError {
     }
 }
 
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
 fn engine() -> &'static TypstEngine<TypstTemplateMainFile> {
     static ENGINE: OnceLock<TypstEngine<TypstTemplateMainFile>> = OnceLock::new();
     ENGINE.get_or_init(|| {
@@ -89,6 +93,9 @@ fn engine() -> &'static TypstEngine<TypstTemplateMainFile> {
 /// Lays out a document and writes it as PDF.
 pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
     let data = serde_json::to_string(doc).map_err(|e| PdfError::Compile(e.to_string()))?;
+    // Isolation marks (from translated messages) and other bidi controls
+    // have no glyph in the font; typst orders the text itself.
+    let data: String = data.chars().filter(|c| !is_bidi_control(*c)).collect();
     let mut inputs = Dict::new();
     inputs.insert("data".into(), data.as_str().into_value());
     let compiled = engine()

@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod documents;
 pub mod error;
 pub mod html;
 pub mod i18n;

@@ -459,3 +459,31 @@ mail-reminder-overdue-text =
     حل أجل ورقة العمل «{ $title }» ({ $session }) يوم { $due } ولم تودع بعد.
     
     لإيداعها: { $link }
+
+nav-calendar = التقويم
+minutes-title = المحضر
+minutes-status-approved = مصادق عليه
+minutes-status-draft = مسودة
+minutes-approved-by = صادق عليه { $name } يوم { $date }
+minutes-saved-at = آخر حفظ: { $date } على الساعة { $time } (الصيغة { $version })
+minutes-conflict-help = حفظ شخص آخر المحضر بعد أن فتحتَه. نصك محفوظ في الاستمارة أدناه، والصيغة المحفوظة معروضة أعلاه؛ إذا حفظت مرة أخرى ستحل صيغتك محلها.
+minutes-conflict-saved = الصيغة المحفوظة حاليا
+minutes-overall = المحضر العام
+minutes-item-empty = لم يدون شيء في هذه النقطة.
+minutes-document-title = محضر { $meeting } — { $body }
+minutes-link = المحضر
+action-print = صيغة للطباعة
+action-download-pdf = تحميل PDF
+action-save-minutes = حفظ المحضر
+action-approve-minutes = المصادقة على المحضر وقفله
+error-minutes_not_approved = لم يصادق على المحضر بعد.
+error-meeting_not_held = لا يصادق على المحضر إلا بعد انعقاد الاجتماع.
+error-minutes_empty = المحضر فارغ.
+error-file_type = نوع الملف غير مقبول: PDF أو DOCX أو ODT أو Markdown (يتحقق من المحتوى لا من الاسم).
+error-file_too_large = الملف أكبر من الحد المسموح به.
+error-not_a_later_meeting = اختر اجتماعا لاحقا للهيئة نفسها.
+error-meeting_not_planned = هذا الاجتماع لم يعد مبرمجا.
+field-time = التوقيت
+meeting-guests = الضيوف
+meeting-reports = التقارير المقدمة
+workshop-outcome = التوصيات

@@ -439,3 +439,31 @@ mail-reminder-overdue-text =
     The working paper “{ $title }” ({ $session }) was due on { $due } and has not been submitted yet.
     
     To upload it: { $link }
+
+nav-calendar = Calendar
+minutes-title = Minutes
+minutes-status-approved = Approved
+minutes-status-draft = Draft
+minutes-approved-by = Approved by { $name } on { $date }
+minutes-saved-at = Last saved: { $date } at { $time } (version { $version })
+minutes-conflict-help = Someone else saved the minutes after you opened them. Your text is kept in the form below and the saved version is shown above; saving again replaces it.
+minutes-conflict-saved = The saved version
+minutes-overall = General minutes
+minutes-item-empty = Nothing was recorded on this item.
+minutes-document-title = Minutes: { $meeting } — { $body }
+minutes-link = Minutes
+action-print = Printable version
+action-download-pdf = Download PDF
+action-save-minutes = Save the minutes
+action-approve-minutes = Approve and lock the minutes
+error-minutes_not_approved = The minutes are not approved yet.
+error-meeting_not_held = Minutes are approved once the meeting was held.
+error-minutes_empty = The minutes are empty.
+error-file_type = File type refused: PDF, DOCX, ODT or Markdown (checked by content, not name).
+error-file_too_large = The file is larger than allowed.
+error-not_a_later_meeting = Choose a later meeting of the same body.
+error-meeting_not_planned = This meeting is no longer planned.
+field-time = Time
+meeting-guests = Guests
+meeting-reports = Reports heard
+workshop-outcome = Recommendations

@@ -439,3 +439,31 @@ mail-reminder-overdue-text =
     Le document de travail « { $title } » ({ $session }) était attendu le { $due } et n’a pas encore été remis.
     
     Pour le déposer : { $link }
+
+nav-calendar = Calendrier
+minutes-title = Procès-verbal
+minutes-status-approved = Approuvé
+minutes-status-draft = Brouillon
+minutes-approved-by = Approuvé par { $name } le { $date }
+minutes-saved-at = Dernier enregistrement : { $date } à { $time } (version { $version })
+minutes-conflict-help = Quelqu’un d’autre a enregistré le procès-verbal après que vous l’avez ouvert. Votre texte est conservé dans le formulaire ci-dessous et la version enregistrée est affichée au-dessus ; enregistrer à nouveau la remplacera.
+minutes-conflict-saved = La version enregistrée
+minutes-overall = Procès-verbal général
+minutes-item-empty = Rien n’a été consigné sur ce point.
+minutes-document-title = Procès-verbal : { $meeting } — { $body }
+minutes-link = Procès-verbal
+action-print = Version imprimable
+action-download-pdf = Télécharger le PDF
+action-save-minutes = Enregistrer le procès-verbal
+action-approve-minutes = Approuver et verrouiller le procès-verbal
+error-minutes_not_approved = Le procès-verbal n’est pas encore approuvé.
+error-meeting_not_held = Le procès-verbal s’approuve une fois la réunion tenue.
+error-minutes_empty = Le procès-verbal est vide.
+error-file_type = Type de fichier refusé : PDF, DOCX, ODT ou Markdown (vérifié d’après le contenu, pas le nom).
+error-file_too_large = Le fichier dépasse la taille permise.
+error-not_a_later_meeting = Choisissez une réunion ultérieure de la même instance.
+error-meeting_not_planned = Cette réunion n’est plus prévue.
+field-time = Horaire
+meeting-guests = Invités
+meeting-reports = Rapports entendus
+workshop-outcome = Recommandations

@@ -8,6 +8,7 @@ mod bodies;
 pub mod dto;
 mod me;
 mod meetings;
+mod minutes;
 mod papers;
 mod people;
 mod sessions;
@@ -16,6 +17,7 @@ use crate::auth::{Ctx, request_lang};
 use crate::error::{ApiError, WebError};
 use crate::state::AppState;
 use axum::extract::{DefaultBodyLimit, FromRequest, Request};
+use axum::handler::Handler;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -77,6 +79,9 @@ pub const UPLOAD_BODY: usize = 16 * 1024 * 1024;
         sessions::create,
         sessions::program,
         sessions::paper_action,
+        minutes::get_one,
+        minutes::save,
+        minutes::approve,
         papers::get_one,
         papers::add_version,
         papers::version_file,
@@ -123,6 +128,12 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/bodies/{id}/decisions", get(meetings::to_follow))
         .route("/meetings/{id}", get(meetings::get_one))
+        .route(
+            "/meetings/{id}/minutes",
+            get(minutes::get_one)
+                .put(minutes::save.layer(DefaultBodyLimit::max(crate::html::LONG_FORM_BODY))),
+        )
+        .route("/meetings/{id}/minutes/approve", post(minutes::approve))
         .route("/meetings/{id}/status", post(meetings::change_status))
         .route("/meetings/{id}/agenda", post(meetings::add_agenda_item))
         .route(

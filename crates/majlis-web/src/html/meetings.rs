@@ -16,7 +16,7 @@ use majlis_domain::meeting::{
     MeetingStatus, StatusChange, parse_local,
 };
 use majlis_domain::{DomainError, permissions};
-use majlis_store::service::meetings::Decision;
+use majlis_store::service::meetings::{AttendanceSheet, Decision};
 use majlis_text::DateFormatter;
 use uuid::Uuid;
 
@@ -38,6 +38,25 @@ pub fn when(lang: Lang, dates: &DateFormatter, m: &Meeting) -> String {
         &[
             ("date", FluentValue::from(dates.date_with_hijri(s.date()))),
             ("times", FluentValue::from(times)),
+        ],
+    )
+}
+
+/// «حضر 15 عضوا من أصل 21؛ النصاب (11) مكتمل».
+pub fn quorum_line(lang: Lang, sheet: &AttendanceSheet) -> String {
+    lang.t_args(
+        if sheet.reached {
+            "meeting-quorum-reached"
+        } else {
+            "meeting-quorum-missing"
+        },
+        &[
+            (
+                "present",
+                FluentValue::from(lang.count("count-members", sheet.present as u64)),
+            ),
+            ("members", FluentValue::from(sheet.members.to_string())),
+            ("needed", FluentValue::from(sheet.needed.to_string())),
         ],
     )
 }
@@ -307,21 +326,7 @@ async fn meeting_page(
                 .collect(),
         })
         .collect();
-    let quorum_line = lang.t_args(
-        if sheet.reached {
-            "meeting-quorum-reached"
-        } else {
-            "meeting-quorum-missing"
-        },
-        &[
-            (
-                "present",
-                FluentValue::from(lang.count("count-members", sheet.present as u64)),
-            ),
-            ("members", FluentValue::from(sheet.members.to_string())),
-            ("needed", FluentValue::from(sheet.needed.to_string())),
-        ],
-    );
+    let quorum_line = quorum_line(lang, &sheet);
     let decisions = decision_views(state, lang, &dates, state.store.decisions(id).await?).await?;
     let can_manage = permissions::can_manage_meetings(actor, &lineage);
     let bodies = if can_manage {

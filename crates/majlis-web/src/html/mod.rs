@@ -12,7 +12,9 @@ pub mod layout;
 pub mod login;
 pub mod meetings;
 pub mod members;
+pub mod minutes;
 pub mod people;
+pub mod print;
 pub mod sessions;
 
 use crate::auth::{Ctx, request_lang};
@@ -20,7 +22,8 @@ use crate::error::{PageError, WebError};
 use crate::state::AppState;
 use askama::Template;
 use axum::Router;
-use axum::extract::{FromRequest, Request};
+use axum::extract::{DefaultBodyLimit, FromRequest, Request};
+use axum::handler::Handler;
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -53,6 +56,13 @@ pub fn routes() -> Router<AppState> {
         .route("/sessions/{id}/slots", post(sessions::add_slot))
         .route("/sessions/{id}/papers", post(sessions::add_paper))
         .route("/papers/{id}/action", post(sessions::paper_action))
+        .route(
+            "/meetings/{id}/minutes",
+            get(minutes::show).post(minutes::save.layer(DefaultBodyLimit::max(LONG_FORM_BODY))),
+        )
+        .route("/meetings/{id}/minutes/approve", post(minutes::approve))
+        .route("/meetings/{id}/minutes/print", get(minutes::print))
+        .route("/meetings/{id}/minutes.pdf", get(minutes::pdf))
         .route("/meetings/{id}/status", post(meetings::change_status))
         .route("/meetings/{id}/agenda", post(meetings::add_agenda_item))
         .route(
@@ -131,32 +141,56 @@ impl FormData {
     }
 }
 
+/// Reads a urlencoded form, refusing values longer than `limit` characters.
+async fn read_form(
+    req: Request,
+    state: &AppState,
+    limit: usize,
+) -> Result<HashMap<String, String>, PageError> {
+    let lang = request_lang(req.headers(), None);
+    match axum::Form::<Vec<(String, String)>>::from_request(req, state).await {
+        Ok(axum::Form(pairs)) => {
+            let mut map = HashMap::new();
+            for (k, v) in pairs {
+                if k.len() > 64 || v.chars().count() > limit {
+                    return Err(PageError(WebError::PayloadTooLarge, lang));
+                }
+                map.insert(k, v);
+            }
+            Ok(map)
+        }
+        Err(rej) => {
+            let e = if rej.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                WebError::PayloadTooLarge
+            } else {
+                WebError::BadRequest
+            };
+            Err(PageError(e, lang))
+        }
+    }
+}
+
 impl FromRequest<AppState> for FormData {
     type Rejection = PageError;
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
-        let lang = request_lang(req.headers(), None);
-        match axum::Form::<Vec<(String, String)>>::from_request(req, state).await {
-            Ok(axum::Form(pairs)) => {
-                let limit = 10_000;
-                let mut map = HashMap::new();
-                for (k, v) in pairs {
-                    if k.len() > 64 || v.chars().count() > limit {
-                        return Err(PageError(WebError::PayloadTooLarge, lang));
-                    }
-                    map.insert(k, v);
-                }
-                Ok(FormData(map))
-            }
-            Err(rej) => {
-                let e = if rej.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                    WebError::PayloadTooLarge
-                } else {
-                    WebError::BadRequest
-                };
-                Err(PageError(e, lang))
-            }
-        }
+        Ok(FormData(read_form(req, state, 10_000).await?))
+    }
+}
+
+/// A form with long texts (minutes, reports): values up to the longest text
+/// the domain accepts; the route sets a larger body limit.
+pub struct LongFormData(pub FormData);
+
+/// Body limit of routes taking a [`LongFormData`].
+pub const LONG_FORM_BODY: usize = 4 * 1024 * 1024;
+
+impl FromRequest<AppState> for LongFormData {
+    type Rejection = PageError;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        let limit = majlis_domain::minutes::MAX_MINUTES_TEXT + 1;
+        Ok(LongFormData(FormData(read_form(req, state, limit).await?)))
     }
 }
 

@@ -46,7 +46,7 @@ pub fn session_title(lang: Lang, s: &CouncilSession, body_name: &str) -> String 
     }
 }
 
-fn name(lang: Lang, p: &Person) -> String {
+pub fn name(lang: Lang, p: &Person) -> String {
     clean(if lang == Lang::Ar {
         &p.full_name_ar
     } else {
