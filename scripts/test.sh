@@ -20,6 +20,7 @@ trap stop_pg EXIT
 export MAJLIS_TEST_PG_URL=$(scripts/start-postgres.sh "$pgdir" "$port")
 export MAJLIS_TEST_REQUIRE_PG=1
 export MAJLIS_TEST_REQUIRE_BROWSER=1
+export MAJLIS_TEST_REQUIRE_SMTP=1
 echo "PostgreSQL for tests: $MAJLIS_TEST_PG_URL"
 
 cargo test --workspace --locked --no-fail-fast -- --test-threads="${MAJLIS_TEST_THREADS:-2}"

@@ -77,9 +77,9 @@ impl ReminderKind {
 }
 
 /// When the reminders of a paper due on `due` are sent (09:00 local), seen
-/// from `now`: a time already past by less than [`STALE_REMINDER_DAYS`] is
-/// moved to `now`; older ones are dropped; the "before" reminder is dropped
-/// once the due date has passed.
+/// from `now`: a "before" time already past is moved to `now` until the due
+/// date has passed; an "overdue" time past by less than
+/// [`STALE_REMINDER_DAYS`] is moved to `now`, older ones are dropped.
 pub fn paper_reminders(due: NaiveDate, now: NaiveDateTime) -> Vec<(ReminderKind, NaiveDateTime)> {
     let nine = NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default();
     let before = (due - Duration::days(REMINDER_DAYS_BEFORE)).and_time(nine);
@@ -89,12 +89,16 @@ pub fn paper_reminders(due: NaiveDate, now: NaiveDateTime) -> Vec<(ReminderKind,
         (ReminderKind::Before, before),
         (ReminderKind::Overdue, overdue),
     ] {
-        if kind == ReminderKind::Before && now.date() > due {
-            continue;
-        }
         if at >= now {
             out.push((kind, at));
-        } else if now - at <= Duration::days(STALE_REMINDER_DAYS) {
+            continue;
+        }
+        let still_useful = match kind {
+            // Before the due date, however late the paper was assigned.
+            ReminderKind::Before => now.date() <= due,
+            ReminderKind::Overdue => now - at <= Duration::days(STALE_REMINDER_DAYS),
+        };
+        if still_useful {
             out.push((kind, now));
         }
     }
@@ -136,6 +140,14 @@ mod tests {
             paper_reminders(due, at("2017-01-05 10:00")),
             vec![
                 (ReminderKind::Before, at("2017-01-05 10:00")),
+                (ReminderKind::Overdue, at("2017-01-08 09:00")),
+            ]
+        );
+        // Assigned the day before the due date: reminded at once.
+        assert_eq!(
+            paper_reminders(due, at("2017-01-06 20:00")),
+            vec![
+                (ReminderKind::Before, at("2017-01-06 20:00")),
                 (ReminderKind::Overdue, at("2017-01-08 09:00")),
             ]
         );

@@ -136,11 +136,13 @@ impl Seeder<'_> {
         let i = self.next_person;
         self.next_person += 1;
         let (ar, latin) = names::name(i / 2, female);
-        let slug: String = latin
+        // «Nabil Ben Abdellah» → nabil.ben.abdellah (no leading, trailing or doubled dots).
+        let slug = latin
             .to_lowercase()
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c } else { '.' })
-            .collect();
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(".");
         let input = PersonInput {
             full_name_ar: ar,
             full_name_latin: Some(latin),

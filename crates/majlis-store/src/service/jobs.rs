@@ -221,6 +221,21 @@ impl Store {
         Ok(())
     }
 
+    /// Gives a job up at once (an error that no retry can fix: a malformed
+    /// address).
+    pub async fn give_up_job(&self, id: Uuid, error: &str) -> StoreResult<()> {
+        let error: String = error.chars().take(2000).collect();
+        job::Entity::update_many()
+            .col_expr(job::Column::Status, Expr::value(JobStatus::Failed.as_str()))
+            .col_expr(job::Column::LastError, Expr::value(Some(error)))
+            .col_expr(job::Column::FinishedAt, Expr::value(crate::now()))
+            .col_expr(job::Column::LockedUntil, Expr::value(None::<DateTime<Utc>>))
+            .filter(job::Column::Id.eq(id))
+            .exec(&self.db)
+            .await?;
+        Ok(())
+    }
+
     /// Runs a task's follow-up jobs and marks the task done, in one
     /// transaction (an invitation becomes one mail job per invitee).
     pub async fn expand_job(
@@ -249,6 +264,19 @@ impl Store {
         job::Entity::find()
             .filter(job::Column::SubjectId.eq(subject_id))
             .order_by_desc(job::Column::CreatedAt)
+            .limit(limit)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(to_job)
+            .collect()
+    }
+
+    /// Jobs of one kind, the oldest first (for the operator and the tests).
+    pub async fn jobs_of_kind(&self, kind: &str, limit: u64) -> StoreResult<Vec<Job>> {
+        job::Entity::find()
+            .filter(job::Column::Kind.eq(kind))
+            .order_by_asc(job::Column::CreatedAt)
             .limit(limit)
             .all(&self.db)
             .await?

@@ -6,6 +6,7 @@ mod admin;
 mod auth;
 mod bodies;
 pub mod dto;
+mod invitations;
 mod me;
 mod meetings;
 mod minutes;
@@ -79,6 +80,18 @@ pub const UPLOAD_BODY: usize = 16 * 1024 * 1024;
         sessions::create,
         sessions::program,
         sessions::paper_action,
+        invitations::update,
+        invitations::send,
+        invitations::mail_state,
+        invitations::guests,
+        invitations::add_guest,
+        invitations::guest_attendance,
+        invitations::add_report,
+        invitations::reports,
+        invitations::carry_over,
+        invitations::add_participation,
+        invitations::body_participations,
+        invitations::person_participations,
         minutes::get_one,
         minutes::save,
         minutes::approve,
@@ -127,7 +140,37 @@ pub fn routes() -> Router<AppState> {
             get(meetings::list).post(meetings::create),
         )
         .route("/bodies/{id}/decisions", get(meetings::to_follow))
-        .route("/meetings/{id}", get(meetings::get_one))
+        .route(
+            "/meetings/{id}",
+            get(meetings::get_one).patch(invitations::update),
+        )
+        .route(
+            "/meetings/{id}/invitations",
+            get(invitations::mail_state).post(invitations::send),
+        )
+        .route(
+            "/meetings/{id}/guests",
+            get(invitations::guests).post(invitations::add_guest),
+        )
+        .route(
+            "/guests/{id}/attendance",
+            axum::routing::put(invitations::guest_attendance),
+        )
+        .route(
+            "/meetings/{id}/reports",
+            get(invitations::reports)
+                .post(invitations::add_report.layer(DefaultBodyLimit::max(UPLOAD_BODY))),
+        )
+        .route("/agenda/{id}/carry-over", post(invitations::carry_over))
+        .route(
+            "/bodies/{id}/participations",
+            get(invitations::body_participations)
+                .post(invitations::add_participation.layer(DefaultBodyLimit::max(UPLOAD_BODY))),
+        )
+        .route(
+            "/people/{id}/participations",
+            get(invitations::person_participations),
+        )
         .route(
             "/meetings/{id}/minutes",
             get(minutes::get_one)

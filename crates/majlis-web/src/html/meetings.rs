@@ -75,6 +75,9 @@ struct MeetingForm {
     kinds: Vec<(String, String)>,
     quorums: Vec<(String, String)>,
     zone: String,
+    action: String,
+    back: String,
+    editing: bool,
 }
 
 async fn managed_body(
@@ -117,7 +120,34 @@ fn form_page(ctx: &Ctx, body: &majlis_domain::Body, form: FormState) -> MeetingF
             .map(|q| (q.to_string(), lang.t(&format!("quorum-{q}"))))
             .collect(),
         zone: ctx.settings.time_zone.clone(),
+        action: format!("/bodies/{}/meetings", body.id),
+        back: format!("/bodies/{}", body.id),
+        editing: false,
     }
+}
+
+/// The form editing a planned meeting (422 when it carries errors).
+pub async fn edit_page(
+    state: &AppState,
+    ctx: &Ctx,
+    m: &Meeting,
+    form: FormState,
+    invalid: bool,
+) -> PageResult {
+    let body = managed_body(state, ctx, &m.body_id.to_string())
+        .await
+        .map_err(|e| ctx.page_err(e))?;
+    let mut page = form_page(ctx, &body, form);
+    page.chrome.title = ctx.lang.t("meeting-edit-title");
+    page.chrome.path = format!("/meetings/{}/edit", m.id);
+    page.action = format!("/meetings/{}/edit", m.id);
+    page.back = format!("/meetings/{}", m.id);
+    page.editing = true;
+    Ok(if invalid {
+        render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+    } else {
+        render(&page)
+    })
 }
 
 pub async fn new_form(
@@ -180,6 +210,7 @@ pub async fn create(
 
 pub struct AgendaView {
     pub id: String,
+    pub carried: bool,
     pub title: String,
     pub presenter: Option<String>,
     pub duration: Option<String>,
@@ -231,6 +262,8 @@ struct MeetingPage {
     status_form: FormState,
     agenda_form: FormState,
     decision_form: FormState,
+    x: super::meeting_extras::MeetingExtras,
+    report_form: FormState,
 }
 
 async fn decision_views(
@@ -270,6 +303,8 @@ struct Forms {
     status: FormState,
     agenda: FormState,
     decision: FormState,
+    guest: FormState,
+    report: FormState,
 }
 
 async fn meeting_page(
@@ -291,6 +326,7 @@ async fn meeting_page(
         };
         agenda.push(AgendaView {
             id: i.id.to_string(),
+            carried: i.carried_from.is_some(),
             title: clean(&i.title),
             presenter,
             duration: i
@@ -397,6 +433,12 @@ async fn meeting_page(
         status_form,
         agenda_form: forms.agenda,
         decision_form,
+        x: {
+            let mut x = super::meeting_extras::extras(state, ctx, &m, can_manage).await?;
+            x.guest_form = forms.guest;
+            x
+        },
+        report_form: forms.report,
     })
 }
 
@@ -413,7 +455,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
 }
 
 /// Re-renders the meeting page with a form's errors (422), or fails.
-async fn with_errors(
+pub(super) async fn with_errors(
     state: &AppState,
     ctx: &Ctx,
     id: Uuid,
@@ -432,6 +474,14 @@ async fn with_errors(
         },
         "agenda" => Forms {
             agenda: fs,
+            ..Default::default()
+        },
+        "guest" => Forms {
+            guest: fs,
+            ..Default::default()
+        },
+        "report" => Forms {
+            report: fs,
             ..Default::default()
         },
         _ => Forms {

@@ -10,12 +10,14 @@ pub mod dashboard;
 pub mod files;
 pub mod layout;
 pub mod login;
+pub mod meeting_extras;
 pub mod meetings;
 pub mod members;
 pub mod minutes;
 pub mod people;
 pub mod print;
 pub mod sessions;
+pub mod upload;
 
 use crate::auth::{Ctx, request_lang};
 use crate::error::{PageError, WebError};
@@ -63,6 +65,29 @@ pub fn routes() -> Router<AppState> {
         .route("/meetings/{id}/minutes/approve", post(minutes::approve))
         .route("/meetings/{id}/minutes/print", get(minutes::print))
         .route("/meetings/{id}/minutes.pdf", get(minutes::pdf))
+        .route(
+            "/meetings/{id}/edit",
+            get(meeting_extras::edit_form).post(meeting_extras::update),
+        )
+        .route(
+            "/meetings/{id}/invitations",
+            post(meeting_extras::send_invitations),
+        )
+        .route("/meetings/{id}/guests", post(meeting_extras::add_guest))
+        .route(
+            "/guests/{id}/attendance",
+            post(meeting_extras::guest_attendance),
+        )
+        .route(
+            "/meetings/{id}/reports",
+            post(meeting_extras::add_report.layer(DefaultBodyLimit::max(crate::api::UPLOAD_BODY))),
+        )
+        .route(
+            "/agenda/{id}/attachments",
+            post(meeting_extras::attach.layer(DefaultBodyLimit::max(crate::api::UPLOAD_BODY))),
+        )
+        .route("/agenda/{id}/carry-over", post(meeting_extras::carry_over))
+        .route("/meetings/{id}/files/{file}", get(meeting_extras::file))
         .route("/meetings/{id}/status", post(meetings::change_status))
         .route("/meetings/{id}/agenda", post(meetings::add_agenda_item))
         .route(

@@ -107,7 +107,14 @@ impl Worker {
                             .map_err(|e| e.to_string()),
                         Err(e) => Err(e),
                     },
-                    Err(e) => Err(e),
+                    Err(e) => {
+                        // A message that cannot be built never will be.
+                        tracing::warn!(job = %id, error = %e, "e-mail given up");
+                        if let Err(e) = self.state.store.give_up_job(id, &e).await {
+                            tracing::error!(job = %id, error = %e, "cannot record a job failure");
+                        }
+                        return;
+                    }
                 },
                 None => Err("no mail server configured".into()),
             },

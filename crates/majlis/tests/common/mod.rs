@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod smtp;
+
 use majlis_store::testing::{TestDb, fresh};
 use majlis_store::{Backend, Store};
 use serde_json::Value;

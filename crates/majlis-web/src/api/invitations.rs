@@ -1,0 +1,486 @@
+//! Around a meeting over the API: edits of a planned meeting, the
+//! convocation (send, and its e-mails' state), guests, reports heard,
+//! carry-over of agenda items; the participation log.
+
+use super::dto::ErrorBody;
+use super::papers::{Created, FileDto, UploadDto, decode_upload};
+use super::{ApiJson, ApiResult, parse_id, writable};
+use crate::auth::Ctx;
+use crate::error::{ApiError, WebError};
+use crate::state::AppState;
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use chrono::NaiveDate;
+use majlis_domain::DomainError;
+use majlis_domain::meeting::{Attendance, MeetingInput};
+use majlis_domain::participation::{GuestInput, ParticipationInput};
+use majlis_store::service::participations::Participation;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+/// Changes a planned meeting (a convocation already sent is re-sent when
+/// the date, time or venue changes).
+#[utoipa::path(patch, path = "/api/v1/meetings/{id}", tag = "meetings", request_body = super::meetings::MeetingRequest,
+    responses((status = 200, body = super::meetings::MeetingDto), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(r): ApiJson<super::meetings::MeetingRequest>,
+) -> ApiResult<super::meetings::MeetingDto> {
+    let actor = writable(&ctx)?;
+    let id = parse_id(&ctx, &id)?;
+    let input = MeetingInput {
+        kind: r.kind,
+        title: r.title,
+        starts_at: r.starts_at,
+        ends_at: r.ends_at,
+        venue: r.venue,
+        city: r.city,
+        theme: r.theme,
+        quorum: r.quorum,
+    };
+    let m = state
+        .store
+        .update_meeting(actor, id, &input)
+        .await
+        .map_err(|e| ctx.api_err(e))?;
+    state.wake_jobs();
+    Ok(Json(m.into()))
+}
+
+/// Queues the convocation: one e-mail per invitee with an address.
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/invitations", tag = "meetings",
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn send(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let actor = writable(&ctx)?;
+    let id = parse_id(&ctx, &id)?;
+    state
+        .store
+        .send_invitations(actor, id)
+        .await
+        .map_err(|e| ctx.api_err(e))?;
+    state.wake_jobs();
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct MailStateDto {
+    /// E-mails delivered to the SMTP server.
+    pub sent: u64,
+    /// Queued or being retried.
+    pub waiting: u64,
+    /// Given up.
+    pub failed: u64,
+    /// The last error of a retried e-mail (the server is down, say).
+    pub last_error: Option<String>,
+    /// Invitees with an address.
+    pub recipients: usize,
+}
+
+/// The state of a meeting's convocation e-mails (for its secretariat).
+#[utoipa::path(get, path = "/api/v1/meetings/{id}/invitations", tag = "meetings",
+    responses((status = 200, body = MailStateDto), (status = 403, body = ErrorBody)))]
+pub async fn mail_state(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> ApiResult<MailStateDto> {
+    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
+    let id = parse_id(&ctx, &id)?;
+    let m = state.store.meeting(id).await.map_err(|e| ctx.api_err(e))?;
+    let l = state
+        .store
+        .lineage(m.body_id)
+        .await
+        .map_err(|e| ctx.api_err(e))?;
+    if !majlis_domain::permissions::can_manage_meetings(actor, &l) {
+        return Err(ctx.api_err(WebError::Domain(DomainError::Forbidden)));
+    }
+    let c = state
+        .store
+        .mail_counts(id)
+        .await
+        .map_err(|e| ctx.api_err(e))?;
+    let jobs = state
+        .store
+        .jobs_about(id, 200)
+        .await
+        .map_err(|e| ctx.api_err(e))?;
+    let last_error = jobs.iter().find_map(|j| {
+        (j.status == majlis_domain::jobs::JobStatus::Pending)
+            .then(|| j.last_error.clone())
+            .flatten()
+    });
+    let recipients = state
+        .store
+        .invitation_recipients(id)
+        .await
+        .map_err(|e| ctx.api_err(e))?
+        .len();
+    Ok(Json(MailStateDto {
+        sent: c.done,
+        waiting: c.pending + c.retrying,
+        failed: c.failed,
+        last_error,
+        recipients,
+    }))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct GuestRequest {
+    pub name: String,
+    #[serde(default)]
+    pub quality: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct GuestDto {
+    pub id: Uuid,
+    pub name: String,
+    pub quality: Option<String>,
+    /// present, excused or absent
+    pub attendance: Option<String>,
+}
+
+/// A meeting's guests (their addresses are not returned).
+#[utoipa::path(get, path = "/api/v1/meetings/{id}/guests", tag = "meetings",
+    responses((status = 200, body = [GuestDto]), (status = 403, body = ErrorBody)))]
+pub async fn guests(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> ApiResult<Vec<GuestDto>> {
+    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
+    let id = parse_id(&ctx, &id)?;
+    if !state
+        .store
+        .can_see_meeting(actor, id)
+        .await
+        .map_err(|e| ctx.api_err(e))?
+    {
+        return Err(ctx.api_err(WebError::Domain(DomainError::Forbidden)));
+    }
+    let list = state.store.guests(id).await.map_err(|e| ctx.api_err(e))?;
+    Ok(Json(
+        list.into_iter()
+            .map(|g| GuestDto {
+                id: g.id,
+                name: g.name,
+                quality: g.quality,
+                attendance: g.attendance.map(|a| a.as_str().into()),
+            })
+            .collect(),
+    ))
+}
+
+/// Invites a guest (convocations sent later include them).
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/guests", tag = "meetings", request_body = GuestRequest,
+    responses((status = 200, body = Created), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn add_guest(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(r): ApiJson<GuestRequest>,
+) -> ApiResult<Created> {
+    let actor = writable(&ctx)?;
+    let id = parse_id(&ctx, &id)?;
+    let g = state
+        .store
+        .add_guest(
+            actor,
+            id,
+            &GuestInput {
+                name: r.name,
+                quality: r.quality,
+                email: r.email,
+            },
+        )
+        .await
+        .map_err(|e| ctx.api_err(e))?;
+    Ok(Json(Created { id: g.id }))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct GuestAttendanceRequest {
+    /// present, excused or absent
+    pub status: String,
+}
+
+/// Records whether a guest came.
+#[utoipa::path(put, path = "/api/v1/guests/{id}/attendance", tag = "meetings", request_body = GuestAttendanceRequest,
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn guest_attendance(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(r): ApiJson<GuestAttendanceRequest>,
+) -> Result<StatusCode, ApiError> {
+    let actor = writable(&ctx)?;
+    let id = parse_id(&ctx, &id)?;
+    let s = Attendance::parse(&r.status).ok_or_else(|| {
+        ctx.api_err(WebError::Domain(DomainError::invalid(
+            "status",
+            "invalid_choice",
+        )))
+    })?;
+    state
+        .store
+        .record_guest_attendance(actor, id, s)
+        .await
+        .map_err(|e| ctx.api_err(e))?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ReportRequest {
+    pub title: String,
+    #[serde(default)]
+    pub participation_id: Option<Uuid>,
+    #[serde(default)]
+    pub file: Option<UploadDto>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ReportDto {
+    pub id: Uuid,
+    pub title: String,
+    pub participation_id: Option<Uuid>,
+    pub file: Option<FileDto>,
+}
+
+/// Records a report the meeting heard.
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/reports", tag = "meetings", request_body = ReportRequest,
+    responses((status = 200, body = Created), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn add_report(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(r): ApiJson<ReportRequest>,
+) -> ApiResult<Created> {
+    let actor = writable(&ctx)?;
+    let id = parse_id(&ctx, &id)?;
+    let upload = match r.file {
+        Some(f) => Some(decode_upload(&ctx, f)?),
+        None => None,
+    };
+    let rid = state
+        .store
+        .add_meeting_report(
+            actor,
+            id,
+            &r.title,
+            r.participation_id,
+            upload.as_ref(),
+            state.config.limits.max_upload,
+        )
+        .await
+        .map_err(|e| ctx.api_err(e))?;
+    Ok(Json(Created { id: rid }))
+}
+
+/// The reports a meeting heard.
+#[utoipa::path(get, path = "/api/v1/meetings/{id}/reports", tag = "meetings",
+    responses((status = 200, body = [ReportDto]), (status = 403, body = ErrorBody)))]
+pub async fn reports(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> ApiResult<Vec<ReportDto>> {
+    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
+    let id = parse_id(&ctx, &id)?;
+    if !state
+        .store
+        .can_see_meeting(actor, id)
+        .await
+        .map_err(|e| ctx.api_err(e))?
+    {
+        return Err(ctx.api_err(WebError::Domain(DomainError::Forbidden)));
+    }
+    let list = state
+        .store
+        .meeting_reports(id)
+        .await
+        .map_err(|e| ctx.api_err(e))?;
+    Ok(Json(
+        list.into_iter()
+            .map(|r| ReportDto {
+                id: r.id,
+                title: r.title,
+                participation_id: r.participation.map(|p| p.id),
+                file: r.file.map(FileDto::from),
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct CarryOverRequest {
+    /// A later planned meeting of the same body.
+    pub meeting_id: Uuid,
+}
+
+/// Carries an agenda item over to a later meeting.
+#[utoipa::path(post, path = "/api/v1/agenda/{id}/carry-over", tag = "meetings", request_body = CarryOverRequest,
+    responses((status = 200, body = Created), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn carry_over(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(r): ApiJson<CarryOverRequest>,
+) -> ApiResult<Created> {
+    let actor = writable(&ctx)?;
+    let id = parse_id(&ctx, &id)?;
+    let item = state
+        .store
+        .carry_over_item(actor, id, r.meeting_id)
+        .await
+        .map_err(|e| ctx.api_err(e))?;
+    Ok(Json(Created { id: item.id }))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ParticipationRequest {
+    pub event: String,
+    pub organizer: String,
+    /// national or international
+    pub scope: String,
+    #[serde(default)]
+    pub country: Option<String>,
+    #[serde(default)]
+    pub city: Option<String>,
+    /// YYYY-MM-DD
+    pub first_day: String,
+    #[serde(default)]
+    pub last_day: Option<String>,
+    /// Who went.
+    pub people: Vec<Uuid>,
+    /// The written report.
+    #[serde(default)]
+    pub report: Option<String>,
+    /// Or a report document.
+    #[serde(default)]
+    pub report_file: Option<UploadDto>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ParticipationDto {
+    pub id: Uuid,
+    pub body_id: Uuid,
+    pub event: String,
+    pub organizer: String,
+    pub scope: String,
+    pub country: Option<String>,
+    pub city: Option<String>,
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+    pub people: Vec<Uuid>,
+    pub report: Option<String>,
+    pub report_file: Option<FileDto>,
+}
+
+fn participation_dto(p: Participation) -> ParticipationDto {
+    ParticipationDto {
+        id: p.id,
+        body_id: p.body_id,
+        event: p.event,
+        organizer: p.organizer,
+        scope: p.scope.as_str().into(),
+        country: p.country,
+        city: p.city,
+        first_day: p.first_day,
+        last_day: p.last_day,
+        people: p.people.iter().map(|x| x.id).collect(),
+        report: p.report,
+        report_file: p.report_file.map(FileDto::from),
+    }
+}
+
+/// Records a participation of the body's representatives in an event.
+#[utoipa::path(post, path = "/api/v1/bodies/{id}/participations", tag = "participations", request_body = ParticipationRequest,
+    responses((status = 200, body = ParticipationDto), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn add_participation(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(r): ApiJson<ParticipationRequest>,
+) -> ApiResult<ParticipationDto> {
+    let actor = writable(&ctx)?;
+    let id = parse_id(&ctx, &id)?;
+    let upload = match r.report_file {
+        Some(f) => Some(decode_upload(&ctx, f)?),
+        None => None,
+    };
+    let input = ParticipationInput {
+        event: r.event,
+        organizer: r.organizer,
+        scope: r.scope,
+        country: r.country,
+        city: r.city,
+        first_day: r.first_day,
+        last_day: r.last_day,
+        people: r.people,
+        report: r.report,
+    };
+    let p = state
+        .store
+        .create_participation(
+            actor,
+            id,
+            &input,
+            upload.as_ref(),
+            state.config.limits.max_upload,
+        )
+        .await
+        .map_err(|e| ctx.api_err(e))?;
+    Ok(Json(participation_dto(p)))
+}
+
+/// A body's participation log, the latest first.
+#[utoipa::path(get, path = "/api/v1/bodies/{id}/participations", tag = "participations",
+    responses((status = 200, body = [ParticipationDto]), (status = 403, body = ErrorBody)))]
+pub async fn body_participations(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> ApiResult<Vec<ParticipationDto>> {
+    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
+    let id = parse_id(&ctx, &id)?;
+    let list = state
+        .store
+        .body_participations(actor, id, 200)
+        .await
+        .map_err(|e| ctx.api_err(e))?;
+    Ok(Json(list.into_iter().map(participation_dto).collect()))
+}
+
+/// The participations of a person (whom the caller may see).
+#[utoipa::path(get, path = "/api/v1/people/{id}/participations", tag = "participations",
+    responses((status = 200, body = [ParticipationDto]), (status = 403, body = ErrorBody)))]
+pub async fn person_participations(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> ApiResult<Vec<ParticipationDto>> {
+    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
+    let id = parse_id(&ctx, &id)?;
+    state
+        .store
+        .visible_person(actor, id)
+        .await
+        .map_err(|e| ctx.api_err(e))?;
+    let list = state
+        .store
+        .person_participations(id)
+        .await
+        .map_err(|e| ctx.api_err(e))?;
+    Ok(Json(list.into_iter().map(participation_dto).collect()))
+}
