@@ -247,7 +247,7 @@ pub async fn program(state: &AppState, lang: Lang, p: &SessionProgram) -> StoreR
                 heading: format!("{} {}", dates.weekday(day), dates.date(day)),
                 blocks: vec![Block::Table {
                     header: vec![
-                        lang.t("field-time"),
+                        lang.t("session-time"),
                         lang.t("field-title"),
                         lang.t("field-room"),
                     ],

@@ -537,9 +537,89 @@ async fn meetings(
             )
             .await?;
     }
+    // «استمع إلى تقارير حول مساهمة ممثلين من القيادة الوطنية في بعض
+    // الأنشطة والتظاهرات الوطنية والدولية» (demo records, not real events).
+    let participations = [
+        (
+            "ندوة دولية حول بدائل اليسار",
+            "شبكة من الأحزاب اليسارية المتوسطية",
+            "international",
+            Some("تونس"),
+            Some("تونس"),
+            "2016-12-09",
+            "2016-12-11",
+            &members[2..4],
+        ),
+        (
+            "ملتقى وطني حول العمل الجمعوي",
+            "فيدرالية جمعيات المجتمع المدني",
+            "national",
+            None,
+            Some("مراكش"),
+            "2016-12-15",
+            "2016-12-15",
+            &members[6..7],
+        ),
+    ];
+    for (event, organizer, scope, country, city, first, last, people) in participations {
+        let p = store
+            .create_participation(
+                actor,
+                bureau,
+                &majlis_domain::participation::ParticipationInput {
+                    event: event.into(),
+                    organizer: organizer.into(),
+                    scope: scope.into(),
+                    country: country.map(String::from),
+                    city: city.map(String::from),
+                    first_day: first.into(),
+                    last_day: Some(last.into()),
+                    people: people.to_vec(),
+                    report: Some(format!(
+                        "تقرير المشاركة في «{event}»: عرض لمواقف الحزب وتبادل حول القضايا المطروحة."
+                    )),
+                },
+                None,
+                majlis_domain::upload::MAX_UPLOAD_BYTES,
+            )
+            .await?;
+        store
+            .add_meeting_report(
+                actor,
+                m.id,
+                &format!("تقرير حول المشاركة في {event}"),
+                Some(p.id),
+                None,
+                majlis_domain::upload::MAX_UPLOAD_BYTES,
+            )
+            .await?;
+    }
     store
         .change_meeting_status(actor, m.id, StatusChange::Hold)
         .await?;
+    // The minutes, written and approved.
+    let items = store.agenda(m.id).await?;
+    let texts = [
+        "واصل المكتب السياسي التحضير لاجتماع الدورة الثامنة للجنة المركزية المقرر يومي السبت 4 والأحد 5 فبراير 2017 بالمقر الوطني بالرباط.",
+        "حدد تاريخ 7 يناير المقبل آخر أجل لاجتماعات الهيئات الإقليمية المخصصة لتقييم انتخابات أعضاء مجلس النواب، على أن يعالج المكتب السياسي تقاريرها أرضيةً للتقرير التركيبي.",
+        "قرر أن تنتظم أشغال الدورة، إضافة إلى جلستي الافتتاح والاختتام، في ثلاث ورشات، وحدد المكلفين بإعداد أوراق العمل.",
+    ];
+    let minutes = majlis_domain::minutes::MinutesInput {
+        version: 0,
+        overall: Some(
+            "وفي نهاية أشغال الاجتماع تداول المكتب السياسي في بعض القضايا المختلفة، واتخذ التدابير اللازمة في شأنها، كما استمع إلى تقارير حول مساهمة ممثلين من القيادة الوطنية في بعض الأنشطة والتظاهرات الوطنية والدولية.".into(),
+        ),
+        items: items
+            .iter()
+            .zip(texts.iter().cycle())
+            .map(|(i, t)| majlis_domain::minutes::ItemMinutes {
+                agenda_item_id: i.id,
+                text: Some((*t).into()),
+            })
+            .collect(),
+    };
+    let saved = store.save_minutes(actor, m.id, &minutes).await?;
+    store.approve_minutes(actor, m.id, saved.version).await?;
 
     store
         .create_meeting(

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod actor;
 pub mod bodies;
+pub mod calendar;
 pub mod files;
 pub mod invitations;
 pub mod jobs;

@@ -84,7 +84,7 @@ pub struct SessionProgram {
     pub conflicts: Vec<Conflict>,
 }
 
-fn to_session(m: council_session::Model) -> CouncilSession {
+pub(crate) fn to_session(m: council_session::Model) -> CouncilSession {
     CouncilSession {
         id: m.id,
         body_id: m.body_id,

@@ -513,3 +513,46 @@ field-report_title = العنوان
 action-add-report = تسجيل تقرير
 field-participation_id = المشاركة
 field-file = الملف
+
+field-comment = ملاحظات للمكلفين
+paper-versions = الصيغ
+paper-version = الصيغة
+paper-new-version = صيغة جديدة
+paper-upload = إيداع ملف (PDF أو DOCX أو ODT أو Markdown)
+paper-upload-limit = الحد الأقصى: { $size }
+paper-write = أو كتابة النص هنا (Markdown)
+paper-save-version = حفظ الصيغة
+paper-history = المسار
+
+calendar-months = الأشهر
+calendar-previous = الشهر السابق
+calendar-next = الشهر الموالي
+calendar-today = هذا الشهر
+calendar-show = عرض
+calendar-my-bodies = كل هيئاتي
+action-show = عرض
+calendar-feeds = اشتراك التقويم
+calendar-feeds-help = عنوان سري يضيف اجتماعاتك إلى تقويم هاتفك أو حاسوبك ويحدثها تلقائيا. لا تشاركه؛ يمكنك إلغاؤه في أي وقت.
+calendar-feed-created = هذا عنوان الاشتراك، يظهر مرة واحدة فقط:
+calendar-feed-revoked = ملغى
+calendar-feed-new = عنوان اشتراك جديد
+
+error-invalid_range = مدة غير صالحة (400 يوم على الأكثر).
+
+action-record-outcome = تسجيل توصيات الورشة
+
+participations-title = المشاركات
+participation-scope-national = وطنية
+participation-scope-international = دولية
+participation-when = التاريخ والمكان
+participation-people = المشاركون
+participation-people-numbers = أرقام عضوية المشاركين (مفصولة بفواصل)
+action-add-participation = تسجيل مشاركة
+field-event = الحدث
+field-organizer = الجهة المنظمة
+field-scope = الطابع
+field-country = البلد
+field-people = المشاركون
+field-report = التقرير
+field-report-file = وثيقة التقرير
+field-event_title = الحدث

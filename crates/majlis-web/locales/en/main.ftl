@@ -493,3 +493,46 @@ field-report_title = Title
 action-add-report = Record a report
 field-participation_id = Participation
 field-file = File
+
+field-comment = Comments for the assignees
+paper-versions = Versions
+paper-version = Version
+paper-new-version = New version
+paper-upload = Upload a file (PDF, DOCX, ODT or Markdown)
+paper-upload-limit = Largest size: { $size }
+paper-write = Or write the text here (Markdown)
+paper-save-version = Save the version
+paper-history = History
+
+calendar-months = Months
+calendar-previous = Previous month
+calendar-next = Next month
+calendar-today = This month
+calendar-show = Show
+calendar-my-bodies = All my bodies
+action-show = Show
+calendar-feeds = Calendar subscription
+calendar-feeds-help = A secret address that adds your meetings to your phone’s or computer’s calendar and keeps them up to date. Do not share it; you can revoke it at any time.
+calendar-feed-created = Here is the subscription address, shown only once:
+calendar-feed-revoked = Revoked
+calendar-feed-new = New subscription address
+
+error-invalid_range = Invalid range (400 days at most).
+
+action-record-outcome = Record the recommendations
+
+participations-title = Participations
+participation-scope-national = National
+participation-scope-international = International
+participation-when = When and where
+participation-people = Representatives
+participation-people-numbers = Member numbers of the representatives (comma separated)
+action-add-participation = Record a participation
+field-event = Event
+field-organizer = Organizer
+field-scope = Scope
+field-country = Country
+field-people = Representatives
+field-report = Report
+field-report-file = Report document
+field-event_title = Event

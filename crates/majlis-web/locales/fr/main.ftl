@@ -493,3 +493,46 @@ field-report_title = Titre
 action-add-report = Enregistrer un rapport
 field-participation_id = Participation
 field-file = Fichier
+
+field-comment = Commentaires pour les rédacteurs
+paper-versions = Versions
+paper-version = Version
+paper-new-version = Nouvelle version
+paper-upload = Déposer un fichier (PDF, DOCX, ODT ou Markdown)
+paper-upload-limit = Taille maximale : { $size }
+paper-write = Ou écrire le texte ici (Markdown)
+paper-save-version = Enregistrer la version
+paper-history = Historique
+
+calendar-months = Mois
+calendar-previous = Mois précédent
+calendar-next = Mois suivant
+calendar-today = Ce mois-ci
+calendar-show = Afficher
+calendar-my-bodies = Toutes mes instances
+action-show = Afficher
+calendar-feeds = Abonnement au calendrier
+calendar-feeds-help = Une adresse secrète qui ajoute vos réunions à l’agenda de votre téléphone ou ordinateur et les tient à jour. Ne la partagez pas ; vous pouvez la révoquer à tout moment.
+calendar-feed-created = Voici l’adresse d’abonnement, affichée une seule fois :
+calendar-feed-revoked = Révoquée
+calendar-feed-new = Nouvelle adresse d’abonnement
+
+error-invalid_range = Période invalide (400 jours au plus).
+
+action-record-outcome = Consigner les recommandations
+
+participations-title = Participations
+participation-scope-national = Nationale
+participation-scope-international = Internationale
+participation-when = Date et lieu
+participation-people = Représentants
+participation-people-numbers = Numéros d’adhérent des représentants (séparés par des virgules)
+action-add-participation = Enregistrer une participation
+field-event = Événement
+field-organizer = Organisateur
+field-scope = Portée
+field-country = Pays
+field-people = Représentants
+field-report = Rapport
+field-report-file = Document du rapport
+field-event_title = Événement

@@ -5,6 +5,7 @@
 mod admin;
 mod auth;
 mod bodies;
+mod calendar;
 pub mod dto;
 mod invitations;
 mod me;
@@ -80,6 +81,10 @@ pub const UPLOAD_BODY: usize = 16 * 1024 * 1024;
         sessions::create,
         sessions::program,
         sessions::paper_action,
+        calendar::range,
+        calendar::create_feed,
+        calendar::feeds,
+        calendar::revoke_feed,
         invitations::update,
         invitations::send,
         invitations::mail_state,
@@ -116,6 +121,15 @@ pub fn routes() -> Router<AppState> {
         .route("/me", get(me::me))
         .route("/me/tokens", get(me::tokens).post(me::create_token))
         .route("/me/tokens/{id}", axum::routing::delete(me::revoke_token))
+        .route(
+            "/me/feeds",
+            get(calendar::feeds).post(calendar::create_feed),
+        )
+        .route(
+            "/me/feeds/{id}",
+            axum::routing::delete(calendar::revoke_feed),
+        )
+        .route("/calendar", get(calendar::range))
         .route("/roles", get(me::roles).post(admin::add_role))
         .route(
             "/accounts",

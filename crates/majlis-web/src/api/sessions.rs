@@ -29,7 +29,7 @@ pub struct SessionDto {
     pub city: Option<String>,
 }
 
-fn dto(ctx: &Ctx, s: CouncilSession, body_name: &str) -> SessionDto {
+pub(crate) fn session_dto(ctx: &Ctx, s: CouncilSession, body_name: &str) -> SessionDto {
     SessionDto {
         title: crate::html::sessions::session_title(ctx.lang, &s, body_name),
         id: s.id,
@@ -145,7 +145,9 @@ pub async fn list(
         .await
         .map_err(|e| ctx.api_err(e))?;
     Ok(Json(
-        list.into_iter().map(|s| dto(&ctx, s, &name)).collect(),
+        list.into_iter()
+            .map(|s| session_dto(&ctx, s, &name))
+            .collect(),
     ))
 }
 
@@ -173,7 +175,7 @@ pub async fn create(
         .await
         .map_err(|e| ctx.api_err(e))?;
     let body = state.store.body(id).await.map_err(|e| ctx.api_err(e))?;
-    Ok(Json(dto(&ctx, s, body.name(ctx.lang.code()))))
+    Ok(Json(session_dto(&ctx, s, body.name(ctx.lang.code()))))
 }
 
 /// A session's whole program: slots, workshops with their people and papers,
@@ -247,7 +249,7 @@ pub async fn program(
         .filter_map(|c| serde_json::to_value(c).ok())
         .collect();
     Ok(Json(ProgramDto {
-        session: dto(&ctx, p.session, body.name(ctx.lang.code())),
+        session: session_dto(&ctx, p.session, body.name(ctx.lang.code())),
         slots,
         workshops,
         parallel: p.parallel.into_iter().map(|m| m.id).collect(),

@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod agenda;
 pub mod audit;
 pub mod bodies;
 pub mod calendar;
@@ -14,8 +15,11 @@ pub mod meeting_extras;
 pub mod meetings;
 pub mod members;
 pub mod minutes;
+pub mod papers;
+pub mod participations;
 pub mod people;
 pub mod print;
+pub mod program;
 pub mod sessions;
 pub mod upload;
 
@@ -49,15 +53,40 @@ pub fn routes() -> Router<AppState> {
         .route("/bodies/{id}/meetings/new", get(meetings::new_form))
         .route("/bodies/{id}/meetings", post(meetings::create))
         .route("/bodies/{id}/decisions", get(meetings::to_follow))
+        .route(
+            "/bodies/{id}/participations",
+            get(participations::list)
+                .post(participations::create.layer(DefaultBodyLimit::max(crate::api::UPLOAD_BODY))),
+        )
+        .route("/participations/{id}/report", get(participations::report))
         .route("/meetings/{id}", get(meetings::show))
         .route("/meetings/{id}/ics", get(calendar::meeting))
+        .route("/calendar", get(agenda::month))
+        .route("/calendar/feeds", post(agenda::create_feed))
+        .route("/calendar/feeds/{id}/revoke", post(agenda::revoke_feed))
+        .route("/feeds/{file}", get(agenda::feed))
         .route("/sessions/{id}/ics", get(calendar::session))
         .route("/bodies/{id}/sessions", post(sessions::create))
         .route("/sessions/{id}", get(sessions::show))
         .route("/sessions/{id}/workshops", post(sessions::add_workshop))
         .route("/sessions/{id}/slots", post(sessions::add_slot))
         .route("/sessions/{id}/papers", post(sessions::add_paper))
+        .route("/sessions/{id}/program", get(program::print))
+        .route("/sessions/{id}/program.pdf", get(program::pdf))
+        .route(
+            "/workshops/{id}/outcome",
+            post(program::set_outcome.layer(DefaultBodyLimit::max(LONG_FORM_BODY))),
+        )
         .route("/papers/{id}/action", post(sessions::paper_action))
+        .route("/papers/{id}", get(papers::show))
+        .route(
+            "/papers/{id}/versions",
+            post(papers::add_version.layer(DefaultBodyLimit::max(crate::api::UPLOAD_BODY))),
+        )
+        .route(
+            "/papers/{id}/versions/{number}/file",
+            get(papers::version_file),
+        )
         .route(
             "/meetings/{id}/minutes",
             get(minutes::show).post(minutes::save.layer(DefaultBodyLimit::max(LONG_FORM_BODY))),

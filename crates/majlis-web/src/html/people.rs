@@ -129,6 +129,7 @@ struct PersonPage {
     can_edit: bool,
     can_archive: bool,
     can_audit: bool,
+    participations: Vec<super::participations::ParticipationView>,
 }
 
 pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
@@ -166,7 +167,17 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
             clean(person.phone.as_deref().unwrap_or("—")),
         )
     });
+    let participations = super::participations::views(
+        lang,
+        &dates,
+        state
+            .store
+            .person_participations(person.id)
+            .await
+            .map_err(|e| ctx.page_err(e))?,
+    );
     let page = PersonPage {
+        participations,
         chrome: Chrome::new(
             &ctx,
             clean(&person.full_name_ar),

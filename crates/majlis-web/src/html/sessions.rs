@@ -16,7 +16,6 @@ use majlis_domain::session::{
     Conflict, PaperAction, SessionInput, SlotDraft, SlotKind, WorkshopRole, days_late,
 };
 use majlis_domain::{DomainError, Person, permissions};
-use majlis_store::PeopleQuery;
 use majlis_store::service::sessions::CouncilSession;
 use uuid::Uuid;
 
@@ -63,6 +62,8 @@ pub struct SlotView {
 }
 
 pub struct WorkshopView {
+    pub id: String,
+    pub outcome: Option<String>,
     pub heading: String,
     pub title: String,
     pub themes: Vec<String>,
@@ -172,6 +173,8 @@ async fn page(
         .workshops
         .iter()
         .map(|w| WorkshopView {
+            id: w.id.to_string(),
+            outcome: w.outcome.as_deref().map(clean),
             heading: workshop_heading(lang, w.ordinal),
             title: clean(&w.title),
             themes: w.themes.iter().map(|t| clean(t)).collect(),
@@ -495,28 +498,8 @@ pub async fn add_paper(
         let due =
             chrono::NaiveDate::parse_from_str(form.get("due_on").unwrap_or("").trim(), "%Y-%m-%d")
                 .map_err(|_| err("due_on", "invalid_date"))?;
-        let mut people = Vec::new();
-        for number in form
-            .text("assignees")
-            .split([',', '،', ' '])
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .take(10)
-        {
-            let q = PeopleQuery {
-                q: number.into(),
-                page: 1,
-                per_page: 5,
-                include_archived: false,
-            };
-            let found = state.store.people(&q, None).await?;
-            let p = found
-                .items
-                .into_iter()
-                .find(|p| p.member_number.as_deref() == Some(number))
-                .ok_or(err("assignees", "unknown_member_number"))?;
-            people.push(p.id);
-        }
+        let people =
+            super::program::people_by_numbers(&state, &form.text("assignees"), "assignees").await?;
         state
             .store
             .add_paper(actor, workshop, &form.text("paper_title"), due, &people)

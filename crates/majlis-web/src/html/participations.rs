@@ -1,0 +1,174 @@
+//! The participation log of a body (مشاركات): who represented it at which
+//! event, with their report; recorded by the body's secretariat.
+
+use super::layout::{Chrome, FormState, clean};
+use super::upload::UploadForm;
+use super::{PageResult, parse_id, render, render_status, require_login, see_other};
+use crate::auth::Ctx;
+use crate::error::WebError;
+use crate::i18n::Lang;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use majlis_domain::participation::ParticipationInput;
+use majlis_domain::{DomainError, permissions};
+use majlis_store::service::participations::Participation;
+use majlis_text::DateFormatter;
+use uuid::Uuid;
+
+pub struct ParticipationView {
+    pub event: String,
+    pub organizer: String,
+    pub scope: String,
+    pub place: String,
+    pub days: String,
+    pub people: String,
+    pub report: Option<String>,
+    pub file: Option<(String, String)>,
+}
+
+pub fn views(
+    lang: Lang,
+    dates: &DateFormatter,
+    list: Vec<Participation>,
+) -> Vec<ParticipationView> {
+    list.into_iter()
+        .map(|p| ParticipationView {
+            event: clean(&p.event),
+            organizer: clean(&p.organizer),
+            scope: lang.t(&format!("participation-scope-{}", p.scope.as_str())),
+            place: [p.city.as_deref(), p.country.as_deref()]
+                .into_iter()
+                .flatten()
+                .map(clean)
+                .collect::<Vec<_>>()
+                .join("، "),
+            days: dates.day_range(p.first_day, p.last_day),
+            people: p
+                .people
+                .iter()
+                .map(|x| super::sessions::name(lang, x))
+                .collect::<Vec<_>>()
+                .join("، "),
+            report: p.report.as_deref().map(clean),
+            file: p
+                .report_file
+                .map(|f| (format!("/participations/{}/report", p.id), clean(&f.name))),
+        })
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "participations.html")]
+struct ParticipationsPage {
+    chrome: Chrome,
+    body_id: String,
+    body_name: String,
+    items: Vec<ParticipationView>,
+    can_manage: bool,
+    form: FormState,
+    scopes: Vec<(String, String)>,
+}
+
+async fn page(
+    state: &AppState,
+    ctx: &Ctx,
+    body_id: Uuid,
+    form: FormState,
+) -> Result<ParticipationsPage, WebError> {
+    let lang = ctx.lang;
+    let actor = ctx.actor()?;
+    let (body, lineage) = state.store.visible_body(actor, body_id).await?;
+    let dates = state.dates(lang.code(), &ctx.settings);
+    let list = state.store.body_participations(actor, body_id, 200).await?;
+    Ok(ParticipationsPage {
+        chrome: Chrome::new(
+            ctx,
+            lang.t("participations-title"),
+            "bodies",
+            format!("/bodies/{body_id}/participations"),
+        ),
+        body_id: body_id.to_string(),
+        body_name: clean(body.name(lang.code())),
+        items: views(lang, &dates, list),
+        can_manage: permissions::can_manage_meetings(actor, &lineage),
+        form,
+        scopes: ["national", "international"]
+            .iter()
+            .map(|s| (s.to_string(), lang.t(&format!("participation-scope-{s}"))))
+            .collect(),
+    })
+}
+
+pub async fn list(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
+    if let Some(r) = require_login(&ctx, &format!("/bodies/{id}/participations")) {
+        return Ok(r);
+    }
+    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    let p = page(&state, &ctx, id, FormState::new().with("scope", "national"))
+        .await
+        .map_err(|e| ctx.page_err(e))?;
+    Ok(render(&p))
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    up: UploadForm,
+) -> PageResult {
+    ctx.check_csrf(up.form.csrf())
+        .map_err(|e| ctx.page_err(e))?;
+    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    let result = async {
+        let people =
+            super::program::people_by_numbers(&state, &up.form.text("people"), "people").await?;
+        let input = ParticipationInput {
+            event: up.form.text("event"),
+            organizer: up.form.text("organizer"),
+            scope: up.form.text("scope"),
+            country: up.form.opt("country"),
+            city: up.form.opt("city"),
+            first_day: up.form.text("first_day"),
+            last_day: up.form.opt("last_day"),
+            people,
+            report: up.form.opt("report"),
+        };
+        let file = up.upload()?;
+        state
+            .store
+            .create_participation(actor, id, &input, file, state.config.limits.max_upload)
+            .await
+            .map_err(WebError::from)
+    }
+    .await;
+    match result {
+        Ok(_) => Ok(see_other(&format!("/bodies/{id}/participations"))),
+        Err(e) => {
+            if !matches!(e, WebError::Domain(DomainError::Invalid(_))) {
+                return Err(ctx.page_err(e));
+            }
+            let fs = FormState::from_values(up.form.0).with_error(&e, ctx.lang);
+            let p = page(&state, &ctx, id, fs)
+                .await
+                .map_err(|e| ctx.page_err(e))?;
+            Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
+        }
+    }
+}
+
+pub async fn report(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
+    if let Some(r) = require_login(&ctx, "/") {
+        return Ok(r);
+    }
+    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    let f = state
+        .store
+        .participation_file(actor, id)
+        .await
+        .map_err(|e| ctx.page_err(e))?;
+    Ok(super::files::download(f))
+}

@@ -1,0 +1,109 @@
+//! A session's program as a document (printable page and PDF), workshop
+//! outcomes, and people named by member number in planning forms.
+
+use super::{PageResult, parse_id, require_login, see_other};
+use crate::auth::Ctx;
+use crate::error::WebError;
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use majlis_domain::DomainError;
+use majlis_store::PeopleQuery;
+use uuid::Uuid;
+
+pub async fn set_outcome(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    form: super::LongFormData,
+) -> PageResult {
+    ctx.check_csrf(form.0.csrf()).map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    let session = form
+        .0
+        .get("session")
+        .and_then(|s| Uuid::parse_str(s).ok())
+        .ok_or_else(|| ctx.page_err(WebError::BadRequest))?;
+    state
+        .store
+        .set_workshop_outcome(actor, id, &form.0.text("outcome"))
+        .await
+        .map_err(|e| ctx.page_err(e))?;
+    Ok(see_other(&format!("/sessions/{session}#workshops")))
+}
+
+/// The printable program of a session.
+pub async fn print(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
+    if let Some(r) = require_login(&ctx, &format!("/sessions/{id}/program")) {
+        return Ok(r);
+    }
+    let doc = program_document(&state, &ctx, &id)
+        .await
+        .map_err(|e| ctx.page_err(e))?;
+    Ok(super::print::page(
+        &ctx,
+        doc,
+        &format!("/sessions/{id}/program.pdf"),
+    ))
+}
+
+/// The program of a session as PDF.
+pub async fn pdf(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
+    if let Some(r) = require_login(&ctx, &format!("/sessions/{id}/program")) {
+        return Ok(r);
+    }
+    let doc = program_document(&state, &ctx, &id)
+        .await
+        .map_err(|e| ctx.page_err(e))?;
+    super::print::pdf(doc, "program")
+        .await
+        .map_err(|e| ctx.page_err(e))
+}
+
+async fn program_document(
+    state: &AppState,
+    ctx: &Ctx,
+    id: &str,
+) -> Result<majlis_pdf::Document, WebError> {
+    let id = parse_id(id)?;
+    let program = state.store.session_program(id).await?;
+    state
+        .store
+        .visible_body(ctx.actor()?, program.session.body_id)
+        .await?;
+    Ok(crate::documents::program(state, ctx.lang, &program).await?)
+}
+
+/// People by the member numbers typed in a field («PPS-000012, PPS-000031»),
+/// at most ten; an unknown number is the field's error.
+pub async fn people_by_numbers(
+    state: &AppState,
+    text: &str,
+    field: &'static str,
+) -> Result<Vec<Uuid>, WebError> {
+    let mut people = Vec::new();
+    for number in text
+        .split([',', '،', ' '])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .take(10)
+    {
+        let q = PeopleQuery {
+            q: number.into(),
+            page: 1,
+            per_page: 5,
+            include_archived: false,
+        };
+        let found = state.store.people(&q, None).await?;
+        let p = found
+            .items
+            .into_iter()
+            .find(|p| p.member_number.as_deref() == Some(number))
+            .ok_or(WebError::Domain(DomainError::invalid(
+                field,
+                "unknown_member_number",
+            )))?;
+        people.push(p.id);
+    }
+    Ok(people)
+}
