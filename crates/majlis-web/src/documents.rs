@@ -244,7 +244,7 @@ pub async fn program(state: &AppState, lang: Lang, p: &SessionProgram) -> StoreR
             .collect();
         if !rows.is_empty() {
             d.sections.push(Section {
-                heading: format!("{} {}", dates.weekday(day), dates.date(day)),
+                heading: dates.date(day),
                 blocks: vec![Block::Table {
                     header: vec![
                         lang.t("session-time"),

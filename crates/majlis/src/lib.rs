@@ -2,6 +2,7 @@
 //! configuration, the demo organization, synthetic data.
 
 pub mod config;
+pub mod bench_data;
 pub mod demo;
 pub mod names;
 pub mod seed;

@@ -68,6 +68,13 @@ enum Command {
         #[arg(long)]
         scale: u32,
     },
+    /// Load the data of the meetings benchmarks (see scripts/bench.sh);
+    /// prints the ids it made as JSON.
+    BenchData {
+        /// File holding the password of the bench-admin and bench-member logins.
+        #[arg(long)]
+        password_file: PathBuf,
+    },
     /// Rebuild the people search index.
     Reindex,
     /// Write a consistent backup (safe while majlis serves).
@@ -277,6 +284,13 @@ async fn main() -> anyhow::Result<()> {
         Command::Seed { scale } => {
             let store = open(&cfg).await?;
             seed::run(&store, scale).await
+        }
+        Command::BenchData { password_file } => {
+            let store = open(&cfg).await?;
+            let password = read_password(Some(&password_file))?;
+            let ids = majlis::bench_data::load(&store, &password).await?;
+            println!("{ids}");
+            Ok(())
         }
         Command::Reindex => {
             let store = open(&cfg).await?;

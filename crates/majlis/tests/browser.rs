@@ -341,6 +341,134 @@ async fn browser_flows_in_arabic_and_french() {
     )
     .await;
     seed_pages(&app, &driver).await;
+    meetings_flow(&app, &driver).await;
+}
+
+async fn js(c: &Client, script: &str) {
+    c.execute(script, vec![]).await.expect("script");
+}
+
+async fn login(c: &Client, app: &TestApp, who: &str) {
+    c.goto(&app.url("/lang/ar?next=/login")).await.unwrap();
+    if c.current_url().await.unwrap().path() != "/login" {
+        // Still logged in as someone else: log out first.
+        js(c, "document.querySelector('form.logout').submit()").await;
+        c.wait().for_element(Locator::Css("main h1")).await.unwrap();
+        c.goto(&app.url("/login")).await.unwrap();
+    }
+    fill(c, "#f-login", who).await;
+    fill(c, "#f-password", majlis::demo::DEMO_PASSWORD).await;
+    submit(c, "form[action='/login']").await;
+}
+
+/// Issue 3's flow: a secretary schedules a meeting, records attendance and
+/// minutes; the executive builds a session program with three workshops and
+/// assigns a paper; the assignee uploads a version.
+async fn meetings_flow(app: &TestApp, driver: &Driver) {
+    let c = browser(driver, "ar").await;
+    login(&c, app, "agadir").await;
+    let agadir = app.body_id("أكادير").await;
+    c.goto(&app.url(&format!("/bodies/{agadir}/meetings/new")))
+        .await
+        .unwrap();
+    fill(&c, "#f-title", "اجتماع الكتابة الإقليمية لتقييم الانتخابات").await;
+    js(&c, "document.querySelector('#f-starts_at').value = '2017-01-05T18:00'; document.querySelector('#f-ends_at').value = '2017-01-05T20:30';").await;
+    shot(&c, "ar-9-new-meeting").await;
+    submit(&c, "form[action$='/meetings']").await;
+    let url = c.current_url().await.unwrap();
+    assert!(url.path().starts_with("/meetings/"), "{url}");
+    let meeting = url.path().trim_start_matches("/meetings/").to_string();
+    js(&c, "document.querySelectorAll('details').forEach(d => d.open = true)").await;
+    fill(&c, "form[action$='/agenda'] #f-title", "تقييم انتخابات أعضاء مجلس النواب").await;
+    submit(&c, "form[action$='/agenda']").await;
+    assert!(text(&c).await.contains("تقييم انتخابات أعضاء مجلس النواب"));
+    // Held, then attendance: everyone present.
+    c.find(Locator::Css("form[action$='/status'] input[value=hold] ~ button"))
+        .await
+        .expect("hold button")
+        .click()
+        .await
+        .unwrap();
+    c.wait().for_element(Locator::Css("#attendance")).await.unwrap();
+    js(&c, "document.querySelectorAll('#attendance input[type=radio][value=present]').forEach(r => r.checked = true)").await;
+    submit(&c, "form[action$='/attendance']").await;
+    let page = text(&c).await;
+    assert!(page.contains("مكتمل") || page.contains("النصاب"), "{page}");
+    shot(&c, "ar-10-meeting-held").await;
+    // Minutes: written, saved, approved.
+    c.goto(&app.url(&format!("/meetings/{meeting}/minutes")))
+        .await
+        .unwrap();
+    fill(&c, "form.minutes-form textarea[name^=item-]", "خلص الاجتماع إلى تقييم إيجابي للمشاركة.").await;
+    fill(&c, "#f-overall", "انعقد الاجتماع في جو من المسؤولية.").await;
+    shot(&c, "ar-11-minutes-edit").await;
+    submit(&c, "form.minutes-form").await;
+    submit(&c, "form[action$='/minutes/approve']").await;
+    let page = text(&c).await;
+    assert!(page.contains("صادق عليه"), "{page}");
+    shot(&c, "ar-12-minutes-approved").await;
+
+    // The executive plans a session with three workshops and a paper.
+    login(&c, app, "bureau").await;
+    let cc = app.body_id("اللجنة المركزية").await;
+    c.goto(&app.url(&format!("/bodies/{cc}"))).await.unwrap();
+    js(&c, "document.querySelectorAll('details').forEach(d => d.open = true); document.querySelector('form[action$=\"/sessions\"] #f-first_day').value = '2018-03-03'; document.querySelector('form[action$=\"/sessions\"] #f-last_day').value = '2018-03-04';").await;
+    fill(&c, "form[action$='/sessions'] #f-venue", "المقر الوطني").await;
+    submit(&c, "form[action$='/sessions']").await;
+    let session = c.current_url().await.unwrap().path().to_string();
+    assert!(session.starts_with("/sessions/"), "{session}");
+    assert_eq!(
+        c.find(Locator::Css("main h1")).await.unwrap().text().await.unwrap(),
+        "الدورة التاسعة للجنة المركزية"
+    );
+    for (i, title) in ["الحزب والمجتمع", "مشروع اليسار في مغرب اليوم", "العمل التضامني"]
+        .iter()
+        .enumerate()
+    {
+        js(&c, "document.querySelectorAll('details').forEach(d => d.open = true)").await;
+        fill(&c, "form[action$='/workshops'] #f-title", title).await;
+        fill(&c, "form[action$='/workshops'] #f-themes", &format!("محور {}", i + 1)).await;
+        submit(&c, "form[action$='/workshops']").await;
+    }
+    let member = app.store().account_by_username("member").await.unwrap();
+    let person = app.store().person(member.person_id.unwrap()).await.unwrap();
+    js(&c, "document.querySelectorAll('details').forEach(d => d.open = true); document.querySelector('#f-due_on').value = '2018-02-20'; document.querySelector('#f-paper_workshop_id').selectedIndex = 1;").await;
+    fill(&c, "#f-paper_title", "ورقة العمل حول الحزب والمجتمع").await;
+    fill(&c, "#f-assignees", person.member_number.as_deref().unwrap()).await;
+    submit(&c, "form[action$='/papers']").await;
+    let page = text(&c).await;
+    for w in ["الورشة الأولى", "الورشة الثانية", "الورشة الثالثة", "ورقة العمل حول الحزب والمجتمع"] {
+        assert!(page.contains(w), "{w} missing: {page}");
+    }
+    shot(&c, "ar-13-session-planned").await;
+
+    // The assignee uploads a version on the paper's page.
+    login(&c, app, "member").await;
+    let session_id: uuid::Uuid = session.trim_start_matches("/sessions/").parse().unwrap();
+    let program = app.store().session_program(session_id).await.unwrap();
+    let paper = program.workshops[0].papers[0].id;
+    c.goto(&app.url(&format!("/papers/{paper}"))).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ورقة-الحزب-والمجتمع.md");
+    std::fs::write(&file, "# الحزب والمجتمع\n\nمساهمة أولى في النقاش.\n").unwrap();
+    c.find(Locator::Css("#f-file"))
+        .await
+        .unwrap()
+        .send_keys(file.to_str().unwrap())
+        .await
+        .expect("choose the file");
+    submit(&c, "form[action$='/versions']").await;
+    let page = text(&c).await;
+    assert!(page.contains("ورقة-الحزب-والمجتمع.md"), "{page}");
+    assert!(page.contains("مسودة"), "{page}");
+    shot(&c, "ar-14-paper-uploaded").await;
+    // The calendar of the month of the meeting.
+    login(&c, app, "agadir").await;
+    c.goto(&app.url("/calendar?month=2017-01")).await.unwrap();
+    let page = text(&c).await;
+    assert!(page.contains("اجتماع الكتابة الإقليمية لتقييم الانتخابات"), "{page}");
+    shot(&c, "ar-15-calendar-phone").await;
+    c.close().await.ok();
 }
 
 /// The seed's meeting and session pages in Arabic, for a person to look at.
