@@ -94,7 +94,18 @@ pub async fn load(store: &Store, password: &str) -> anyhow::Result<serde_json::V
         workshop_id: w,
     };
     store
-        .add_slot(&admin, session.id, &slot(SlotKind::Opening, "الجلسة الافتتاحية", at(6, 10, 0), at(6, 12, 0), "القاعة الكبرى", None))
+        .add_slot(
+            &admin,
+            session.id,
+            &slot(
+                SlotKind::Opening,
+                "الجلسة الافتتاحية",
+                at(6, 10, 0),
+                at(6, 12, 0),
+                "القاعة الكبرى",
+                None,
+            ),
+        )
         .await?;
     let mut paper_count = 0;
     for w in 0..3 {
@@ -109,7 +120,18 @@ pub async fn load(store: &Store, password: &str) -> anyhow::Result<serde_json::V
             )
             .await?;
         store
-            .add_slot(&admin, session.id, &slot(SlotKind::Workshop, "ورشة", at(6, 14, 0), at(6, 18, 0), &format!("القاعة {}", w + 1), Some(id)))
+            .add_slot(
+                &admin,
+                session.id,
+                &slot(
+                    SlotKind::Workshop,
+                    "ورشة",
+                    at(6, 14, 0),
+                    at(6, 18, 0),
+                    &format!("القاعة {}", w + 1),
+                    Some(id),
+                ),
+            )
             .await?;
         for (k, p) in members[w * 100..(w + 1) * 100].iter().enumerate() {
             let role = match k {
@@ -127,14 +149,28 @@ pub async fn load(store: &Store, password: &str) -> anyhow::Result<serde_json::V
                     id,
                     &format!("ورقة العمل {}", paper_count + 1),
                     NaiveDate::from_ymd_opt(2027, 1, 20 + k).unwrap_or(today),
-                    &[members[w * 100 + k as usize], members[w * 100 + 50 + k as usize]],
+                    &[
+                        members[w * 100 + k as usize],
+                        members[w * 100 + 50 + k as usize],
+                    ],
                 )
                 .await?;
             paper_count += 1;
         }
     }
     store
-        .add_slot(&admin, session.id, &slot(SlotKind::Closing, "الجلسة الختامية", at(7, 10, 0), at(7, 12, 0), "القاعة الكبرى", None))
+        .add_slot(
+            &admin,
+            session.id,
+            &slot(
+                SlotKind::Closing,
+                "الجلسة الختامية",
+                at(7, 10, 0),
+                at(7, 12, 0),
+                "القاعة الكبرى",
+                None,
+            ),
+        )
         .await?;
 
     // A member of five bodies that meet 1,000 times in 2027.
@@ -154,7 +190,10 @@ pub async fn load(store: &Store, password: &str) -> anyhow::Result<serde_json::V
     let mut bodies = Vec::new();
     for b in 0..5 {
         let x = store
-            .create_body(&admin, &body(&format!("الكتابة الإقليمية للقياس {}", b + 1), "provincial"))
+            .create_body(
+                &admin,
+                &body(&format!("الكتابة الإقليمية للقياس {}", b + 1), "provincial"),
+            )
             .await?;
         store
             .add_membership(&admin, &member_of(me.id, x.id, "member"), today)
@@ -175,7 +214,9 @@ pub async fn load(store: &Store, password: &str) -> anyhow::Result<serde_json::V
             kind: "periodic".into(),
             title: format!("اجتماع رقم {}", i + 1),
             starts_at: start.format("%Y-%m-%dT%H:%M").to_string(),
-            ends_at: (start + Duration::hours(2)).format("%Y-%m-%dT%H:%M").to_string(),
+            ends_at: (start + Duration::hours(2))
+                .format("%Y-%m-%dT%H:%M")
+                .to_string(),
             venue: Some("المقر".into()),
             city: Some("الرباط".into()),
             theme: None,
@@ -240,7 +281,9 @@ pub async fn load(store: &Store, password: &str) -> anyhow::Result<serde_json::V
             },
         )
         .await?;
-    store.approve_minutes(&admin, long.id, saved.version).await?;
+    store
+        .approve_minutes(&admin, long.id, saved.version)
+        .await?;
     Ok(json!({
         "session": session.id,
         "minutes_meeting": long.id,

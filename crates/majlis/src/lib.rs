@@ -1,8 +1,8 @@
 //! The pieces of the `majlis` binary that tests and benchmarks reuse: the
 //! configuration, the demo organization, synthetic data.
 
-pub mod config;
 pub mod bench_data;
+pub mod config;
 pub mod demo;
 pub mod names;
 pub mod seed;

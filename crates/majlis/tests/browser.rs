@@ -378,18 +378,32 @@ async fn meetings_flow(app: &TestApp, driver: &Driver) {
     let url = c.current_url().await.unwrap();
     assert!(url.path().starts_with("/meetings/"), "{url}");
     let meeting = url.path().trim_start_matches("/meetings/").to_string();
-    js(&c, "document.querySelectorAll('details').forEach(d => d.open = true)").await;
-    fill(&c, "form[action$='/agenda'] #f-title", "تقييم انتخابات أعضاء مجلس النواب").await;
+    js(
+        &c,
+        "document.querySelectorAll('details').forEach(d => d.open = true)",
+    )
+    .await;
+    fill(
+        &c,
+        "form[action$='/agenda'] #f-title",
+        "تقييم انتخابات أعضاء مجلس النواب",
+    )
+    .await;
     submit(&c, "form[action$='/agenda']").await;
     assert!(text(&c).await.contains("تقييم انتخابات أعضاء مجلس النواب"));
     // Held, then attendance: everyone present.
-    c.find(Locator::Css("form[action$='/status'] input[value=hold] ~ button"))
-        .await
-        .expect("hold button")
-        .click()
+    c.find(Locator::Css(
+        "form[action$='/status'] input[value=hold] ~ button",
+    ))
+    .await
+    .expect("hold button")
+    .click()
+    .await
+    .unwrap();
+    c.wait()
+        .for_element(Locator::Css("#attendance"))
         .await
         .unwrap();
-    c.wait().for_element(Locator::Css("#attendance")).await.unwrap();
     js(&c, "document.querySelectorAll('#attendance input[type=radio][value=present]').forEach(r => r.checked = true)").await;
     submit(&c, "form[action$='/attendance']").await;
     let page = text(&c).await;
@@ -399,7 +413,12 @@ async fn meetings_flow(app: &TestApp, driver: &Driver) {
     c.goto(&app.url(&format!("/meetings/{meeting}/minutes")))
         .await
         .unwrap();
-    fill(&c, "form.minutes-form textarea[name^=item-]", "خلص الاجتماع إلى تقييم إيجابي للمشاركة.").await;
+    fill(
+        &c,
+        "form.minutes-form textarea[name^=item-]",
+        "خلص الاجتماع إلى تقييم إيجابي للمشاركة.",
+    )
+    .await;
     fill(&c, "#f-overall", "انعقد الاجتماع في جو من المسؤولية.").await;
     shot(&c, "ar-11-minutes-edit").await;
     submit(&c, "form.minutes-form").await;
@@ -418,16 +437,34 @@ async fn meetings_flow(app: &TestApp, driver: &Driver) {
     let session = c.current_url().await.unwrap().path().to_string();
     assert!(session.starts_with("/sessions/"), "{session}");
     assert_eq!(
-        c.find(Locator::Css("main h1")).await.unwrap().text().await.unwrap(),
+        c.find(Locator::Css("main h1"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
         "الدورة التاسعة للجنة المركزية"
     );
-    for (i, title) in ["الحزب والمجتمع", "مشروع اليسار في مغرب اليوم", "العمل التضامني"]
-        .iter()
-        .enumerate()
+    for (i, title) in [
+        "الحزب والمجتمع",
+        "مشروع اليسار في مغرب اليوم",
+        "العمل التضامني",
+    ]
+    .iter()
+    .enumerate()
     {
-        js(&c, "document.querySelectorAll('details').forEach(d => d.open = true)").await;
+        js(
+            &c,
+            "document.querySelectorAll('details').forEach(d => d.open = true)",
+        )
+        .await;
         fill(&c, "form[action$='/workshops'] #f-title", title).await;
-        fill(&c, "form[action$='/workshops'] #f-themes", &format!("محور {}", i + 1)).await;
+        fill(
+            &c,
+            "form[action$='/workshops'] #f-themes",
+            &format!("محور {}", i + 1),
+        )
+        .await;
         submit(&c, "form[action$='/workshops']").await;
     }
     let member = app.store().account_by_username("member").await.unwrap();
@@ -437,7 +474,12 @@ async fn meetings_flow(app: &TestApp, driver: &Driver) {
     fill(&c, "#f-assignees", person.member_number.as_deref().unwrap()).await;
     submit(&c, "form[action$='/papers']").await;
     let page = text(&c).await;
-    for w in ["الورشة الأولى", "الورشة الثانية", "الورشة الثالثة", "ورقة العمل حول الحزب والمجتمع"] {
+    for w in [
+        "الورشة الأولى",
+        "الورشة الثانية",
+        "الورشة الثالثة",
+        "ورقة العمل حول الحزب والمجتمع",
+    ] {
         assert!(page.contains(w), "{w} missing: {page}");
     }
     shot(&c, "ar-13-session-planned").await;
@@ -466,7 +508,10 @@ async fn meetings_flow(app: &TestApp, driver: &Driver) {
     login(&c, app, "agadir").await;
     c.goto(&app.url("/calendar?month=2017-01")).await.unwrap();
     let page = text(&c).await;
-    assert!(page.contains("اجتماع الكتابة الإقليمية لتقييم الانتخابات"), "{page}");
+    assert!(
+        page.contains("اجتماع الكتابة الإقليمية لتقييم الانتخابات"),
+        "{page}"
+    );
     shot(&c, "ar-15-calendar-phone").await;
     c.close().await.ok();
 }

@@ -32,16 +32,7 @@ pub async fn update(
 ) -> ApiResult<super::meetings::MeetingDto> {
     let actor = writable(&ctx)?;
     let id = parse_id(&ctx, &id)?;
-    let input = MeetingInput {
-        kind: r.kind,
-        title: r.title,
-        starts_at: r.starts_at,
-        ends_at: r.ends_at,
-        venue: r.venue,
-        city: r.city,
-        theme: r.theme,
-        quorum: r.quorum,
-    };
+    let input = MeetingInput::from(r);
     let m = state
         .store
         .update_meeting(actor, id, &input)

@@ -72,6 +72,21 @@ pub struct MeetingRequest {
     pub quorum: Option<String>,
 }
 
+impl From<MeetingRequest> for MeetingInput {
+    fn from(r: MeetingRequest) -> Self {
+        MeetingInput {
+            kind: r.kind,
+            title: r.title,
+            starts_at: r.starts_at,
+            ends_at: r.ends_at,
+            venue: r.venue,
+            city: r.city,
+            theme: r.theme,
+            quorum: r.quorum,
+        }
+    }
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct AgendaItemDto {
     pub id: Uuid,
@@ -245,16 +260,7 @@ pub async fn create(
 ) -> ApiResult<MeetingDto> {
     let actor = writable(&ctx)?;
     let id = parse_id(&ctx, &id)?;
-    let input = MeetingInput {
-        kind: r.kind,
-        title: r.title,
-        starts_at: r.starts_at,
-        ends_at: r.ends_at,
-        venue: r.venue,
-        city: r.city,
-        theme: r.theme,
-        quorum: r.quorum,
-    };
+    let input = MeetingInput::from(r);
     let m = state
         .store
         .create_meeting(actor, id, &input)

@@ -123,7 +123,7 @@ async fn page(
             w.iter()
                 .map(|d| DayView {
                     date: d.to_string(),
-                    label: format!("{} {}", dates.weekday(*d), dates.date(*d)),
+                    label: dates.date(*d),
                     day: d.day(),
                     in_month: d.month() == m,
                     today: *d == today,
@@ -132,12 +132,7 @@ async fn page(
                 .collect()
         })
         .collect();
-    let month_title = dates
-        .date(grid.first)
-        .split_whitespace()
-        .skip(1)
-        .collect::<Vec<_>>()
-        .join(" ");
+    let month_title = format!("{} {}", dates.month_name(y, m), dates.number(y.into()));
     let mut bodies = vec![(String::new(), lang.t("calendar-my-bodies"), body.is_none())];
     let mut seen = std::collections::HashSet::new();
     for r in &actor.roles {

@@ -11,7 +11,7 @@ use crate::error::WebError;
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use fluent_templates::fluent_bundle::FluentValue;
-use majlis_domain::meeting::{Attendance, Meeting, MeetingInput, MeetingStatus};
+use majlis_domain::meeting::{Attendance, Meeting, MeetingStatus};
 use majlis_domain::participation::GuestInput;
 use majlis_domain::{Actor, DomainError};
 use majlis_store::StoreResult;
@@ -133,24 +133,15 @@ pub async fn extras(
         .guests(m.id)
         .await?
         .into_iter()
-        .map(|g| GuestView {
-            id: g.id.to_string(),
-            name: clean(&g.name),
-            quality: g.quality.as_deref().map(clean),
-            status_label: g.attendance.map_or_else(
-                || lang.t("attendance-unknown"),
-                |a| lang.t(&format!("attendance-{}", a.as_str())),
-            ),
-            options: ["present", "excused", "absent"]
-                .iter()
-                .map(|o| {
-                    (
-                        o.to_string(),
-                        lang.t(&format!("attendance-{o}")),
-                        g.attendance.map(Attendance::as_str) == Some(*o),
-                    )
-                })
-                .collect(),
+        .map(|g| {
+            let (status_label, options) = super::meetings::attendance_choices(lang, g.attendance);
+            GuestView {
+                id: g.id.to_string(),
+                name: clean(&g.name),
+                quality: g.quality.as_deref().map(clean),
+                status_label,
+                options,
+            }
         })
         .collect();
     x.reports = state
@@ -421,16 +412,7 @@ pub async fn update(
 ) -> PageResult {
     ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
     let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    let input = MeetingInput {
-        kind: form.text("kind"),
-        title: form.text("title"),
-        starts_at: form.text("starts_at"),
-        ends_at: form.text("ends_at"),
-        venue: form.opt("venue"),
-        city: form.opt("city"),
-        theme: form.opt("theme"),
-        quorum: form.opt("quorum"),
-    };
+    let input = super::meetings::meeting_input(&form);
     match state.store.update_meeting(actor(&ctx)?, id, &input).await {
         Ok(_) => {
             state.wake_jobs();

@@ -42,6 +42,43 @@ pub fn when(lang: Lang, dates: &DateFormatter, m: &Meeting) -> String {
     )
 }
 
+/// The planning form of a meeting as the domain's input.
+pub fn meeting_input(form: &FormData) -> MeetingInput {
+    MeetingInput {
+        kind: form.text("kind"),
+        title: form.text("title"),
+        starts_at: form.text("starts_at"),
+        ends_at: form.text("ends_at"),
+        venue: form.opt("venue"),
+        city: form.opt("city"),
+        theme: form.opt("theme"),
+        quorum: form.opt("quorum"),
+    }
+}
+
+/// The label of an attendance mark and the choices of its form
+/// (value, label, chosen).
+pub fn attendance_choices(
+    lang: Lang,
+    current: Option<Attendance>,
+) -> (String, Vec<(String, String, bool)>) {
+    let label = current.map_or_else(
+        || lang.t("attendance-unknown"),
+        |a| lang.t(&format!("attendance-{}", a.as_str())),
+    );
+    let options = ["present", "excused", "absent"]
+        .iter()
+        .map(|o| {
+            (
+                o.to_string(),
+                lang.t(&format!("attendance-{o}")),
+                current.map(Attendance::as_str) == Some(*o),
+            )
+        })
+        .collect();
+    (label, options)
+}
+
 /// «حضر 15 عضوا من أصل 21؛ النصاب (11) مكتمل».
 pub fn quorum_line(lang: Lang, sheet: &AttendanceSheet) -> String {
     lang.t_args(
@@ -178,16 +215,7 @@ pub async fn create(
     let body = managed_body(&state, &ctx, &id)
         .await
         .map_err(|e| ctx.page_err(e))?;
-    let input = MeetingInput {
-        kind: form.text("kind"),
-        title: form.text("title"),
-        starts_at: form.text("starts_at"),
-        ends_at: form.text("ends_at"),
-        venue: form.opt("venue"),
-        city: form.opt("city"),
-        theme: form.opt("theme"),
-        quorum: form.opt("quorum"),
-    };
+    let input = meeting_input(&form);
     match state
         .store
         .create_meeting(ctx.actor().map_err(|e| ctx.page_err(e))?, body.id, &input)
@@ -339,27 +367,18 @@ async fn meeting_page(
     let invitees = sheet
         .rows
         .iter()
-        .map(|(p, s)| InviteeView {
-            id: p.id.to_string(),
-            name: clean(if lang == Lang::Ar {
-                &p.full_name_ar
-            } else {
-                p.full_name_latin.as_deref().unwrap_or(&p.full_name_ar)
-            }),
-            status_label: s.map_or_else(
-                || lang.t("attendance-unknown"),
-                |a| lang.t(&format!("attendance-{}", a.as_str())),
-            ),
-            options: ["present", "excused", "absent"]
-                .iter()
-                .map(|o| {
-                    (
-                        o.to_string(),
-                        lang.t(&format!("attendance-{o}")),
-                        s.map(Attendance::as_str) == Some(*o),
-                    )
-                })
-                .collect(),
+        .map(|(p, s)| {
+            let (status_label, options) = attendance_choices(lang, *s);
+            InviteeView {
+                id: p.id.to_string(),
+                name: clean(if lang == Lang::Ar {
+                    &p.full_name_ar
+                } else {
+                    p.full_name_latin.as_deref().unwrap_or(&p.full_name_ar)
+                }),
+                status_label,
+                options,
+            }
         })
         .collect();
     let quorum_line = quorum_line(lang, &sheet);

@@ -190,25 +190,35 @@ pub async fn save(
         .await;
     match result {
         Ok(_) => Ok(see_other(&format!("/meetings/{id}/minutes#saved"))),
-        Err(e) => {
-            let e = WebError::from(e);
-            let status = match &e {
-                WebError::Domain(DomainError::Stale) => StatusCode::CONFLICT,
-                WebError::Domain(DomainError::Invalid(_)) => StatusCode::UNPROCESSABLE_ENTITY,
-                _ => return Err(ctx.page_err(e)),
-            };
-            // Reload what is saved now: the writer's text stays in the form.
-            let now = state
-                .store
-                .minutes(actor, id)
-                .await
-                .map_err(|e| ctx.page_err(e))?;
-            let p = page(&state, &ctx, now, Some(&form), Some(&e))
-                .await
-                .map_err(|e| ctx.page_err(e))?;
-            Ok(render_status(status, &p))
-        }
+        Err(e) => refused(&state, &ctx, id, e.into(), Some(&form)).await,
     }
+}
+
+/// A refused save or approval: 409 when someone saved meanwhile, 422 for
+/// invalid or locked minutes — the page shows what is saved now, and keeps
+/// the writer's text in the form.
+async fn refused(
+    state: &AppState,
+    ctx: &Ctx,
+    id: Uuid,
+    e: WebError,
+    form: Option<&LongFormData>,
+) -> PageResult {
+    let status = match &e {
+        WebError::Domain(DomainError::Stale) => StatusCode::CONFLICT,
+        WebError::Domain(DomainError::Invalid(_)) => StatusCode::UNPROCESSABLE_ENTITY,
+        _ => return Err(ctx.page_err(e)),
+    };
+    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    let now = state
+        .store
+        .minutes(actor, id)
+        .await
+        .map_err(|e| ctx.page_err(e))?;
+    let p = page(state, ctx, now, form, Some(&e))
+        .await
+        .map_err(|e| ctx.page_err(e))?;
+    Ok(render_status(status, &p))
 }
 
 pub async fn approve(
@@ -227,23 +237,7 @@ pub async fn approve(
         .unwrap_or(-1);
     match state.store.approve_minutes(actor, id, version).await {
         Ok(_) => Ok(see_other(&format!("/meetings/{id}/minutes"))),
-        Err(e) => {
-            let e = WebError::from(e);
-            let status = match &e {
-                WebError::Domain(DomainError::Stale) => StatusCode::CONFLICT,
-                WebError::Domain(DomainError::Invalid(_)) => StatusCode::UNPROCESSABLE_ENTITY,
-                _ => return Err(ctx.page_err(e)),
-            };
-            let now = state
-                .store
-                .minutes(actor, id)
-                .await
-                .map_err(|e| ctx.page_err(e))?;
-            let p = page(&state, &ctx, now, None, Some(&e))
-                .await
-                .map_err(|e| ctx.page_err(e))?;
-            Ok(render_status(status, &p))
-        }
+        Err(e) => refused(&state, &ctx, id, e.into(), None).await,
     }
 }
 
