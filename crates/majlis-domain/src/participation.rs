@@ -127,6 +127,9 @@ pub struct GuestInput {
     pub quality: Option<String>,
     #[serde(default)]
     pub email: Option<String>,
+    /// A speaker of the meeting (a thematic meeting's).
+    #[serde(default)]
+    pub speaker: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -134,6 +137,7 @@ pub struct ValidGuest {
     pub name: String,
     pub quality: Option<String>,
     pub email: Option<String>,
+    pub speaker: bool,
 }
 
 impl GuestInput {
@@ -146,6 +150,7 @@ impl GuestInput {
             name,
             quality,
             email,
+            speaker: self.speaker,
         })
     }
 }
@@ -220,12 +225,14 @@ mod tests {
             name: " ممثل ".into(),
             quality: None,
             email: Some("x@example.org".into()),
+            speaker: true,
         };
         assert_eq!(g.validate().unwrap().name, "ممثل");
         let bad = GuestInput {
             name: "".into(),
             quality: None,
             email: Some("nope".into()),
+            speaker: false,
         };
         assert!(bad.validate().is_err());
         assert!(check_report_title(" ").is_err());

@@ -123,6 +123,11 @@ pub fn can_plan_sessions(actor: &Actor) -> bool {
     actor.national()
 }
 
+/// Sign oneself up as a participant of a workshop: members of the council.
+pub fn can_join_workshop(actor: &Actor, person: Uuid, council: Uuid) -> bool {
+    actor.person_id == Some(person) && actor.member_of(council)
+}
+
 /// Read a working paper's versions: its assignees and the executive while it
 /// is worked on; once circulated, every member of the council.
 pub fn can_read_paper(actor: &Actor, assignee: bool, circulated: bool, council: &Lineage) -> bool {
@@ -287,6 +292,10 @@ mod tests {
         assert!(can_read_paper(&a, false, true, &l));
         assert!(!can_read_paper(&a, false, false, &l));
         assert!(can_read_paper(&a, true, false, &l));
+        let me = a.person_id.unwrap();
+        assert!(can_join_workshop(&a, me, w.agadir));
+        assert!(!can_join_workshop(&a, Uuid::now_v7(), w.agadir));
+        assert!(!can_join_workshop(&a, me, w.casa));
         assert!(!can_read_minutes(&a, &l, false));
         assert!(!can_read_minutes(&a, &lineage(&w, w.casa), true));
         assert!(!can_create_person(&a));

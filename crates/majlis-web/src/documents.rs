@@ -318,6 +318,8 @@ pub async fn program(state: &AppState, lang: Lang, p: &SessionProgram) -> StoreR
         });
     }
     if !p.parallel.is_empty() {
+        let ids: Vec<uuid::Uuid> = p.parallel.iter().map(|m| m.id).collect();
+        let mut speakers = state.store.speakers(&ids).await?;
         d.sections.push(Section {
             heading: lang.t("session-parallel"),
             blocks: vec![Block::List {
@@ -332,7 +334,18 @@ pub async fn program(state: &AppState, lang: Lang, p: &SessionProgram) -> StoreR
                         if let Some(c) = &m.city {
                             s.push_str(&format!(" — {}", clean(c)));
                         }
-                        format!("{s} — {}", dates.date(m.starts_at.date()))
+                        let who = crate::html::sessions::speaker_names(
+                            speakers.remove(&m.id).unwrap_or_default(),
+                        );
+                        if who.is_empty() {
+                            format!("{s} — {}", dates.date(m.starts_at.date()))
+                        } else {
+                            format!(
+                                "{s} — {} — {}: {who}",
+                                dates.date(m.starts_at.date()),
+                                lang.t("session-speakers")
+                            )
+                        }
                     })
                     .collect(),
             }],

@@ -15,7 +15,12 @@ fn person(i: usize) -> PersonInput {
     PersonInput {
         full_name_ar: format!("عضو المجلس رقم {i}"),
         full_name_latin: Some(format!("Membre {i}")),
-        gender: if i.is_multiple_of(2) { "female" } else { "male" }.into(),
+        gender: if i.is_multiple_of(2) {
+            "female"
+        } else {
+            "male"
+        }
+        .into(),
         member_number: Some(format!("BENCH-{i:05}")),
         email: Some(format!("member{i}@bench.example")),
         phone: None,

@@ -656,7 +656,37 @@ async fn meetings(
             city,
             Some(theme),
         );
-        thematic.push(store.create_meeting(actor, bureau, &input).await?.id);
+        let id = store.create_meeting(actor, bureau, &input).await?.id;
+        // Speakers: a member of the bureau and a guest from outside the party
+        // (demo names).
+        let k = thematic.len();
+        let member = store.person(members[8 + k]).await?;
+        let (outsider, _) = names::name(300 + k, k % 2 == 0);
+        for (name, quality) in [
+            (member.full_name_ar.clone(), "عضو المكتب السياسي"),
+            (
+                outsider,
+                [
+                    "أستاذ باحث في علم الاجتماع",
+                    "فاعلة جمعوية",
+                    "خبير في الاقتصاد الاجتماعي والتضامني",
+                ][k],
+            ),
+        ] {
+            store
+                .add_guest(
+                    actor,
+                    id,
+                    &majlis_domain::participation::GuestInput {
+                        name,
+                        quality: Some(quality.into()),
+                        email: None,
+                        speaker: true,
+                    },
+                )
+                .await?;
+        }
+        thematic.push(id);
     }
     Ok(thematic)
 }

@@ -292,3 +292,90 @@ async fn the_eighth_session_through_the_api() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn council_members_sign_up_for_workshops() {
+    each_backend(|b| async move {
+        let app = TestApp::demo(b).await;
+        let cc = app.body_id("اللجنة المركزية").await;
+        let bureau = app.body_id("المكتب السياسي").await;
+        let store = app.store();
+        // A member of the Central Committee who is not in the bureau.
+        let in_bureau: Vec<uuid::Uuid> = store
+            .body_members(bureau)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|m| m.person.id)
+            .collect();
+        let person = store
+            .body_members(cc)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|m| m.person.id)
+            .find(|p| !in_bureau.contains(p))
+            .expect("a council member outside the bureau");
+        store
+            .create_account(
+                None,
+                majlis_store::NewAccount {
+                    username: "cc-member".into(),
+                    email: None,
+                    password: majlis::demo::DEMO_PASSWORD.into(),
+                    person_id: Some(person),
+                    is_admin: false,
+                },
+            )
+            .await
+            .unwrap();
+        let session = store.body_sessions(cc).await.unwrap()[0].id;
+        let program = store.session_program(session).await.unwrap();
+        let workshop = program.workshops[1].id;
+        let (c, csrf) = app.api_login("cc-member").await;
+        let join = app.url(&format!("/api/v1/workshops/{workshop}/join"));
+        let r = c
+            .post(&join)
+            .header("x-csrf-token", &csrf)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 204);
+        let p = store.session_program(session).await.unwrap();
+        assert!(p.workshops[1].people.iter().any(|(x, _)| x.id == person));
+        // Someone outside the council may not.
+        let (m, mcsrf) = app.api_login("member").await;
+        let r = m
+            .post(&join)
+            .header("x-csrf-token", &mcsrf)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 403);
+        // The page offers to leave; leaving works.
+        let page = app.page_login("cc-member", "ar").await;
+        let html = page
+            .get(app.url(&format!("/sessions/{session}")))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(html.contains(&format!("/workshops/{workshop}/leave")));
+        assert!(
+            html.contains("المتدخلون"),
+            "speakers of the thematic meetings"
+        );
+        let r = c
+            .delete(&join)
+            .header("x-csrf-token", &csrf)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 204);
+        let p = store.session_program(session).await.unwrap();
+        assert!(!p.workshops[1].people.iter().any(|(x, _)| x.id == person));
+    })
+    .await;
+}

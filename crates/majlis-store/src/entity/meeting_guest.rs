@@ -10,6 +10,8 @@ pub struct Model {
     pub quality: Option<String>,
     pub email: Option<String>,
     pub attendance: Option<String>,
+    /// Speaks at the meeting (a thematic meeting's speakers).
+    pub speaker: bool,
     pub created_at: DateTimeUtc,
 }
 

@@ -169,6 +169,7 @@ impl MigrationTrait for Migration {
                 .col(string_null("quality"))
                 .col(string_null("email"))
                 .col(string_null("attendance"))
+                .col(boolean("speaker").default(false))
                 .col(timestamp_with_time_zone("created_at"))
                 .foreign_key(&mut fk(
                     "fk_meeting_guests_meeting",

@@ -30,6 +30,7 @@ pub struct Guest {
     /// Only shown to those who run the meeting.
     pub email: Option<String>,
     pub attendance: Option<Attendance>,
+    pub speaker: bool,
 }
 
 fn to_guest(g: meeting_guest::Model) -> Guest {
@@ -40,6 +41,7 @@ fn to_guest(g: meeting_guest::Model) -> Guest {
         quality: g.quality,
         email: g.email,
         attendance: g.attendance.as_deref().and_then(Attendance::parse),
+        speaker: g.speaker,
     }
 }
 
@@ -202,6 +204,28 @@ impl Store {
             .collect())
     }
 
+    /// The speakers of several meetings (a session's parallel program), by
+    /// meeting, in the order they were added.
+    pub async fn speakers(
+        &self,
+        meetings: &[Uuid],
+    ) -> StoreResult<std::collections::HashMap<Uuid, Vec<Guest>>> {
+        let mut out: std::collections::HashMap<Uuid, Vec<Guest>> = Default::default();
+        if meetings.is_empty() {
+            return Ok(out);
+        }
+        for g in meeting_guest::Entity::find()
+            .filter(meeting_guest::Column::MeetingId.is_in(meetings.iter().copied()))
+            .filter(meeting_guest::Column::Speaker.eq(true))
+            .order_by_asc(meeting_guest::Column::CreatedAt)
+            .all(&self.db)
+            .await?
+        {
+            out.entry(g.meeting_id).or_default().push(to_guest(g));
+        }
+        Ok(out)
+    }
+
     /// Invites a guest (not a member of the body) to a meeting.
     pub async fn add_guest(
         &self,
@@ -219,6 +243,7 @@ impl Store {
             quality: Set(v.quality),
             email: Set(v.email),
             attendance: Set(None),
+            speaker: Set(v.speaker),
             created_at: Set(crate::now()),
         }
         .insert(&tx)

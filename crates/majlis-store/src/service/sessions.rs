@@ -233,6 +233,42 @@ impl Store {
         Ok(row.id)
     }
 
+    /// Leaves a workshop one signed up for (participants only; the executive
+    /// may remove anyone).
+    pub async fn leave_workshop(
+        &self,
+        actor: &Actor,
+        workshop_id: Uuid,
+        person_id: Uuid,
+    ) -> StoreResult<()> {
+        let allowed = permissions::can_plan_sessions(actor) || actor.person_id == Some(person_id);
+        ensure(allowed)?;
+        let tx = self.db.begin().await?;
+        let row = workshop_person::Entity::find_by_id((workshop_id, person_id))
+            .one(&tx)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        if row.role != WorkshopRole::Participant.as_str() && !permissions::can_plan_sessions(actor)
+        {
+            return Err(DomainError::Forbidden.into());
+        }
+        workshop_person::Entity::delete_by_id((workshop_id, person_id))
+            .exec(&tx)
+            .await?;
+        audit::record(
+            &tx,
+            actor_id(actor),
+            "leave",
+            "workshop",
+            workshop_id,
+            Some(serde_json::json!({"person_id": person_id, "role": row.role})),
+            None,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Records a workshop's outcome (its recommendations), after the session.
     pub async fn set_workshop_outcome(
         &self,
@@ -275,12 +311,21 @@ impl Store {
         person_id: Uuid,
         role: WorkshopRole,
     ) -> StoreResult<()> {
-        ensure(permissions::can_plan_sessions(actor))?;
         let tx = self.db.begin().await?;
         let w = workshop::Entity::find_by_id(workshop_id)
             .one(&tx)
             .await?
             .ok_or(DomainError::NotFound)?;
+        let council = council_session::Entity::find_by_id(w.session_id)
+            .one(&tx)
+            .await?
+            .ok_or(DomainError::NotFound)?
+            .body_id;
+        ensure(
+            permissions::can_plan_sessions(actor)
+                || (role == WorkshopRole::Participant
+                    && permissions::can_join_workshop(actor, person_id, council)),
+        )?;
         person::Entity::find_by_id(person_id)
             .one(&tx)
             .await?
@@ -291,6 +336,7 @@ impl Store {
         if existing.is_none() && role == WorkshopRole::Participant {
             let count = workshop_person::Entity::find()
                 .filter(workshop_person::Column::WorkshopId.eq(workshop_id))
+                .filter(workshop_person::Column::Role.eq(WorkshopRole::Participant.as_str()))
                 .all(&tx)
                 .await?
                 .len() as i32;

@@ -556,3 +556,10 @@ field-people = المشاركون
 field-report = التقرير
 field-report-file = وثيقة التقرير
 field-event_title = الحدث
+
+action-join-workshop = التسجيل في هذه الورشة
+action-leave-workshop = الانسحاب من الورشة
+workshop-joined = أنت مسجل(ة) في هذه الورشة.
+
+guest-speaker = متدخل(ة)
+session-speakers = المتدخلون

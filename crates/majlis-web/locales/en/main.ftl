@@ -536,3 +536,10 @@ field-people = Representatives
 field-report = Report
 field-report-file = Report document
 field-event_title = Event
+
+action-join-workshop = Sign up for this workshop
+action-leave-workshop = Leave the workshop
+workshop-joined = You take part in this workshop.
+
+guest-speaker = Speaker
+session-speakers = Speakers

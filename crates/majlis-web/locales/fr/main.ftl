@@ -536,3 +536,10 @@ field-people = Représentants
 field-report = Rapport
 field-report-file = Document du rapport
 field-event_title = Événement
+
+action-join-workshop = M’inscrire à cet atelier
+action-leave-workshop = Quitter l’atelier
+workshop-joined = Vous êtes inscrit·e à cet atelier.
+
+guest-speaker = Intervenant·e
+session-speakers = Intervenants

@@ -131,6 +131,9 @@ pub struct GuestRequest {
     pub quality: Option<String>,
     #[serde(default)]
     pub email: Option<String>,
+    /// A speaker of the meeting.
+    #[serde(default)]
+    pub speaker: bool,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -140,6 +143,7 @@ pub struct GuestDto {
     pub quality: Option<String>,
     /// present, excused or absent
     pub attendance: Option<String>,
+    pub speaker: bool,
 }
 
 /// A meeting's guests (their addresses are not returned).
@@ -168,6 +172,7 @@ pub async fn guests(
                 name: g.name,
                 quality: g.quality,
                 attendance: g.attendance.map(|a| a.as_str().into()),
+                speaker: g.speaker,
             })
             .collect(),
     ))
@@ -193,6 +198,7 @@ pub async fn add_guest(
                 name: r.name,
                 quality: r.quality,
                 email: r.email,
+                speaker: r.speaker,
             },
         )
         .await

@@ -108,6 +108,9 @@ pub const UPLOAD_BODY: usize = 16 * 1024 * 1024;
         papers::set_outcome,
         papers::add_slot,
         papers::add_paper,
+        papers::join,
+        papers::leave,
+        papers::attach,
     ),
     components(schemas(dto::ErrorBody))
 )]
@@ -225,6 +228,14 @@ pub fn routes() -> Router<AppState> {
             axum::routing::put(papers::set_outcome),
         )
         .route("/workshops/{id}/papers", post(papers::add_paper))
+        .route(
+            "/workshops/{id}/join",
+            post(papers::join).delete(papers::leave),
+        )
+        .route(
+            "/agenda/{id}/attachments",
+            post(papers::attach.layer(DefaultBodyLimit::max(UPLOAD_BODY))),
+        )
         .route("/people", get(people::list).post(people::create))
         .route("/people/{id}", get(people::get_one).patch(people::update))
         .route("/people/{id}/archive", post(people::archive))

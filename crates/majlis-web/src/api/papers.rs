@@ -387,3 +387,66 @@ pub async fn add_paper(
     state.wake_jobs();
     Ok(Json(Created { id: p }))
 }
+
+/// The caller signs up for a workshop as a participant (members of the
+/// council, capacity permitting).
+#[utoipa::path(post, path = "/api/v1/workshops/{id}/join", tag = "sessions",
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn join(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<axum::http::StatusCode, ApiError> {
+    let actor = writable(&ctx)?;
+    let id = parse_id(&ctx, &id)?;
+    let me = actor
+        .person_id
+        .ok_or_else(|| ctx.api_err(WebError::Domain(DomainError::Forbidden)))?;
+    state
+        .store
+        .set_workshop_person(actor, id, me, WorkshopRole::Participant)
+        .await
+        .map_err(|e| ctx.api_err(e))?;
+    Ok(axum::http::StatusCode::NO_CONTENT)
+}
+
+/// The caller leaves a workshop they signed up for.
+#[utoipa::path(delete, path = "/api/v1/workshops/{id}/join", tag = "sessions",
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn leave(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<axum::http::StatusCode, ApiError> {
+    let actor = writable(&ctx)?;
+    let id = parse_id(&ctx, &id)?;
+    let me = actor
+        .person_id
+        .ok_or_else(|| ctx.api_err(WebError::Domain(DomainError::Forbidden)))?;
+    state
+        .store
+        .leave_workshop(actor, id, me)
+        .await
+        .map_err(|e| ctx.api_err(e))?;
+    Ok(axum::http::StatusCode::NO_CONTENT)
+}
+
+/// Attaches a document to an agenda item (the body's secretariat).
+#[utoipa::path(post, path = "/api/v1/agenda/{id}/attachments", tag = "meetings", request_body = UploadDto,
+    responses((status = 200, body = FileDto), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn attach(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(r): ApiJson<UploadDto>,
+) -> ApiResult<FileDto> {
+    let actor = writable(&ctx)?;
+    let id = parse_id(&ctx, &id)?;
+    let upload = decode_upload(&ctx, r)?;
+    let f = state
+        .store
+        .attach_to_agenda_item(actor, id, &upload, state.config.limits.max_upload)
+        .await
+        .map_err(|e| ctx.api_err(e))?;
+    Ok(Json(f.into()))
+}

@@ -20,6 +20,7 @@ use uuid::Uuid;
 
 pub struct GuestView {
     pub id: String,
+    pub speaker: bool,
     pub name: String,
     pub quality: Option<String>,
     pub status_label: String,
@@ -136,6 +137,7 @@ pub async fn extras(
         .map(|g| {
             let (status_label, options) = super::meetings::attendance_choices(lang, g.attendance);
             GuestView {
+                speaker: g.speaker,
                 id: g.id.to_string(),
                 name: clean(&g.name),
                 quality: g.quality.as_deref().map(clean),
@@ -220,6 +222,7 @@ pub async fn add_guest(
         name: form.text("guest_name"),
         quality: form.opt("quality"),
         email: form.opt("email"),
+        speaker: form.get("speaker") == Some("on"),
     };
     match state.store.add_guest(actor(&ctx)?, id, &input).await {
         Ok(_) => Ok(see_other(&format!("/meetings/{id}#guests"))),

@@ -73,6 +73,8 @@ pub fn routes() -> Router<AppState> {
         .route("/sessions/{id}/papers", post(sessions::add_paper))
         .route("/sessions/{id}/program", get(program::print))
         .route("/sessions/{id}/program.pdf", get(program::pdf))
+        .route("/workshops/{id}/join", post(program::join))
+        .route("/workshops/{id}/leave", post(program::leave))
         .route(
             "/workshops/{id}/outcome",
             post(program::set_outcome.layer(DefaultBodyLimit::max(LONG_FORM_BODY))),

@@ -107,3 +107,57 @@ pub async fn people_by_numbers(
     }
     Ok(people)
 }
+
+/// A council member signs up for a workshop (capacity permitting).
+pub async fn join(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    form: super::FormData,
+) -> PageResult {
+    membership(state, ctx, id, form, true).await
+}
+
+/// A participant leaves a workshop.
+pub async fn leave(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    form: super::FormData,
+) -> PageResult {
+    membership(state, ctx, id, form, false).await
+}
+
+async fn membership(
+    state: AppState,
+    ctx: Ctx,
+    id: String,
+    form: super::FormData,
+    join: bool,
+) -> PageResult {
+    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    let person = actor
+        .person_id
+        .ok_or_else(|| ctx.page_err(WebError::Domain(DomainError::Forbidden)))?;
+    let session = form
+        .get("session")
+        .and_then(|s| Uuid::parse_str(s).ok())
+        .ok_or_else(|| ctx.page_err(WebError::BadRequest))?;
+    let done = if join {
+        state
+            .store
+            .set_workshop_person(
+                actor,
+                id,
+                person,
+                majlis_domain::session::WorkshopRole::Participant,
+            )
+            .await
+    } else {
+        state.store.leave_workshop(actor, id, person).await
+    };
+    done.map_err(|e| ctx.page_err(e))?;
+    Ok(see_other(&format!("/sessions/{session}#workshops")))
+}

@@ -63,6 +63,10 @@ pub struct SlotView {
 
 pub struct WorkshopView {
     pub id: String,
+    /// The viewer takes part (as a participant).
+    pub joined: bool,
+    /// The viewer, a member of the council, may sign up.
+    pub can_join: bool,
     pub outcome: Option<String>,
     pub heading: String,
     pub title: String,
@@ -97,7 +101,7 @@ struct SessionPage {
     program: Vec<(String, Vec<SlotView>)>,
     workshops: Vec<WorkshopView>,
     papers: Vec<PaperView>,
-    parallel: Vec<(String, String, String, Option<String>)>,
+    parallel: Vec<(String, String, String, Option<String>, String)>,
     can_plan: bool,
     form: FormState,
     slot_kinds: Vec<(String, String)>,
@@ -169,10 +173,20 @@ async fn page(
             v.join("، ")
         }
     };
+    let me = actor.person_id;
     let workshops = program
         .workshops
         .iter()
         .map(|w| WorkshopView {
+            joined: me.is_some_and(|p| {
+                w.people
+                    .iter()
+                    .any(|(x, r)| x.id == p && *r == WorkshopRole::Participant)
+            }),
+            can_join: me.is_some_and(|p| {
+                permissions::can_join_workshop(actor, p, program.session.body_id)
+                    && !w.people.iter().any(|(x, _)| x.id == p)
+            }),
             id: w.id.to_string(),
             outcome: w.outcome.as_deref().map(clean),
             heading: workshop_heading(lang, w.ordinal),
@@ -225,6 +239,8 @@ async fn page(
             });
         }
     }
+    let ids: Vec<Uuid> = program.parallel.iter().map(|m| m.id).collect();
+    let mut speakers = state.store.speakers(&ids).await?;
     let parallel = program
         .parallel
         .iter()
@@ -234,6 +250,7 @@ async fn page(
                 clean(&m.title),
                 dates.date(m.starts_at.date()),
                 m.theme.as_deref().map(clean),
+                speaker_names(speakers.remove(&m.id).unwrap_or_default()),
             )
         })
         .collect();
@@ -290,6 +307,17 @@ pub fn time_range(lang: Lang, from: chrono::NaiveDateTime, to: chrono::NaiveDate
             ("to", FluentValue::from(to.format("%H:%M").to_string())),
         ],
     )
+}
+
+/// «فلان (أستاذ باحث)، فلانة».
+pub fn speaker_names(list: Vec<majlis_store::service::invitations::Guest>) -> String {
+    list.into_iter()
+        .map(|g| match g.quality {
+            Some(q) => format!("{} ({})", clean(&g.name), clean(&q)),
+            None => clean(&g.name),
+        })
+        .collect::<Vec<_>>()
+        .join("، ")
 }
 
 /// «الورشة الأولى», «Atelier 1».
