@@ -18,6 +18,7 @@ pub mod reads;
 pub mod roles;
 pub mod sessions;
 pub mod settings;
+pub mod workshops;
 
 use chrono::NaiveDate;
 use majlis_domain::{Actor, DomainError};

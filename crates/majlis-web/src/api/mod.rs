@@ -12,6 +12,7 @@ mod me;
 mod meetings;
 mod minutes;
 mod papers;
+mod participations;
 mod people;
 mod sessions;
 
@@ -94,9 +95,9 @@ pub const UPLOAD_BODY: usize = 16 * 1024 * 1024;
         invitations::add_report,
         invitations::reports,
         invitations::carry_over,
-        invitations::add_participation,
-        invitations::body_participations,
-        invitations::person_participations,
+        participations::add_participation,
+        participations::body_participations,
+        participations::person_participations,
         minutes::get_one,
         minutes::save,
         minutes::approve,
@@ -181,12 +182,12 @@ pub fn routes() -> Router<AppState> {
         .route("/agenda/{id}/carry-over", post(invitations::carry_over))
         .route(
             "/bodies/{id}/participations",
-            get(invitations::body_participations)
-                .post(invitations::add_participation.layer(DefaultBodyLimit::max(UPLOAD_BODY))),
+            get(participations::body_participations)
+                .post(participations::add_participation.layer(DefaultBodyLimit::max(UPLOAD_BODY))),
         )
         .route(
             "/people/{id}/participations",
-            get(invitations::person_participations),
+            get(participations::person_participations),
         )
         .route(
             "/meetings/{id}/minutes",

@@ -12,11 +12,11 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use fluent_templates::fluent_bundle::FluentValue;
 use majlis_domain::meeting::{
-    AgendaInput, Attendance, DecisionInput, DecisionStatus, Meeting, MeetingInput, MeetingKind,
-    MeetingStatus, StatusChange, parse_local,
+    AgendaInput, Attendance, Meeting, MeetingInput, MeetingKind, MeetingStatus, StatusChange,
+    parse_local,
 };
 use majlis_domain::{DomainError, permissions};
-use majlis_store::service::meetings::{AttendanceSheet, Decision};
+use majlis_store::service::meetings::AttendanceSheet;
 use majlis_text::DateFormatter;
 use uuid::Uuid;
 
@@ -252,16 +252,6 @@ pub struct InviteeView {
     pub options: Vec<(String, String, bool)>,
 }
 
-pub struct DecisionView {
-    pub id: String,
-    pub kind: String,
-    pub text: String,
-    pub responsible: Option<String>,
-    pub due: Option<String>,
-    pub status: String,
-    pub status_code: String,
-}
-
 #[derive(Template)]
 #[template(path = "meeting.html")]
 struct MeetingPage {
@@ -283,7 +273,7 @@ struct MeetingPage {
     invitees: Vec<InviteeView>,
     quorum_line: String,
     quorum_reached: bool,
-    decisions: Vec<DecisionView>,
+    decisions: Vec<super::decisions::DecisionView>,
     decision_kinds: Vec<(String, String)>,
     decision_statuses: Vec<(String, String)>,
     bodies: Vec<(String, String)>,
@@ -292,37 +282,6 @@ struct MeetingPage {
     decision_form: FormState,
     x: super::meeting_extras::MeetingExtras,
     report_form: FormState,
-}
-
-async fn decision_views(
-    state: &AppState,
-    lang: Lang,
-    dates: &DateFormatter,
-    list: Vec<Decision>,
-) -> Result<Vec<DecisionView>, WebError> {
-    let mut out = Vec::with_capacity(list.len());
-    for d in list {
-        let responsible = match (d.responsible_body_id, d.responsible_person_id) {
-            (Some(b), _) => Some(clean(state.store.body(b).await?.name(lang.code()))),
-            (None, Some(p)) => Some(clean(&state.store.person(p).await?.full_name_ar)),
-            _ => None,
-        };
-        out.push(DecisionView {
-            id: d.id.to_string(),
-            kind: lang.t(&format!("decision-kind-{}", d.kind.as_str())),
-            text: clean(&d.text),
-            responsible,
-            due: d.due_on.map(|due| {
-                lang.t_args(
-                    "decision-due",
-                    &[("date", FluentValue::from(dates.date(due)))],
-                )
-            }),
-            status: lang.t(&format!("decision-status-{}", d.status.as_str())),
-            status_code: d.status.as_str().into(),
-        });
-    }
-    Ok(out)
 }
 
 /// Which forms carry errors on this rendering.
@@ -382,7 +341,9 @@ async fn meeting_page(
         })
         .collect();
     let quorum_line = quorum_line(lang, &sheet);
-    let decisions = decision_views(state, lang, &dates, state.store.decisions(id).await?).await?;
+    let decisions =
+        super::decisions::decision_views(state, lang, &dates, state.store.decisions(id).await?)
+            .await?;
     let can_manage = permissions::can_manage_meetings(actor, &lineage);
     let bodies = if can_manage {
         let mut v = vec![(String::new(), lang.t("decision-no-body"))];
@@ -621,117 +582,4 @@ pub async fn record_attendance(
         .await
         .map_err(|e| ctx.page_err(e))?;
     Ok(see_other(&format!("/meetings/{id}#attendance")))
-}
-
-pub async fn add_decision(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-    form: FormData,
-) -> PageResult {
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    let input = DecisionInput {
-        kind: form.text("kind"),
-        text: form.text("text"),
-        responsible_person_id: form.opt("responsible_person_id"),
-        responsible_body_id: form.opt("responsible_body_id"),
-        due_on: form.opt("due_on"),
-    };
-    match state.store.add_decision(actor, id, &input).await {
-        Ok(_) => Ok(see_other(&format!("/meetings/{id}#decisions"))),
-        Err(e) => with_errors(&state, &ctx, id, e.into(), form, "decision").await,
-    }
-}
-
-pub async fn set_decision_status(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-    form: FormData,
-) -> PageResult {
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    let status = DecisionStatus::parse(form.get("status").unwrap_or(""))
-        .ok_or_else(|| ctx.page_err(WebError::BadRequest))?;
-    let d = state
-        .store
-        .set_decision_status(actor, id, status)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
-    Ok(see_other(&format!("/meetings/{}#decisions", d.meeting_id)))
-}
-
-pub struct FollowRow {
-    pub kind: String,
-    pub text: String,
-    pub due: String,
-    pub meeting: String,
-    pub meeting_id: String,
-}
-
-#[derive(Template)]
-#[template(path = "decisions.html")]
-struct DecisionsPage {
-    chrome: Chrome,
-    body_id: String,
-    body_name: String,
-    rows: Vec<FollowRow>,
-}
-
-/// A body's open decisions and measures, by due date.
-pub async fn to_follow(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-) -> PageResult {
-    if let Some(r) = require_login(&ctx, &format!("/bodies/{id}/decisions")) {
-        return Ok(r);
-    }
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    let (body, _) = state
-        .store
-        .visible_body(actor, id)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
-    let lang = ctx.lang;
-    let dates = state.dates(lang.code(), &ctx.settings);
-    let mut rows = Vec::new();
-    for d in state
-        .store
-        .open_decisions(id)
-        .await
-        .map_err(|e| ctx.page_err(e))?
-    {
-        let m = state
-            .store
-            .meeting(d.meeting_id)
-            .await
-            .map_err(|e| ctx.page_err(e))?;
-        rows.push(FollowRow {
-            kind: lang.t(&format!("decision-kind-{}", d.kind.as_str())),
-            text: clean(&d.text),
-            due: d
-                .due_on
-                .map(|x| dates.date(x))
-                .unwrap_or_else(|| "—".into()),
-            meeting: clean(&m.title),
-            meeting_id: m.id.to_string(),
-        });
-    }
-    let page = DecisionsPage {
-        chrome: Chrome::new(
-            &ctx,
-            lang.t("body-decisions-to-follow"),
-            "bodies",
-            format!("/bodies/{id}/decisions"),
-        ),
-        body_id: id.to_string(),
-        body_name: clean(body.name(lang.code())),
-        rows,
-    };
-    Ok(render(&page))
 }

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod bodies;
 pub mod calendar;
 pub mod dashboard;
+pub mod decisions;
 pub mod files;
 pub mod layout;
 pub mod login;
@@ -52,7 +53,7 @@ pub fn routes() -> Router<AppState> {
         .route("/memberships/{id}/end", post(members::end))
         .route("/bodies/{id}/meetings/new", get(meetings::new_form))
         .route("/bodies/{id}/meetings", post(meetings::create))
-        .route("/bodies/{id}/decisions", get(meetings::to_follow))
+        .route("/bodies/{id}/decisions", get(decisions::to_follow))
         .route(
             "/bodies/{id}/participations",
             get(participations::list)
@@ -125,11 +126,11 @@ pub fn routes() -> Router<AppState> {
             "/meetings/{id}/attendance",
             post(meetings::record_attendance),
         )
-        .route("/meetings/{id}/decisions", post(meetings::add_decision))
+        .route("/meetings/{id}/decisions", post(decisions::add_decision))
         .route("/agenda/{id}/move", post(meetings::move_agenda_item))
         .route(
             "/decisions/{id}/status",
-            post(meetings::set_decision_status),
+            post(decisions::set_decision_status),
         )
         .route("/people", get(people::list).post(people::create))
         .route("/people/new", get(people::new_form))

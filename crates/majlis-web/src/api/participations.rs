@@ -1,0 +1,154 @@
+//! The participation log over the API: a body's representatives at
+//! national and international events, with their reports.
+
+use super::dto::ErrorBody;
+use super::papers::{FileDto, UploadDto, decode_upload};
+use super::{ApiJson, ApiResult, parse_id, writable};
+use crate::auth::Ctx;
+use crate::state::AppState;
+use axum::Json;
+use axum::extract::{Path, State};
+use chrono::NaiveDate;
+use majlis_domain::participation::ParticipationInput;
+use majlis_store::service::participations::Participation;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+#[derive(Deserialize, ToSchema)]
+pub struct ParticipationRequest {
+    pub event: String,
+    pub organizer: String,
+    /// national or international
+    pub scope: String,
+    #[serde(default)]
+    pub country: Option<String>,
+    #[serde(default)]
+    pub city: Option<String>,
+    /// YYYY-MM-DD
+    pub first_day: String,
+    #[serde(default)]
+    pub last_day: Option<String>,
+    /// Who went.
+    pub people: Vec<Uuid>,
+    /// The written report.
+    #[serde(default)]
+    pub report: Option<String>,
+    /// Or a report document.
+    #[serde(default)]
+    pub report_file: Option<UploadDto>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ParticipationDto {
+    pub id: Uuid,
+    pub body_id: Uuid,
+    pub event: String,
+    pub organizer: String,
+    pub scope: String,
+    pub country: Option<String>,
+    pub city: Option<String>,
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+    pub people: Vec<Uuid>,
+    pub report: Option<String>,
+    pub report_file: Option<FileDto>,
+}
+
+fn participation_dto(p: Participation) -> ParticipationDto {
+    ParticipationDto {
+        id: p.id,
+        body_id: p.body_id,
+        event: p.event,
+        organizer: p.organizer,
+        scope: p.scope.as_str().into(),
+        country: p.country,
+        city: p.city,
+        first_day: p.first_day,
+        last_day: p.last_day,
+        people: p.people.iter().map(|x| x.id).collect(),
+        report: p.report,
+        report_file: p.report_file.map(FileDto::from),
+    }
+}
+
+/// Records a participation of the body's representatives in an event.
+#[utoipa::path(post, path = "/api/v1/bodies/{id}/participations", tag = "participations", request_body = ParticipationRequest,
+    responses((status = 200, body = ParticipationDto), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn add_participation(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(r): ApiJson<ParticipationRequest>,
+) -> ApiResult<ParticipationDto> {
+    let actor = writable(&ctx)?;
+    let id = parse_id(&ctx, &id)?;
+    let upload = match r.report_file {
+        Some(f) => Some(decode_upload(&ctx, f)?),
+        None => None,
+    };
+    let input = ParticipationInput {
+        event: r.event,
+        organizer: r.organizer,
+        scope: r.scope,
+        country: r.country,
+        city: r.city,
+        first_day: r.first_day,
+        last_day: r.last_day,
+        people: r.people,
+        report: r.report,
+    };
+    let p = state
+        .store
+        .create_participation(
+            actor,
+            id,
+            &input,
+            upload.as_ref(),
+            state.config.limits.max_upload,
+        )
+        .await
+        .map_err(|e| ctx.api_err(e))?;
+    Ok(Json(participation_dto(p)))
+}
+
+/// A body's participation log, the latest first.
+#[utoipa::path(get, path = "/api/v1/bodies/{id}/participations", tag = "participations",
+    responses((status = 200, body = [ParticipationDto]), (status = 403, body = ErrorBody)))]
+pub async fn body_participations(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> ApiResult<Vec<ParticipationDto>> {
+    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
+    let id = parse_id(&ctx, &id)?;
+    let list = state
+        .store
+        .body_participations(actor, id, 200)
+        .await
+        .map_err(|e| ctx.api_err(e))?;
+    Ok(Json(list.into_iter().map(participation_dto).collect()))
+}
+
+/// The participations of a person (whom the caller may see).
+#[utoipa::path(get, path = "/api/v1/people/{id}/participations", tag = "participations",
+    responses((status = 200, body = [ParticipationDto]), (status = 403, body = ErrorBody)))]
+pub async fn person_participations(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> ApiResult<Vec<ParticipationDto>> {
+    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
+    let id = parse_id(&ctx, &id)?;
+    state
+        .store
+        .visible_person(actor, id)
+        .await
+        .map_err(|e| ctx.api_err(e))?;
+    let list = state
+        .store
+        .person_participations(id)
+        .await
+        .map_err(|e| ctx.api_err(e))?;
+    Ok(Json(list.into_iter().map(participation_dto).collect()))
+}

@@ -1,0 +1,170 @@
+//! Decisions and measures (مقررات، تدابير) of meetings: recorded on the
+//! meeting page, their status followed, and each body's «decisions to
+//! follow».
+
+use super::layout::{Chrome, clean};
+use super::{FormData, PageResult, parse_id, render, require_login, see_other};
+use crate::auth::Ctx;
+use crate::error::WebError;
+use crate::i18n::Lang;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use fluent_templates::fluent_bundle::FluentValue;
+use majlis_domain::meeting::{DecisionInput, DecisionStatus};
+use majlis_store::service::meetings::Decision;
+use majlis_text::DateFormatter;
+
+pub struct DecisionView {
+    pub id: String,
+    pub kind: String,
+    pub text: String,
+    pub responsible: Option<String>,
+    pub due: Option<String>,
+    pub status: String,
+    pub status_code: String,
+}
+
+pub(super) async fn decision_views(
+    state: &AppState,
+    lang: Lang,
+    dates: &DateFormatter,
+    list: Vec<Decision>,
+) -> Result<Vec<DecisionView>, WebError> {
+    let mut out = Vec::with_capacity(list.len());
+    for d in list {
+        let responsible = match (d.responsible_body_id, d.responsible_person_id) {
+            (Some(b), _) => Some(clean(state.store.body(b).await?.name(lang.code()))),
+            (None, Some(p)) => Some(clean(&state.store.person(p).await?.full_name_ar)),
+            _ => None,
+        };
+        out.push(DecisionView {
+            id: d.id.to_string(),
+            kind: lang.t(&format!("decision-kind-{}", d.kind.as_str())),
+            text: clean(&d.text),
+            responsible,
+            due: d.due_on.map(|due| {
+                lang.t_args(
+                    "decision-due",
+                    &[("date", FluentValue::from(dates.date(due)))],
+                )
+            }),
+            status: lang.t(&format!("decision-status-{}", d.status.as_str())),
+            status_code: d.status.as_str().into(),
+        });
+    }
+    Ok(out)
+}
+
+pub async fn add_decision(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    form: FormData,
+) -> PageResult {
+    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    let input = DecisionInput {
+        kind: form.text("kind"),
+        text: form.text("text"),
+        responsible_person_id: form.opt("responsible_person_id"),
+        responsible_body_id: form.opt("responsible_body_id"),
+        due_on: form.opt("due_on"),
+    };
+    match state.store.add_decision(actor, id, &input).await {
+        Ok(_) => Ok(see_other(&format!("/meetings/{id}#decisions"))),
+        Err(e) => super::meetings::with_errors(&state, &ctx, id, e.into(), form, "decision").await,
+    }
+}
+
+pub async fn set_decision_status(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    form: FormData,
+) -> PageResult {
+    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    let status = DecisionStatus::parse(form.get("status").unwrap_or(""))
+        .ok_or_else(|| ctx.page_err(WebError::BadRequest))?;
+    let d = state
+        .store
+        .set_decision_status(actor, id, status)
+        .await
+        .map_err(|e| ctx.page_err(e))?;
+    Ok(see_other(&format!("/meetings/{}#decisions", d.meeting_id)))
+}
+
+pub struct FollowRow {
+    pub kind: String,
+    pub text: String,
+    pub due: String,
+    pub meeting: String,
+    pub meeting_id: String,
+}
+
+#[derive(Template)]
+#[template(path = "decisions.html")]
+struct DecisionsPage {
+    chrome: Chrome,
+    body_id: String,
+    body_name: String,
+    rows: Vec<FollowRow>,
+}
+
+/// A body's open decisions and measures, by due date.
+pub async fn to_follow(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> PageResult {
+    if let Some(r) = require_login(&ctx, &format!("/bodies/{id}/decisions")) {
+        return Ok(r);
+    }
+    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    let (body, _) = state
+        .store
+        .visible_body(actor, id)
+        .await
+        .map_err(|e| ctx.page_err(e))?;
+    let lang = ctx.lang;
+    let dates = state.dates(lang.code(), &ctx.settings);
+    let mut rows = Vec::new();
+    for d in state
+        .store
+        .open_decisions(id)
+        .await
+        .map_err(|e| ctx.page_err(e))?
+    {
+        let m = state
+            .store
+            .meeting(d.meeting_id)
+            .await
+            .map_err(|e| ctx.page_err(e))?;
+        rows.push(FollowRow {
+            kind: lang.t(&format!("decision-kind-{}", d.kind.as_str())),
+            text: clean(&d.text),
+            due: d
+                .due_on
+                .map(|x| dates.date(x))
+                .unwrap_or_else(|| "—".into()),
+            meeting: clean(&m.title),
+            meeting_id: m.id.to_string(),
+        });
+    }
+    let page = DecisionsPage {
+        chrome: Chrome::new(
+            &ctx,
+            lang.t("body-decisions-to-follow"),
+            "bodies",
+            format!("/bodies/{id}/decisions"),
+        ),
+        body_id: id.to_string(),
+        body_name: clean(body.name(lang.code())),
+        rows,
+    };
+    Ok(render(&page))
+}
