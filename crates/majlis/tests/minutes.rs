@@ -246,3 +246,73 @@ async fn the_minutes_form_keeps_the_text_of_a_refused_save() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn agenda_items_are_corrected_while_the_meeting_is_planned() {
+    each_backend(|b| async move {
+        let app = TestApp::demo(b).await;
+        let (c, csrf) = app.api_login("agadir").await;
+        let (id, items) = held_meeting(&app, &c, &csrf).await;
+        let r = c
+            .patch(app.url(&format!("/api/v1/agenda/{}", items[1])))
+            .header("x-csrf-token", &csrf)
+            .json(&json!({"title": "التحضير للدورة الثامنة للجنة المركزية", "planned_minutes": 40}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        let r = c
+            .patch(app.url(&format!("/api/v1/agenda/{}", items[1])))
+            .header("x-csrf-token", &csrf)
+            .json(&json!({"title": " "}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 422);
+        let r = c
+            .delete(app.url(&format!("/api/v1/agenda/{}", items[0])))
+            .header("x-csrf-token", &csrf)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 204);
+        let m: Value = c
+            .get(app.url(&format!("/api/v1/meetings/{id}")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(m["agenda"].as_array().unwrap().len(), 1);
+        assert_eq!(m["agenda"][0]["position"], 1);
+        assert_eq!(
+            m["agenda"][0]["title"],
+            "التحضير للدورة الثامنة للجنة المركزية"
+        );
+        // Once held, the agenda is the record: no more corrections.
+        c.post(app.url(&format!("/api/v1/meetings/{id}/status")))
+            .header("x-csrf-token", &csrf)
+            .json(&json!({"action": "hold"}))
+            .send()
+            .await
+            .unwrap();
+        let r = c
+            .delete(app.url(&format!("/api/v1/agenda/{}", items[1])))
+            .header("x-csrf-token", &csrf)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 422);
+        // Someone else's meeting: refused.
+        let (m, mcsrf) = app.api_login("member").await;
+        let r = m
+            .delete(app.url(&format!("/api/v1/agenda/{}", items[1])))
+            .header("x-csrf-token", &mcsrf)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 403);
+    })
+    .await;
+}

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod actor;
+pub mod agenda;
 pub mod bodies;
 pub mod calendar;
 pub mod files;

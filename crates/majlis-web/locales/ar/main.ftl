@@ -563,3 +563,5 @@ workshop-joined = أنت مسجل(ة) في هذه الورشة.
 
 guest-speaker = متدخل(ة)
 session-speakers = المتدخلون
+
+action-remove-agenda-item = حذف النقطة

@@ -543,3 +543,5 @@ workshop-joined = You take part in this workshop.
 
 guest-speaker = Speaker
 session-speakers = Speakers
+
+action-remove-agenda-item = Remove the item

@@ -543,3 +543,5 @@ workshop-joined = Vous êtes inscrit·e à cet atelier.
 
 guest-speaker = Intervenant·e
 session-speakers = Intervenants
+
+action-remove-agenda-item = Retirer le point

@@ -341,3 +341,40 @@ pub async fn carry_over(
         .map_err(|e| ctx.api_err(e))?;
     Ok(Json(Created { id: item.id }))
 }
+
+/// Corrects an agenda item of a planned meeting.
+#[utoipa::path(patch, path = "/api/v1/agenda/{id}", tag = "meetings", request_body = super::meetings::AgendaRequest,
+    responses((status = 200, body = super::meetings::AgendaItemDto), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn update_agenda_item(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(r): ApiJson<super::meetings::AgendaRequest>,
+) -> ApiResult<super::meetings::AgendaItemDto> {
+    let actor = writable(&ctx)?;
+    let id = parse_id(&ctx, &id)?;
+    let item = state
+        .store
+        .update_agenda_item(actor, id, &r.into())
+        .await
+        .map_err(|e| ctx.api_err(e))?;
+    Ok(Json(item.into()))
+}
+
+/// Removes an agenda item of a planned meeting.
+#[utoipa::path(delete, path = "/api/v1/agenda/{id}", tag = "meetings",
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn remove_agenda_item(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let actor = writable(&ctx)?;
+    let id = parse_id(&ctx, &id)?;
+    state
+        .store
+        .remove_agenda_item(actor, id)
+        .await
+        .map_err(|e| ctx.api_err(e))?;
+    Ok(StatusCode::NO_CONTENT)
+}

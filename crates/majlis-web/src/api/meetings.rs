@@ -193,6 +193,17 @@ pub struct AgendaRequest {
     pub description: Option<String>,
 }
 
+impl From<AgendaRequest> for AgendaInput {
+    fn from(r: AgendaRequest) -> Self {
+        AgendaInput {
+            title: r.title,
+            presenter_id: r.presenter_id,
+            planned_minutes: r.planned_minutes.map(|n| n.to_string()),
+            description: r.description,
+        }
+    }
+}
+
 #[derive(Deserialize, ToSchema)]
 pub struct DecisionRequest {
     pub kind: String,
@@ -370,12 +381,7 @@ pub async fn add_agenda_item(
 ) -> ApiResult<AgendaItemDto> {
     let actor = writable(&ctx)?;
     let id = parse_id(&ctx, &id)?;
-    let input = AgendaInput {
-        title: r.title,
-        presenter_id: r.presenter_id,
-        planned_minutes: r.planned_minutes.map(|n| n.to_string()),
-        description: r.description,
-    };
+    let input = AgendaInput::from(r);
     let item = state
         .store
         .add_agenda_item(actor, id, &input)

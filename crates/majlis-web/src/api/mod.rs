@@ -95,6 +95,8 @@ pub const UPLOAD_BODY: usize = 16 * 1024 * 1024;
         invitations::add_report,
         invitations::reports,
         invitations::carry_over,
+        invitations::update_agenda_item,
+        invitations::remove_agenda_item,
         participations::add_participation,
         participations::body_participations,
         participations::person_participations,
@@ -180,6 +182,11 @@ pub fn routes() -> Router<AppState> {
                 .post(invitations::add_report.layer(DefaultBodyLimit::max(UPLOAD_BODY))),
         )
         .route("/agenda/{id}/carry-over", post(invitations::carry_over))
+        .route(
+            "/agenda/{id}",
+            axum::routing::patch(invitations::update_agenda_item)
+                .delete(invitations::remove_agenda_item),
+        )
         .route(
             "/bodies/{id}/participations",
             get(participations::body_participations)

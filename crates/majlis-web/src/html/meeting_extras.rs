@@ -432,3 +432,44 @@ pub async fn update(
         }
     }
 }
+
+pub async fn edit_agenda_item(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    form: FormData,
+) -> PageResult {
+    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+    let item = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    let meeting = form
+        .get("meeting")
+        .and_then(|m| Uuid::parse_str(m).ok())
+        .ok_or_else(|| ctx.page_err(WebError::BadRequest))?;
+    let input = super::meetings::agenda_input(&form);
+    match state
+        .store
+        .update_agenda_item(actor(&ctx)?, item, &input)
+        .await
+    {
+        Ok(_) => Ok(see_other(&format!("/meetings/{meeting}#agenda"))),
+        Err(e) => {
+            super::meetings::with_errors(&state, &ctx, meeting, e.into(), form, "agenda").await
+        }
+    }
+}
+
+pub async fn remove_agenda_item(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    form: FormData,
+) -> PageResult {
+    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+    let item = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    let meeting = state
+        .store
+        .remove_agenda_item(actor(&ctx)?, item)
+        .await
+        .map_err(|e| ctx.page_err(e))?;
+    Ok(see_other(&format!("/meetings/{meeting}#agenda")))
+}

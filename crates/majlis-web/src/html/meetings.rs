@@ -56,6 +56,16 @@ pub fn meeting_input(form: &FormData) -> MeetingInput {
     }
 }
 
+/// The agenda item form as the domain's input.
+pub fn agenda_input(form: &FormData) -> AgendaInput {
+    AgendaInput {
+        title: form.text("title"),
+        presenter_id: form.opt("presenter_id"),
+        planned_minutes: form.opt("planned_minutes"),
+        description: form.opt("description"),
+    }
+}
+
 /// The label of an attendance mark and the choices of its form
 /// (value, label, chosen).
 pub fn attendance_choices(
@@ -243,6 +253,10 @@ pub struct AgendaView {
     pub presenter: Option<String>,
     pub duration: Option<String>,
     pub description: Option<String>,
+    /// The raw values, for the edit form.
+    pub minutes_value: String,
+    pub title_value: String,
+    pub description_value: String,
 }
 
 pub struct InviteeView {
@@ -320,6 +334,9 @@ async fn meeting_page(
                 .planned_minutes
                 .map(|n| lang.count("count-minutes", n as u64)),
             description: i.description.as_deref().map(clean),
+            minutes_value: i.planned_minutes.map(|n| n.to_string()).unwrap_or_default(),
+            title_value: i.title.clone(),
+            description_value: i.description.clone().unwrap_or_default(),
         });
     }
     let sheet = state.store.attendance_sheet(id).await?;
@@ -520,12 +537,7 @@ pub async fn add_agenda_item(
     ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
     let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
     let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    let input = AgendaInput {
-        title: form.text("title"),
-        presenter_id: form.opt("presenter_id"),
-        planned_minutes: form.opt("planned_minutes"),
-        description: form.opt("description"),
-    };
+    let input = agenda_input(&form);
     match state.store.add_agenda_item(actor, id, &input).await {
         Ok(_) => Ok(see_other(&format!("/meetings/{id}#agenda"))),
         Err(e) => with_errors(&state, &ctx, id, e.into(), form, "agenda").await,

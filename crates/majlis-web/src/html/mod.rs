@@ -119,6 +119,11 @@ pub fn routes() -> Router<AppState> {
             post(meeting_extras::attach.layer(DefaultBodyLimit::max(crate::api::UPLOAD_BODY))),
         )
         .route("/agenda/{id}/carry-over", post(meeting_extras::carry_over))
+        .route("/agenda/{id}/edit", post(meeting_extras::edit_agenda_item))
+        .route(
+            "/agenda/{id}/delete",
+            post(meeting_extras::remove_agenda_item),
+        )
         .route("/meetings/{id}/files/{file}", get(meeting_extras::file))
         .route("/meetings/{id}/status", post(meetings::change_status))
         .route("/meetings/{id}/agenda", post(meetings::add_agenda_item))
