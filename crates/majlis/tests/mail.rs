@@ -76,6 +76,16 @@ async fn convocations_reach_the_smtp_server_and_follow_changes() {
         let id = meeting(&app, &c, &csrf).await;
         let n = invitees(&app, &id).await;
         assert!(n >= 2, "members with an address and the guest");
+        // The plain member chose French: their convocation is in French.
+        let member = app.store().account_by_username("member").await.unwrap();
+        app.store().set_locale(member.id, Some("fr")).await.unwrap();
+        let member_email = app
+            .store()
+            .person(member.person_id.unwrap())
+            .await
+            .unwrap()
+            .email
+            .unwrap();
         let r = c
             .post(app.url(&format!("/api/v1/meetings/{id}/invitations")))
             .header("x-csrf-token", &csrf)
@@ -95,6 +105,12 @@ async fn convocations_reach_the_smtp_server_and_follow_changes() {
         assert!(guest.text.contains("الأحد 10 يناير 2027"), "{}", guest.text);
         assert!(guest.text.contains("http://majlis.test/meetings/"));
         assert!(guest.ics_type.as_deref().unwrap().contains("method=REQUEST"));
+        let fr = mails
+            .iter()
+            .find(|m| m.to.contains(&member_email))
+            .expect("the member's convocation");
+        assert!(fr.subject.starts_with("Convocation"), "{}", fr.subject);
+        assert!(fr.text.contains("dimanche 10 janvier 2027"), "{}", fr.text);
         let e = event(guest.ics.as_deref().unwrap());
         assert_eq!(e.get_summary(), Some("اجتماع الكتابة الإقليمية"));
         // 18:00 in Casablanca on 10 January 2027 (UTC+1).
@@ -112,8 +128,12 @@ async fn convocations_reach_the_smtp_server_and_follow_changes() {
             .unwrap();
         assert_eq!(r.status(), 200);
         let all: Vec<_> = smtp.wait_for(2 * n, 30).await.iter().map(|m| parse(m)).collect();
-        let changed: Vec<_> = all.iter().filter(|m| m.subject.contains("تغيير")).collect();
+        let changed: Vec<_> = all
+            .iter()
+            .filter(|m| m.subject.contains("تغيير") || m.subject.starts_with("Changement"))
+            .collect();
         assert_eq!(changed.len(), n);
+        let changed: Vec<_> = changed.into_iter().filter(|m| m.subject.contains("تغيير")).collect();
         let ics = changed[0].ics.as_deref().unwrap();
         assert!(ics.contains("DTSTART:20270117T170000Z"), "{ics}");
         assert!(ics.contains("SEQUENCE:1"), "{ics}");

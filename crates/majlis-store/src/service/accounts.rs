@@ -226,6 +226,26 @@ impl Store {
         Ok(acc)
     }
 
+    /// The chosen language of the accounts of these people (those who chose
+    /// one), for e-mails written in each reader's language.
+    pub async fn locales_of(
+        &self,
+        people: &[Uuid],
+    ) -> StoreResult<std::collections::HashMap<Uuid, String>> {
+        if people.is_empty() {
+            return Ok(Default::default());
+        }
+        let rows = account::Entity::find()
+            .filter(account::Column::PersonId.is_in(people.iter().copied()))
+            .filter(account::Column::Locale.is_not_null())
+            .all(&self.db)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|a| Some((a.person_id?, a.locale?)))
+            .collect())
+    }
+
     pub async fn accounts(&self) -> StoreResult<Vec<Account>> {
         let rows = account::Entity::find()
             .order_by_asc(account::Column::Username)

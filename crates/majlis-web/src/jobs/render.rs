@@ -15,73 +15,110 @@ fn lang_of(state_lang: &str) -> Lang {
     Lang::parse(state_lang).unwrap_or(Lang::Ar)
 }
 
-/// One e-mail per invitee with an address: the convocation of a meeting.
+/// The parts of a convocation that depend on the reader's language.
+struct Convocation {
+    subject: String,
+    when: String,
+    venue: String,
+    body_name: String,
+    title: String,
+    agenda: String,
+    ics: String,
+}
+
+/// One e-mail per invitee with an address: the convocation of a meeting, in
+/// the invitee's chosen language (the organization's for the others).
 pub async fn invitation(
     state: &AppState,
     meeting_id: Uuid,
     reason: InvitationReason,
 ) -> StoreResult<Vec<(Task, Option<Uuid>)>> {
     let settings = state.store.settings().await?;
-    let lang = lang_of(&settings.default_locale);
-    let dates = state.dates(lang.code(), &settings);
+    let default = lang_of(&settings.default_locale);
     let tz = majlis_store::service::meetings::zone(&settings.time_zone);
     let m = state.store.meeting(meeting_id).await?;
     let body = state.store.body(m.body_id).await?;
     let agenda = state.store.agenda(meeting_id).await?;
     let recipients = state.store.invitation_recipients(meeting_id).await?;
+    let people: Vec<Uuid> = recipients
+        .iter()
+        .filter_map(|r| r.person.as_ref().map(|p| p.id))
+        .collect();
+    let locales = state.store.locales_of(&people).await?;
     let sequence = state
         .store
         .invitation_count(meeting_id)
         .await?
         .saturating_sub(1) as u32;
-    let when = crate::html::meetings::when(lang, &dates, &m);
-    let venue = [m.venue.as_deref(), m.city.as_deref()]
-        .into_iter()
-        .flatten()
-        .map(clean)
-        .collect::<Vec<_>>()
-        .join("، ");
-    let body_name = clean(body.name(lang.code()));
-    let title = clean(&m.title);
     let key = match reason {
         InvitationReason::Convocation => "mail-invitation",
         InvitationReason::Changed => "mail-invitation-changed",
         InvitationReason::Cancelled => "mail-invitation-cancelled",
     };
-    let subject = lang.t_args(
-        &format!("{key}-subject"),
-        &[("title", FluentValue::from(title.clone()))],
-    );
-    let mut agenda_text = String::new();
-    for (i, item) in agenda.iter().enumerate() {
-        agenda_text.push_str(&format!("{}. {}\n", i + 1, clean(&item.title)));
-    }
-    let description = format!(
-        "{body_name} — {}",
-        lang.t(&format!("meeting-kind-{}", m.kind.as_str()))
-    );
-    let event = crate::ics::meeting_event(&m, &description, tz, sequence);
     let method = if reason == InvitationReason::Cancelled {
         "CANCEL"
     } else {
         "REQUEST"
     };
-    let ics = crate::ics::calendar(&m.title, Some(method), vec![event]);
     let link = format!(
         "{}/meetings/{meeting_id}",
         state.config.public_url.trim_end_matches('/')
     );
+    let mut parts: std::collections::HashMap<&'static str, Convocation> = Default::default();
     let mut out = Vec::new();
     for r in recipients {
+        let lang = r
+            .person
+            .as_ref()
+            .and_then(|p| locales.get(&p.id))
+            .and_then(|l| Lang::parse(l))
+            .unwrap_or(default);
+        let c = parts.entry(lang.code()).or_insert_with(|| {
+            let dates = state.dates(lang.code(), &settings);
+            let title = clean(&m.title);
+            let body_name = clean(body.name(lang.code()));
+            let mut agenda_text = String::new();
+            for (i, item) in agenda.iter().enumerate() {
+                agenda_text.push_str(&format!("{}. {}\n", i + 1, clean(&item.title)));
+            }
+            let description = format!(
+                "{body_name} — {}",
+                lang.t(&format!("meeting-kind-{}", m.kind.as_str()))
+            );
+            let event = crate::ics::meeting_event(&m, &description, tz, sequence);
+            Convocation {
+                subject: lang.t_args(
+                    &format!("{key}-subject"),
+                    &[("title", FluentValue::from(title.clone()))],
+                ),
+                when: crate::html::meetings::when(lang, &dates, &m),
+                venue: [m.venue.as_deref(), m.city.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .map(clean)
+                    .collect::<Vec<_>>()
+                    .join("، "),
+                body_name,
+                title,
+                agenda: agenda_text,
+                ics: crate::ics::calendar(&m.title, Some(method), vec![event]),
+            }
+        });
         let text = lang.t_args(
             &format!("{key}-text"),
             &[
-                ("name", FluentValue::from(clean(&r.name))),
-                ("body", FluentValue::from(body_name.clone())),
-                ("title", FluentValue::from(title.clone())),
-                ("when", FluentValue::from(when.clone())),
-                ("venue", FluentValue::from(venue.clone())),
-                ("agenda", FluentValue::from(agenda_text.clone())),
+                (
+                    "name",
+                    FluentValue::from(match &r.person {
+                        Some(p) => crate::html::sessions::name(lang, p),
+                        None => clean(&r.name),
+                    }),
+                ),
+                ("body", FluentValue::from(c.body_name.clone())),
+                ("title", FluentValue::from(c.title.clone())),
+                ("when", FluentValue::from(c.when.clone())),
+                ("venue", FluentValue::from(c.venue.clone())),
+                ("agenda", FluentValue::from(c.agenda.clone())),
                 ("link", FluentValue::from(link.clone())),
             ],
         );
@@ -89,9 +126,9 @@ pub async fn invitation(
             Task::Mail(OutgoingMail {
                 to: r.email,
                 to_name: Some(r.name),
-                subject: subject.clone(),
+                subject: c.subject.clone(),
                 text,
-                ics: Some(ics.clone()),
+                ics: Some(c.ics.clone()),
                 ics_method: Some(method.into()),
             }),
             Some(meeting_id),
@@ -118,21 +155,16 @@ pub async fn paper_reminder(
         return Ok(Vec::new());
     }
     let settings = state.store.settings().await?;
-    let lang = lang_of(&settings.default_locale);
-    let dates = state.dates(lang.code(), &settings);
+    let default = lang_of(&settings.default_locale);
     let council = state.store.body(session.body_id).await?;
     let program = state.store.council_session(session.id).await?;
-    let session_title =
-        crate::html::sessions::session_title(lang, &program, council.name(lang.code()));
+    let ids: Vec<Uuid> = people.iter().map(|p| p.id).collect();
+    let locales = state.store.locales_of(&ids).await?;
     let key = match reminder {
         ReminderKind::Before => "mail-reminder-before",
         ReminderKind::Overdue => "mail-reminder-overdue",
     };
     let title = clean(&paper.title);
-    let subject = lang.t_args(
-        &format!("{key}-subject"),
-        &[("title", FluentValue::from(title.clone()))],
-    );
     let link = format!(
         "{}/papers/{paper_id}",
         state.config.public_url.trim_end_matches('/')
@@ -142,12 +174,23 @@ pub async fn paper_reminder(
         let Some(email) = p.email.clone() else {
             continue;
         };
+        // In the assignee's chosen language, the organization's otherwise.
+        let lang = locales
+            .get(&p.id)
+            .and_then(|l| Lang::parse(l))
+            .unwrap_or(default);
+        let dates = state.dates(lang.code(), &settings);
+        let session_title =
+            crate::html::sessions::session_title(lang, &program, council.name(lang.code()));
         let text = lang.t_args(
             &format!("{key}-text"),
             &[
-                ("name", FluentValue::from(clean(&p.full_name_ar))),
+                (
+                    "name",
+                    FluentValue::from(crate::html::sessions::name(lang, &p)),
+                ),
                 ("title", FluentValue::from(title.clone())),
-                ("session", FluentValue::from(session_title.clone())),
+                ("session", FluentValue::from(session_title)),
                 ("due", FluentValue::from(dates.date(paper.due_on))),
                 ("link", FluentValue::from(link.clone())),
             ],
@@ -156,7 +199,10 @@ pub async fn paper_reminder(
             Task::Mail(OutgoingMail {
                 to: email,
                 to_name: Some(p.full_name_ar.clone()),
-                subject: subject.clone(),
+                subject: lang.t_args(
+                    &format!("{key}-subject"),
+                    &[("title", FluentValue::from(title.clone()))],
+                ),
                 text,
                 ics: None,
                 ics_method: None,
