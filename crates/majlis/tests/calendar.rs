@@ -291,3 +291,97 @@ async fn papers_participations_and_printed_documents() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn participations_are_corrected_and_deleted() {
+    each_backend(|b| async move {
+        let app = TestApp::demo(b).await;
+        let (c, csrf) = app.api_login("bureau").await;
+        let bureau = app.body_id("المكتب السياسي").await;
+        let list: serde_json::Value = c
+            .get(app.url(&format!("/api/v1/bodies/{bureau}/participations")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let heard = list[0]["id"].as_str().unwrap().to_string();
+        let person = list[0]["people"][0].clone();
+        // One the seed's meeting heard stays.
+        let r = c
+            .delete(app.url(&format!("/api/v1/participations/{heard}")))
+            .header("x-csrf-token", &csrf)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 422);
+        // A new one: corrected, then deleted.
+        let body = serde_json::json!({"event": "ندوة جهوية", "organizer": "جمعية", "scope": "national",
+            "city": "فاس", "first_day": "2016-12-17", "people": [person]});
+        let p: serde_json::Value = c
+            .post(app.url(&format!("/api/v1/bodies/{bureau}/participations")))
+            .header("x-csrf-token", &csrf)
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let id = p["id"].as_str().unwrap().to_string();
+        let mut fixed = body.clone();
+        fixed["event"] = "ندوة جهوية حول التنمية".into();
+        fixed["last_day"] = "2016-12-18".into();
+        let r: serde_json::Value = c
+            .patch(app.url(&format!("/api/v1/participations/{id}")))
+            .header("x-csrf-token", &csrf)
+            .json(&fixed)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(r["event"], "ندوة جهوية حول التنمية");
+        assert_eq!(r["last_day"], "2016-12-18");
+        let mut bad = fixed.clone();
+        bad["last_day"] = "2016-12-01".into();
+        let r = c
+            .patch(app.url(&format!("/api/v1/participations/{id}")))
+            .header("x-csrf-token", &csrf)
+            .json(&bad)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 422);
+        // The edit page shows it filled; the member of Agadir may not delete.
+        let pages = app.page_login("bureau", "ar").await;
+        let form = pages
+            .get(app.url(&format!("/participations/{id}/edit")))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(form.contains("ندوة جهوية حول التنمية"));
+        assert!(form.contains(&format!("action=\"/participations/{id}/edit\"")));
+        let (m, mcsrf) = app.api_login("member").await;
+        let r = m
+            .delete(app.url(&format!("/api/v1/participations/{id}")))
+            .header("x-csrf-token", &mcsrf)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 403);
+        let r = c
+            .delete(app.url(&format!("/api/v1/participations/{id}")))
+            .header("x-csrf-token", &csrf)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 204);
+    })
+    .await;
+}

@@ -15,8 +15,8 @@ use chrono::NaiveDate;
 use majlis_domain::participation::{ParticipationInput, Scope, check_report_title};
 use majlis_domain::{Actor, DomainError, Person, permissions};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
+    QuerySelect, Set, TransactionTrait,
 };
 use serde::Serialize;
 use std::collections::HashMap;
@@ -174,6 +174,114 @@ impl Store {
             .ok_or(DomainError::NotFound)?)
     }
 
+    /// Corrects a participation (its event, dates, people, report); a new
+    /// report document replaces the old one, none keeps it.
+    pub async fn update_participation(
+        &self,
+        actor: &Actor,
+        id: Uuid,
+        input: &ParticipationInput,
+        report_file: Option<&Upload>,
+        max_bytes: usize,
+    ) -> StoreResult<Participation> {
+        let v = input.validate()?;
+        let tx = self.db.begin().await?;
+        let row = participation::Entity::find_by_id(id)
+            .one(&tx)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        let l = lineage(&tx, row.body_id).await?;
+        ensure(permissions::can_manage_meetings(actor, &l))?;
+        let before = serde_json::to_value(&row)?;
+        let file = match report_file {
+            Some(u) => Some(store_file(&tx, actor_id(actor), u, max_bytes).await?.0),
+            None => None,
+        };
+        let mut a = row.into_active_model();
+        a.event = Set(v.event.clone());
+        a.organizer = Set(v.organizer.clone());
+        a.scope = Set(v.scope.as_str().into());
+        a.country = Set(v.country.clone());
+        a.city = Set(v.city.clone());
+        a.first_day = Set(v.first_day);
+        a.last_day = Set(v.last_day);
+        a.report = Set(v.report.clone());
+        if let Some(f) = &file {
+            a.report_file_id = Set(Some(f.id));
+        }
+        a.updated_at = Set(crate::now());
+        let row = a.update(&tx).await?;
+        participation_person::Entity::delete_many()
+            .filter(participation_person::Column::ParticipationId.eq(id))
+            .exec(&tx)
+            .await?;
+        for p in &v.people {
+            crate::entity::person::Entity::find_by_id(*p)
+                .one(&tx)
+                .await?
+                .ok_or(DomainError::invalid("people", "invalid_choice"))?;
+            participation_person::ActiveModel {
+                participation_id: Set(id),
+                person_id: Set(*p),
+            }
+            .insert(&tx)
+            .await?;
+        }
+        audit::record(
+            &tx,
+            actor_id(actor),
+            "update",
+            "participation",
+            id,
+            Some(before),
+            Some(serde_json::to_value(&v)?),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(self
+            .to_participations(vec![row])
+            .await?
+            .pop()
+            .ok_or(DomainError::NotFound)?)
+    }
+
+    /// Deletes a participation recorded by mistake; one whose report a
+    /// meeting heard stays (the minutes refer to it).
+    pub async fn delete_participation(&self, actor: &Actor, id: Uuid) -> StoreResult<Uuid> {
+        let tx = self.db.begin().await?;
+        let row = participation::Entity::find_by_id(id)
+            .one(&tx)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        let l = lineage(&tx, row.body_id).await?;
+        ensure(permissions::can_manage_meetings(actor, &l))?;
+        let heard = meeting_report::Entity::find()
+            .filter(meeting_report::Column::ParticipationId.eq(id))
+            .one(&tx)
+            .await?
+            .is_some();
+        if heard {
+            return Err(DomainError::invalid("participation_id", "participation_heard").into());
+        }
+        participation_person::Entity::delete_many()
+            .filter(participation_person::Column::ParticipationId.eq(id))
+            .exec(&tx)
+            .await?;
+        participation::Entity::delete_by_id(id).exec(&tx).await?;
+        audit::record(
+            &tx,
+            actor_id(actor),
+            "delete",
+            "participation",
+            id,
+            Some(serde_json::to_value(&row)?),
+            None,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(row.body_id)
+    }
+
     /// A body's participations, the latest first.
     pub async fn body_participations(
         &self,
@@ -190,6 +298,21 @@ impl Store {
             .all(&self.db)
             .await?;
         self.to_participations(rows).await
+    }
+
+    /// One participation, for members of its body.
+    pub async fn participation(&self, actor: &Actor, id: Uuid) -> StoreResult<Participation> {
+        let row = participation::Entity::find_by_id(id)
+            .one(&self.db)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        let l = lineage(&self.db, row.body_id).await?;
+        ensure(permissions::can_view_body(actor, &l))?;
+        Ok(self
+            .to_participations(vec![row])
+            .await?
+            .pop()
+            .ok_or(DomainError::NotFound)?)
     }
 
     /// The participations a person took part in, the latest first (callers

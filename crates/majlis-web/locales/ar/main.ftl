@@ -565,3 +565,6 @@ guest-speaker = متدخل(ة)
 session-speakers = المتدخلون
 
 action-remove-agenda-item = حذف النقطة
+
+action-delete = حذف
+error-participation_heard = استمع اجتماع إلى تقرير هذه المشاركة؛ تبقى في السجل.

@@ -545,3 +545,6 @@ guest-speaker = Speaker
 session-speakers = Speakers
 
 action-remove-agenda-item = Remove the item
+
+action-delete = Delete
+error-participation_heard = A meeting heard this participation's report; it stays in the log.

@@ -545,3 +545,6 @@ guest-speaker = Intervenant·e
 session-speakers = Intervenants
 
 action-remove-agenda-item = Retirer le point
+
+action-delete = Supprimer
+error-participation_heard = Une réunion a entendu le rapport de cette participation ; elle reste au registre.

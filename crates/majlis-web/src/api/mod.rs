@@ -100,6 +100,8 @@ pub const UPLOAD_BODY: usize = 16 * 1024 * 1024;
         participations::add_participation,
         participations::body_participations,
         participations::person_participations,
+        participations::update_participation,
+        participations::delete_participation,
         minutes::get_one,
         minutes::save,
         minutes::approve,
@@ -191,6 +193,13 @@ pub fn routes() -> Router<AppState> {
             "/bodies/{id}/participations",
             get(participations::body_participations)
                 .post(participations::add_participation.layer(DefaultBodyLimit::max(UPLOAD_BODY))),
+        )
+        .route(
+            "/participations/{id}",
+            axum::routing::patch(
+                participations::update_participation.layer(DefaultBodyLimit::max(UPLOAD_BODY)),
+            )
+            .delete(participations::delete_participation),
         )
         .route(
             "/people/{id}/participations",

@@ -79,31 +79,20 @@ pub async fn add_participation(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-    ApiJson(r): ApiJson<ParticipationRequest>,
+    ApiJson(mut r): ApiJson<ParticipationRequest>,
 ) -> ApiResult<ParticipationDto> {
     let actor = writable(&ctx)?;
     let id = parse_id(&ctx, &id)?;
-    let upload = match r.report_file {
+    let upload = match r.report_file.take() {
         Some(f) => Some(decode_upload(&ctx, f)?),
         None => None,
-    };
-    let input = ParticipationInput {
-        event: r.event,
-        organizer: r.organizer,
-        scope: r.scope,
-        country: r.country,
-        city: r.city,
-        first_day: r.first_day,
-        last_day: r.last_day,
-        people: r.people,
-        report: r.report,
     };
     let p = state
         .store
         .create_participation(
             actor,
             id,
-            &input,
+            &input(r),
             upload.as_ref(),
             state.config.limits.max_upload,
         )
@@ -151,4 +140,65 @@ pub async fn person_participations(
         .await
         .map_err(|e| ctx.api_err(e))?;
     Ok(Json(list.into_iter().map(participation_dto).collect()))
+}
+
+/// Corrects a participation (a new report document replaces the old one).
+#[utoipa::path(patch, path = "/api/v1/participations/{id}", tag = "participations", request_body = ParticipationRequest,
+    responses((status = 200, body = ParticipationDto), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn update_participation(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(mut r): ApiJson<ParticipationRequest>,
+) -> ApiResult<ParticipationDto> {
+    let actor = writable(&ctx)?;
+    let id = parse_id(&ctx, &id)?;
+    let upload = match r.report_file.take() {
+        Some(f) => Some(decode_upload(&ctx, f)?),
+        None => None,
+    };
+    let p = state
+        .store
+        .update_participation(
+            actor,
+            id,
+            &input(r),
+            upload.as_ref(),
+            state.config.limits.max_upload,
+        )
+        .await
+        .map_err(|e| ctx.api_err(e))?;
+    Ok(Json(participation_dto(p)))
+}
+
+/// Deletes a participation recorded by mistake (not one a meeting heard).
+#[utoipa::path(delete, path = "/api/v1/participations/{id}", tag = "participations",
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn delete_participation(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<axum::http::StatusCode, crate::error::ApiError> {
+    let actor = writable(&ctx)?;
+    let id = parse_id(&ctx, &id)?;
+    state
+        .store
+        .delete_participation(actor, id)
+        .await
+        .map_err(|e| ctx.api_err(e))?;
+    Ok(axum::http::StatusCode::NO_CONTENT)
+}
+
+fn input(r: ParticipationRequest) -> ParticipationInput {
+    ParticipationInput {
+        event: r.event,
+        organizer: r.organizer,
+        scope: r.scope,
+        country: r.country,
+        city: r.city,
+        first_day: r.first_day,
+        last_day: r.last_day,
+        people: r.people,
+        report: r.report,
+    }
 }

@@ -60,6 +60,12 @@ pub fn routes() -> Router<AppState> {
                 .post(participations::create.layer(DefaultBodyLimit::max(crate::api::UPLOAD_BODY))),
         )
         .route("/participations/{id}/report", get(participations::report))
+        .route(
+            "/participations/{id}/edit",
+            get(participations::edit_form)
+                .post(participations::update.layer(DefaultBodyLimit::max(crate::api::UPLOAD_BODY))),
+        )
+        .route("/participations/{id}/delete", post(participations::delete))
         .route("/meetings/{id}", get(meetings::show))
         .route("/meetings/{id}/ics", get(calendar::meeting))
         .route("/calendar", get(agenda::month))

@@ -18,6 +18,7 @@ use majlis_text::DateFormatter;
 use uuid::Uuid;
 
 pub struct ParticipationView {
+    pub id: String,
     pub event: String,
     pub organizer: String,
     pub scope: String,
@@ -35,6 +36,7 @@ pub fn views(
 ) -> Vec<ParticipationView> {
     list.into_iter()
         .map(|p| ParticipationView {
+            id: p.id.to_string(),
             event: clean(&p.event),
             organizer: clean(&p.organizer),
             scope: lang.t(&format!("participation-scope-{}", p.scope.as_str())),
@@ -69,6 +71,9 @@ struct ParticipationsPage {
     can_manage: bool,
     form: FormState,
     scopes: Vec<(String, String)>,
+    /// Where the form posts: a new participation, or the one being edited.
+    form_action: String,
+    editing: bool,
 }
 
 async fn page(
@@ -76,6 +81,7 @@ async fn page(
     ctx: &Ctx,
     body_id: Uuid,
     form: FormState,
+    editing: Option<Uuid>,
 ) -> Result<ParticipationsPage, WebError> {
     let lang = ctx.lang;
     let actor = ctx.actor()?;
@@ -94,6 +100,11 @@ async fn page(
         items: views(lang, &dates, list),
         can_manage: permissions::can_manage_meetings(actor, &lineage),
         form,
+        form_action: match editing {
+            Some(p) => format!("/participations/{p}/edit"),
+            None => format!("/bodies/{body_id}/participations"),
+        },
+        editing: editing.is_some(),
         scopes: ["national", "international"]
             .iter()
             .map(|s| (s.to_string(), lang.t(&format!("participation-scope-{s}"))))
@@ -106,10 +117,30 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         return Ok(r);
     }
     let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    let p = page(&state, &ctx, id, FormState::new().with("scope", "national"))
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let p = page(
+        &state,
+        &ctx,
+        id,
+        FormState::new().with("scope", "national"),
+        None,
+    )
+    .await
+    .map_err(|e| ctx.page_err(e))?;
     Ok(render(&p))
+}
+
+fn input(up: &UploadForm, people: Vec<Uuid>) -> ParticipationInput {
+    ParticipationInput {
+        event: up.form.text("event"),
+        organizer: up.form.text("organizer"),
+        scope: up.form.text("scope"),
+        country: up.form.opt("country"),
+        city: up.form.opt("city"),
+        first_day: up.form.text("first_day"),
+        last_day: up.form.opt("last_day"),
+        people,
+        report: up.form.opt("report"),
+    }
 }
 
 pub async fn create(
@@ -125,17 +156,7 @@ pub async fn create(
     let result = async {
         let people =
             super::program::people_by_numbers(&state, &up.form.text("people"), "people").await?;
-        let input = ParticipationInput {
-            event: up.form.text("event"),
-            organizer: up.form.text("organizer"),
-            scope: up.form.text("scope"),
-            country: up.form.opt("country"),
-            city: up.form.opt("city"),
-            first_day: up.form.text("first_day"),
-            last_day: up.form.opt("last_day"),
-            people,
-            report: up.form.opt("report"),
-        };
+        let input = input(&up, people);
         let file = up.upload()?;
         state
             .store
@@ -151,7 +172,7 @@ pub async fn create(
                 return Err(ctx.page_err(e));
             }
             let fs = FormState::from_values(up.form.0).with_error(&e, ctx.lang);
-            let p = page(&state, &ctx, id, fs)
+            let p = page(&state, &ctx, id, fs, None)
                 .await
                 .map_err(|e| ctx.page_err(e))?;
             Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
@@ -171,4 +192,106 @@ pub async fn report(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
         .await
         .map_err(|e| ctx.page_err(e))?;
     Ok(super::files::download(f))
+}
+
+/// The participation's form, filled, on its body's page.
+pub async fn edit_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> PageResult {
+    if let Some(r) = require_login(&ctx, &format!("/participations/{id}/edit")) {
+        return Ok(r);
+    }
+    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    let p = state
+        .store
+        .participation(actor, id)
+        .await
+        .map_err(|e| ctx.page_err(e))?;
+    let numbers: Vec<String> = p
+        .people
+        .iter()
+        .filter_map(|x| x.member_number.clone())
+        .collect();
+    let form = FormState::new()
+        .with("event", p.event.clone())
+        .with("organizer", p.organizer.clone())
+        .with("scope", p.scope.as_str())
+        .with("country", p.country.clone().unwrap_or_default())
+        .with("city", p.city.clone().unwrap_or_default())
+        .with("first_day", p.first_day.to_string())
+        .with("last_day", p.last_day.to_string())
+        .with("people", numbers.join("، "))
+        .with("report", p.report.clone().unwrap_or_default());
+    let page = page(&state, &ctx, p.body_id, form, Some(id))
+        .await
+        .map_err(|e| ctx.page_err(e))?;
+    Ok(render(&page))
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    up: UploadForm,
+) -> PageResult {
+    ctx.check_csrf(up.form.csrf())
+        .map_err(|e| ctx.page_err(e))?;
+    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    let result = async {
+        let people =
+            super::program::people_by_numbers(&state, &up.form.text("people"), "people").await?;
+        let file = up.upload()?;
+        state
+            .store
+            .update_participation(
+                actor,
+                id,
+                &input(&up, people),
+                file,
+                state.config.limits.max_upload,
+            )
+            .await
+            .map_err(WebError::from)
+    }
+    .await;
+    match result {
+        Ok(p) => Ok(see_other(&format!("/bodies/{}/participations", p.body_id))),
+        Err(e) => {
+            if !matches!(e, WebError::Domain(DomainError::Invalid(_))) {
+                return Err(ctx.page_err(e));
+            }
+            let body = state
+                .store
+                .participation(actor, id)
+                .await
+                .map_err(|e| ctx.page_err(e))?
+                .body_id;
+            let fs = FormState::from_values(up.form.0).with_error(&e, ctx.lang);
+            let p = page(&state, &ctx, body, fs, Some(id))
+                .await
+                .map_err(|e| ctx.page_err(e))?;
+            Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
+        }
+    }
+}
+
+pub async fn delete(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    form: super::FormData,
+) -> PageResult {
+    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    let body = state
+        .store
+        .delete_participation(actor, id)
+        .await
+        .map_err(|e| ctx.page_err(e))?;
+    Ok(see_other(&format!("/bodies/{body}/participations")))
 }
