@@ -1,0 +1,307 @@
+//! The demo's meetings: the Political Bureau's periodic meeting of Monday
+//! 19 December 2016 (agenda, attendance, decisions, the reports heard, its
+//! approved minutes), the special meeting of 11 January 2017 and the three
+//! thematic meetings with their speakers.
+
+use crate::names;
+use majlis_domain::Actor;
+use majlis_store::Store;
+use uuid::Uuid;
+
+/// The seed's meetings: the Political Bureau's periodic meeting of Monday
+/// 19 December 2016 (agenda, attendance, decisions and measures, held), the
+/// special meeting of Wednesday 11 January 2017 on the synthesis report, and
+/// the three thematic meetings of January.
+pub(super) async fn meetings(
+    store: &Store,
+    actor: &Actor,
+    bureau: Uuid,
+    members: &[Uuid],
+    agadir: Uuid,
+) -> anyhow::Result<Vec<Uuid>> {
+    use majlis_domain::meeting::{
+        AgendaInput, Attendance, DecisionInput, MeetingInput, StatusChange,
+    };
+    let meeting = |kind: &str,
+                   title: &str,
+                   start: &str,
+                   end: &str,
+                   venue: Option<&str>,
+                   city: &str,
+                   theme: Option<&str>| MeetingInput {
+        kind: kind.into(),
+        title: title.into(),
+        starts_at: start.into(),
+        ends_at: end.into(),
+        venue: venue.map(String::from),
+        city: Some(city.into()),
+        theme: theme.map(String::from),
+        quorum: None,
+    };
+    let m = store
+        .create_meeting(
+            actor,
+            bureau,
+            &meeting(
+                "periodic",
+                "الاجتماع الدوري للمكتب السياسي",
+                "2016-12-19T18:00",
+                "2016-12-19T21:30",
+                Some("المقر الوطني للحزب"),
+                "الرباط",
+                None,
+            ),
+        )
+        .await?;
+    let agenda = [
+        ("مواصلة التحضير لاجتماع الدورة الثامنة للجنة المركزية", 60),
+        ("خطة عمل مدققة بأهداف واضحة لتفعيل مقررات الدورة الأخيرة", 45),
+        ("برنامج الورشات الثلاث والمكلفون بأوراق العمل", 30),
+        ("برنامج اللقاءات الموضوعاتية الموازية لشهر يناير", 20),
+        (
+            "تقارير حول مساهمة ممثلين من القيادة الوطنية في أنشطة وتظاهرات وطنية ودولية",
+            20,
+        ),
+        ("قضايا مختلفة", 15),
+    ];
+    for (i, (title, minutes)) in agenda.iter().enumerate() {
+        let presenter = members.get(i % 3).map(|p| p.to_string());
+        store
+            .add_agenda_item(
+                actor,
+                m.id,
+                &AgendaInput {
+                    title: (*title).into(),
+                    presenter_id: presenter,
+                    planned_minutes: Some(minutes.to_string()),
+                    description: None,
+                },
+            )
+            .await?;
+    }
+    let marks: Vec<(Uuid, Attendance)> = members
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            (
+                *p,
+                match i {
+                    7 | 13 => Attendance::Excused,
+                    18 => Attendance::Absent,
+                    _ => Attendance::Present,
+                },
+            )
+        })
+        .collect();
+    store.record_attendances(actor, m.id, &marks).await?;
+    let decisions = [
+        (
+            "measure",
+            "تحديد تاريخ 7 يناير 2017 كآخر أجل لعقد اجتماعات الهيئات الإقليمية المخصصة لتقييم انتخابات أعضاء مجلس النواب وإرسال تقاريرها",
+            None,
+            Some("2017-01-07"),
+        ),
+        (
+            "decision",
+            "معالجة التقارير الصادرة عن اجتماعات الهيئات الإقليمية لاعتمادها كأرضية للتقرير التركيبي",
+            Some(bureau),
+            Some("2017-01-11"),
+        ),
+        (
+            "decision",
+            "دراسة التقرير التركيبي خلال لقاء خاص يعقده المكتب السياسي يوم الأربعاء 11 يناير 2017",
+            Some(bureau),
+            Some("2017-01-11"),
+        ),
+        (
+            "decision",
+            "تنظيم أشغال الدورة الثامنة للجنة المركزية يومي 4 و5 فبراير 2017 في جلستي الافتتاح والاختتام وثلاث ورشات",
+            Some(bureau),
+            Some("2017-02-04"),
+        ),
+        (
+            "measure",
+            "تحديد المكلفين، من بين عضوات وأعضاء المكتب السياسي، بإعداد أوراق العمل الخاصة بالورشات الثلاث",
+            Some(bureau),
+            Some("2017-01-25"),
+        ),
+        (
+            "measure",
+            "تدقيق برنامج اللقاءات الموضوعاتية بأكادير والدار البيضاء والرباط خلال شهر يناير",
+            Some(bureau),
+            Some("2017-01-31"),
+        ),
+    ];
+    for (kind, text, body, due) in decisions {
+        let body = if kind == "measure" && body.is_none() {
+            Some(agadir)
+        } else {
+            body
+        };
+        store
+            .add_decision(
+                actor,
+                m.id,
+                &DecisionInput {
+                    kind: kind.into(),
+                    text: text.into(),
+                    responsible_person_id: None,
+                    responsible_body_id: body.map(|b| b.to_string()),
+                    due_on: due.map(String::from),
+                },
+            )
+            .await?;
+    }
+    // «استمع إلى تقارير حول مساهمة ممثلين من القيادة الوطنية في بعض
+    // الأنشطة والتظاهرات الوطنية والدولية» (demo records, not real events).
+    let participations = [
+        (
+            "ندوة دولية حول بدائل اليسار",
+            "شبكة من الأحزاب اليسارية المتوسطية",
+            "international",
+            Some("تونس"),
+            Some("تونس"),
+            "2016-12-09",
+            "2016-12-11",
+            &members[2..4],
+        ),
+        (
+            "ملتقى وطني حول العمل الجمعوي",
+            "فيدرالية جمعيات المجتمع المدني",
+            "national",
+            None,
+            Some("مراكش"),
+            "2016-12-15",
+            "2016-12-15",
+            &members[6..7],
+        ),
+    ];
+    for (event, organizer, scope, country, city, first, last, people) in participations {
+        let p = store
+            .create_participation(
+                actor,
+                bureau,
+                &majlis_domain::participation::ParticipationInput {
+                    event: event.into(),
+                    organizer: organizer.into(),
+                    scope: scope.into(),
+                    country: country.map(String::from),
+                    city: city.map(String::from),
+                    first_day: first.into(),
+                    last_day: Some(last.into()),
+                    people: people.to_vec(),
+                    report: Some(format!(
+                        "تقرير المشاركة في «{event}»: عرض لمواقف الحزب وتبادل حول القضايا المطروحة."
+                    )),
+                },
+                None,
+                majlis_domain::upload::MAX_UPLOAD_BYTES,
+            )
+            .await?;
+        store
+            .add_meeting_report(
+                actor,
+                m.id,
+                &format!("تقرير حول المشاركة في {event}"),
+                Some(p.id),
+                None,
+                majlis_domain::upload::MAX_UPLOAD_BYTES,
+            )
+            .await?;
+    }
+    store
+        .change_meeting_status(actor, m.id, StatusChange::Hold)
+        .await?;
+    // The minutes, written and approved.
+    let items = store.agenda(m.id).await?;
+    let texts = [
+        "واصل المكتب السياسي التحضير لاجتماع الدورة الثامنة للجنة المركزية المقرر يومي السبت 4 والأحد 5 فبراير 2017 بالمقر الوطني بالرباط.",
+        "حدد تاريخ 7 يناير المقبل آخر أجل لاجتماعات الهيئات الإقليمية المخصصة لتقييم انتخابات أعضاء مجلس النواب، على أن يعالج المكتب السياسي تقاريرها أرضيةً للتقرير التركيبي.",
+        "قرر أن تنتظم أشغال الدورة، إضافة إلى جلستي الافتتاح والاختتام، في ثلاث ورشات، وحدد المكلفين بإعداد أوراق العمل.",
+    ];
+    let minutes = majlis_domain::minutes::MinutesInput {
+        version: 0,
+        overall: Some(
+            "وفي نهاية أشغال الاجتماع تداول المكتب السياسي في بعض القضايا المختلفة، واتخذ التدابير اللازمة في شأنها، كما استمع إلى تقارير حول مساهمة ممثلين من القيادة الوطنية في بعض الأنشطة والتظاهرات الوطنية والدولية.".into(),
+        ),
+        items: items
+            .iter()
+            .zip(texts.iter().cycle())
+            .map(|(i, t)| majlis_domain::minutes::ItemMinutes {
+                agenda_item_id: i.id,
+                text: Some((*t).into()),
+            })
+            .collect(),
+    };
+    let saved = store.save_minutes(actor, m.id, &minutes).await?;
+    store.approve_minutes(actor, m.id, saved.version).await?;
+
+    store
+        .create_meeting(
+            actor,
+            bureau,
+            &meeting(
+                "special",
+                "لقاء خاص لدراسة التقرير التركيبي",
+                "2017-01-11T17:00",
+                "2017-01-11T20:00",
+                Some("المقر الوطني للحزب"),
+                "الرباط",
+                None,
+            ),
+        )
+        .await?;
+    let mut thematic = Vec::new();
+    for (date, city, theme) in [
+        ("2017-01-14", "أكادير", "الحزب والمجتمع"),
+        ("2017-01-21", "الدار البيضاء", "مشروع اليسار في مغرب اليوم"),
+        (
+            "2017-01-28",
+            "الرباط",
+            "طرق العمل الحزبي في قطاع الاقتصاد والعمل التضامني",
+        ),
+    ] {
+        let title = format!("لقاء موضوعاتي بمدينة {city}");
+        let input = meeting(
+            "thematic",
+            &title,
+            &format!("{date}T10:00"),
+            &format!("{date}T13:00"),
+            None,
+            city,
+            Some(theme),
+        );
+        let id = store.create_meeting(actor, bureau, &input).await?.id;
+        // Speakers: a member of the bureau and a guest from outside the party
+        // (demo names).
+        let k = thematic.len();
+        let member = store.person(members[8 + k]).await?;
+        let (outsider, _) = names::name(300 + k, k % 2 == 0);
+        for (name, quality) in [
+            (member.full_name_ar.clone(), "عضو المكتب السياسي"),
+            (
+                outsider,
+                [
+                    "أستاذ باحث في علم الاجتماع",
+                    "فاعلة جمعوية",
+                    "خبير في الاقتصاد الاجتماعي والتضامني",
+                ][k],
+            ),
+        ] {
+            store
+                .add_guest(
+                    actor,
+                    id,
+                    &majlis_domain::participation::GuestInput {
+                        name,
+                        quality: Some(quality.into()),
+                        email: None,
+                        speaker: true,
+                    },
+                )
+                .await?;
+        }
+        thematic.push(id);
+    }
+    Ok(thematic)
+}
