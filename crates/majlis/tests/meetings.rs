@@ -4,12 +4,7 @@
 
 mod common;
 
-use common::{TestApp, each_backend, hidden};
-
-/// The page without fluent's isolation marks around inserted values.
-fn plain(page: String) -> String {
-    page.replace(['\u{2068}', '\u{2069}'], "")
-}
+use common::{TestApp, each_backend, hidden, plain};
 
 fn meeting_link(page: &str, title: &str) -> String {
     let at = page.find(title).unwrap_or_else(|| panic!("no {title}"));

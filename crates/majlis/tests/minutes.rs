@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{TestApp, each_backend, hidden};
+use common::{TestApp, each_backend, hidden, plain};
 use serde_json::{Value, json};
 
 /// Plans and holds a meeting of Agadir's body with two agenda items.
@@ -152,11 +152,7 @@ async fn minutes_are_written_locked_and_printed() {
             .await
             .unwrap();
         assert_eq!(print.status(), 200);
-        let html = print
-            .text()
-            .await
-            .unwrap()
-            .replace(['\u{2068}', '\u{2069}'], "");
+        let html = plain(print.text().await.unwrap());
         assert!(html.contains("lang=\"ar\" dir=\"rtl\""));
         assert!(html.contains("تقييم إيجابي للمرحلة."));
         assert!(html.contains("الثلاثاء 10 يناير 2017"));

@@ -3,11 +3,7 @@
 
 mod common;
 
-use common::{TestApp, each_backend, hidden};
-
-fn plain(page: String) -> String {
-    page.replace(['\u{2068}', '\u{2069}'], "")
-}
+use common::{TestApp, each_backend, hidden, plain};
 
 #[tokio::test]
 async fn the_eighth_session_in_arabic() {

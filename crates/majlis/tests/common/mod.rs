@@ -196,3 +196,8 @@ where
         f(b).await;
     }
 }
+
+/// A page without fluent's isolation marks around inserted values.
+pub fn plain(page: String) -> String {
+    page.replace(['\u{2068}', '\u{2069}'], "")
+}
