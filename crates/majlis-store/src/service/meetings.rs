@@ -120,6 +120,26 @@ fn to_decision(m: decision::Model) -> Decision {
     }
 }
 
+/// Appends an item (its content fields set) at the end of a meeting's agenda.
+pub(crate) async fn append_item<C: ConnectionTrait>(
+    c: &C,
+    meeting_id: Uuid,
+    mut item: agenda_item::ActiveModel,
+) -> StoreResult<agenda_item::Model> {
+    let last = agenda_item::Entity::find()
+        .filter(agenda_item::Column::MeetingId.eq(meeting_id))
+        .order_by_desc(agenda_item::Column::Position)
+        .one(c)
+        .await?
+        .map_or(0, |i| i.position);
+    item.id = Set(Uuid::now_v7());
+    item.meeting_id = Set(meeting_id);
+    item.position = Set(last + 1);
+    item.created_at = Set(crate::now());
+    item.minutes = Set(None);
+    Ok(item.insert(c).await?)
+}
+
 /// Loads a meeting row and checks that the actor runs the body's meetings.
 pub(crate) async fn managed<C: ConnectionTrait>(
     c: &C,
@@ -273,25 +293,18 @@ impl Store {
         {
             return Err(DomainError::invalid("presenter_id", "invalid_choice").into());
         }
-        let last = agenda_item::Entity::find()
-            .filter(agenda_item::Column::MeetingId.eq(meeting_id))
-            .order_by_desc(agenda_item::Column::Position)
-            .one(&tx)
-            .await?
-            .map_or(0, |i| i.position);
-        let row = agenda_item::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            meeting_id: Set(meeting_id),
-            position: Set(last + 1),
-            title: Set(v.title),
-            presenter_id: Set(v.presenter_id),
-            planned_minutes: Set(v.planned_minutes),
-            description: Set(v.description),
-            created_at: Set(crate::now()),
-            minutes: Set(None),
-            carried_from: Set(None),
-        }
-        .insert(&tx)
+        let row = append_item(
+            &tx,
+            meeting_id,
+            agenda_item::ActiveModel {
+                title: Set(v.title),
+                presenter_id: Set(v.presenter_id),
+                planned_minutes: Set(v.planned_minutes),
+                description: Set(v.description),
+                carried_from: Set(None),
+                ..Default::default()
+            },
+        )
         .await?;
         let item = to_item(row);
         audit::record(

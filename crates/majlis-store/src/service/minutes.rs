@@ -6,7 +6,7 @@
 use crate::entity::{account, agenda_item, meeting, minutes, person};
 use crate::error::StoreResult;
 use crate::service::bodies::lineage;
-use crate::service::meetings::{AgendaItem, managed, to_item, to_meeting};
+use crate::service::meetings::{AgendaItem, append_item, managed, to_item, to_meeting};
 use crate::service::{actor_id, ensure};
 use crate::{Store, audit};
 use chrono::{DateTime, Utc};
@@ -19,6 +19,7 @@ use sea_orm::{
     TransactionTrait,
 };
 use serde::Serialize;
+use std::collections::HashMap;
 use uuid::Uuid;
 
 /// A meeting's minutes as read: the meeting, its agenda with each item's
@@ -46,20 +47,35 @@ impl Minutes {
     }
 }
 
-pub(crate) async fn account_name<C: ConnectionTrait>(
+/// The names of accounts (their person's, else their login), by account.
+pub(crate) async fn account_names<C: ConnectionTrait>(
     c: &C,
-    id: Option<Uuid>,
-) -> StoreResult<Option<String>> {
-    let Some(id) = id else { return Ok(None) };
-    let Some(a) = account::Entity::find_by_id(id).one(c).await? else {
-        return Ok(None);
-    };
-    if let Some(p) = a.person_id
-        && let Some(p) = person::Entity::find_by_id(p).one(c).await?
-    {
-        return Ok(Some(p.full_name_ar));
+    ids: &[Uuid],
+) -> StoreResult<HashMap<Uuid, String>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
     }
-    Ok(Some(a.username))
+    let accounts = account::Entity::find()
+        .filter(account::Column::Id.is_in(ids.iter().copied()))
+        .all(c)
+        .await?;
+    let people: HashMap<Uuid, String> = person::Entity::find()
+        .filter(person::Column::Id.is_in(accounts.iter().filter_map(|a| a.person_id)))
+        .all(c)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.full_name_ar))
+        .collect();
+    Ok(accounts
+        .into_iter()
+        .map(|a| {
+            let name = a
+                .person_id
+                .and_then(|p| people.get(&p).cloned())
+                .unwrap_or(a.username);
+            (a.id, name)
+        })
+        .collect())
 }
 
 async fn read<C: ConnectionTrait>(
@@ -96,7 +112,10 @@ async fn read<C: ConnectionTrait>(
             items,
             updated_at: Some(r.updated_at),
             approved_at: r.approved_at,
-            approved_by: account_name(c, r.approved_by).await?,
+            approved_by: match r.approved_by {
+                Some(a) => account_names(c, &[a]).await?.remove(&a),
+                None => None,
+            },
         },
     })
 }
@@ -261,25 +280,18 @@ impl Store {
         if to_status != MeetingStatus::Planned {
             return Err(DomainError::invalid("meeting_id", "meeting_not_planned").into());
         }
-        let last = agenda_item::Entity::find()
-            .filter(agenda_item::Column::MeetingId.eq(to_meeting_id))
-            .order_by_desc(agenda_item::Column::Position)
-            .one(&tx)
-            .await?
-            .map_or(0, |i| i.position);
-        let row = agenda_item::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            meeting_id: Set(to_meeting_id),
-            position: Set(last + 1),
-            title: Set(item.title.clone()),
-            presenter_id: Set(item.presenter_id),
-            planned_minutes: Set(item.planned_minutes),
-            description: Set(item.description.clone()),
-            created_at: Set(crate::now()),
-            minutes: Set(None),
-            carried_from: Set(Some(item.id)),
-        }
-        .insert(&tx)
+        let row = append_item(
+            &tx,
+            to_meeting_id,
+            agenda_item::ActiveModel {
+                title: Set(item.title.clone()),
+                presenter_id: Set(item.presenter_id),
+                planned_minutes: Set(item.planned_minutes),
+                description: Set(item.description.clone()),
+                carried_from: Set(Some(item.id)),
+                ..Default::default()
+            },
+        )
         .await?;
         let out = to_item(row);
         audit::record(

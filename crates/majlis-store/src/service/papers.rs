@@ -311,20 +311,22 @@ impl Store {
                 created_at: v.created_at,
             })
             .collect();
-        let mut events = Vec::new();
-        for e in paper_event::Entity::find()
+        let rows = paper_event::Entity::find()
             .filter(paper_event::Column::PaperId.eq(paper_id))
             .order_by_asc(paper_event::Column::CreatedAt)
             .all(&self.db)
-            .await?
-        {
-            events.push(PaperEvent {
-                by: crate::service::minutes::account_name(&self.db, e.account_id).await?,
+            .await?;
+        let ids: Vec<Uuid> = rows.iter().filter_map(|e| e.account_id).collect();
+        let by = crate::service::minutes::account_names(&self.db, &ids).await?;
+        let events = rows
+            .into_iter()
+            .map(|e| PaperEvent {
+                by: e.account_id.and_then(|a| by.get(&a).cloned()),
                 action: e.action,
                 comment: e.comment,
                 at: e.created_at,
-            });
-        }
+            })
+            .collect();
         Ok(PaperDetail {
             id: p.id,
             title: p.title,
