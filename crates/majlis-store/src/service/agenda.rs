@@ -4,7 +4,7 @@
 use crate::entity::{agenda_attachment, agenda_item, person};
 use crate::error::StoreResult;
 use crate::service::actor_id;
-use crate::service::meetings::{AgendaItem, managed, to_item};
+use crate::service::meetings::{AgendaItem, managed, renumber, to_item};
 use crate::{Store, audit};
 use majlis_domain::meeting::{AgendaInput, MeetingStatus};
 use majlis_domain::{Actor, DomainError};
@@ -85,13 +85,7 @@ impl Store {
             .order_by_asc(agenda_item::Column::Position)
             .all(&tx)
             .await?;
-        for (pos, it) in rest.into_iter().enumerate() {
-            if it.position != pos as i32 + 1 {
-                let mut a = it.into_active_model();
-                a.position = Set(pos as i32 + 1);
-                a.update(&tx).await?;
-            }
-        }
+        renumber(&tx, &rest).await?;
         audit::record(
             &tx,
             actor_id(actor),

@@ -140,6 +140,22 @@ pub(crate) async fn append_item<C: ConnectionTrait>(
     Ok(item.insert(c).await?)
 }
 
+/// Gives agenda items the positions 1, 2, 3… in the order given (writing
+/// only those that change).
+pub(crate) async fn renumber<C: ConnectionTrait>(
+    c: &C,
+    items: &[agenda_item::Model],
+) -> StoreResult<()> {
+    for (pos, it) in items.iter().enumerate() {
+        if it.position != pos as i32 + 1 {
+            let mut a = it.clone().into_active_model();
+            a.position = Set(pos as i32 + 1);
+            a.update(c).await?;
+        }
+    }
+    Ok(())
+}
+
 /// Loads a meeting row and checks that the actor runs the body's meetings.
 pub(crate) async fn managed<C: ConnectionTrait>(
     c: &C,
@@ -347,11 +363,7 @@ impl Store {
         };
         if let Some(j) = j {
             items.swap(i, j);
-            for (pos, it) in items.iter().enumerate() {
-                let mut a = it.clone().into_active_model();
-                a.position = Set(pos as i32 + 1);
-                a.update(&tx).await?;
-            }
+            renumber(&tx, &items).await?;
             let order: Vec<Uuid> = items.iter().map(|x| x.id).collect();
             audit::record(
                 &tx,

@@ -189,6 +189,11 @@ pub async fn extras(
     Ok(x)
 }
 
+/// The meeting a form on the meeting page comes back to (its hidden field).
+fn meeting_field(form: &FormData) -> Option<Uuid> {
+    form.get("meeting").and_then(|m| Uuid::parse_str(m).ok())
+}
+
 fn actor(ctx: &Ctx) -> Result<&Actor, crate::error::PageError> {
     ctx.actor().map_err(|e| ctx.page_err(e))
 }
@@ -263,7 +268,7 @@ pub async fn guest_attendance(
         .record_guest_attendance(actor(&ctx)?, id, status)
         .await
         .map_err(|e| ctx.page_err(e))?;
-    let meeting = form.get("meeting").and_then(|m| Uuid::parse_str(m).ok());
+    let meeting = meeting_field(&form);
     Ok(see_other(&match meeting {
         Some(m) => format!("/meetings/{m}#guests"),
         None => "/".into(),
@@ -319,11 +324,7 @@ pub async fn attach(
     ctx.check_csrf(up.form.csrf())
         .map_err(|e| ctx.page_err(e))?;
     let item = parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    let meeting = up
-        .form
-        .get("meeting")
-        .and_then(|m| Uuid::parse_str(m).ok())
-        .ok_or_else(|| ctx.page_err(WebError::BadRequest))?;
+    let meeting = meeting_field(&up.form).ok_or_else(|| ctx.page_err(WebError::BadRequest))?;
     let result = match up.upload() {
         Ok(Some(file)) => state
             .store
@@ -441,10 +442,7 @@ pub async fn edit_agenda_item(
 ) -> PageResult {
     ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
     let item = parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    let meeting = form
-        .get("meeting")
-        .and_then(|m| Uuid::parse_str(m).ok())
-        .ok_or_else(|| ctx.page_err(WebError::BadRequest))?;
+    let meeting = meeting_field(&form).ok_or_else(|| ctx.page_err(WebError::BadRequest))?;
     let input = super::meetings::agenda_input(&form);
     match state
         .store
