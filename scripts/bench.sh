@@ -57,7 +57,7 @@ run_backend() { # name db-args...
   curl -s -c "$work/cookies" -o /dev/null -H 'content-type: application/json' \
     -d '{"login":"bench","password":"bench-password"}' "http://127.0.0.1:$port/api/v1/auth/login"
   local body; body=$(curl -s -b "$work/cookies" "http://127.0.0.1:$port/api/v1/bodies?q=%D8%A7%D9%84%D9%87%D9%8A%D8%A6%D8%A9%20%D8%A7%D9%84%D8%A5%D9%82%D9%84%D9%8A%D9%85%D9%8A%D8%A9%201" \
-    | python3 -c 'import json,sys; b=[x for x in json.load(sys.stdin) if x["name_ar"].endswith(" 1")]; print(b[0]["id"])')
+    | python3 -c 'import json,sys; b=[x for x in json.load(sys.stdin)["items"] if x["name_ar"].endswith(" 1")]; print(b[0]["id"])')
   local members; members=$(curl -s -b "$work/cookies" "http://127.0.0.1:$port/api/v1/bodies/$body/members" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
   local people_q; people_q=$(measure people "http://127.0.0.1:$port/people?q=%D9%85%D8%AD%D9%85%D8%AF")
   local people_p; people_p=$(measure people "http://127.0.0.1:$port/people?page=500")

@@ -6,6 +6,7 @@ pub mod body;
 pub mod calendar;
 pub mod error;
 pub mod jobs;
+pub mod login;
 pub mod meeting;
 pub mod membership;
 pub mod minutes;

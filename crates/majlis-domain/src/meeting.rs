@@ -78,17 +78,22 @@ pub enum StatusChange {
 }
 
 /// The status after `change`, or the refusal: held and cancelled meetings
-/// are final; a planned or postponed meeting may be held, cancelled or
-/// postponed (again) to a later, well-ordered date.
+/// are final; a planned or postponed meeting may be held once it has started
+/// (`now` on the organization's clock), cancelled, or postponed (again) to a
+/// later, well-ordered date.
 pub fn transition(
     from: MeetingStatus,
     current_start: NaiveDateTime,
     change: StatusChange,
+    now: NaiveDateTime,
 ) -> DomainResult<MeetingStatus> {
     if matches!(from, MeetingStatus::Held | MeetingStatus::Cancelled) {
         return Err(DomainError::invalid("status", "meeting_closed"));
     }
     Ok(match change {
+        StatusChange::Hold if now < current_start => {
+            return Err(DomainError::invalid("status", "meeting_not_started"));
+        }
         StatusChange::Hold => MeetingStatus::Held,
         StatusChange::Cancel => MeetingStatus::Cancelled,
         StatusChange::Postpone { start, end } => {
@@ -99,6 +104,27 @@ pub fn transition(
             MeetingStatus::Postponed
         }
     })
+}
+
+/// The record of a meeting — agenda, attendance, guests, the texts of its
+/// decisions, the reports it heard — stays open until its minutes are
+/// approved; from then on it is what the approved minutes say. (Following a
+/// decision up is tracking, not the record: it stays open.)
+pub fn check_record_open(minutes: Option<crate::minutes::MinutesStatus>) -> DomainResult<()> {
+    if minutes == Some(crate::minutes::MinutesStatus::Approved) {
+        return Err(DomainError::invalid("meeting", "record_locked"));
+    }
+    Ok(())
+}
+
+/// A planned (or postponed) meeting whose end has passed was not recorded as
+/// held: it is shown so rather than as "planned".
+pub fn not_recorded_as_held(
+    status: MeetingStatus,
+    ends_at: NaiveDateTime,
+    now: NaiveDateTime,
+) -> bool {
+    matches!(status, MeetingStatus::Planned | MeetingStatus::Postponed) && ends_at < now
 }
 
 /// A meeting ends after it starts, and lasts at most a week.
@@ -356,7 +382,7 @@ impl AgendaInput {
                 }
             },
         };
-        let description = c.optional("description", self.description.as_deref(), 5_000);
+        let description = c.optional_text("description", self.description.as_deref(), 5_000);
         c.into_result(ValidAgendaItem {
             title,
             presenter_id,
@@ -446,7 +472,7 @@ impl DecisionInput {
         if kind.is_none() {
             c.fail("kind", "invalid_choice");
         }
-        let text = c.required("text", &self.text, 5_000);
+        let text = c.required_text("text", &self.text, 5_000);
         let mut id =
             |field: &'static str, v: Option<&str>| match v.map(str::trim).filter(|s| !s.is_empty())
             {
@@ -483,15 +509,81 @@ mod tests {
             .unwrap()
     }
 
+    /// Well after the meetings of these tests.
+    const NOW: NaiveDateTime = at_const();
+
+    const fn at_const() -> NaiveDateTime {
+        match NaiveDate::from_ymd_opt(2026, 12, 2) {
+            Some(d) => match d.and_hms_opt(12, 0, 0) {
+                Some(t) => t,
+                None => panic!(),
+            },
+            None => panic!(),
+        }
+    }
+
+    #[test]
+    fn a_meeting_is_held_only_once_it_started() {
+        let start = at(19, 18);
+        assert_eq!(
+            transition(
+                MeetingStatus::Planned,
+                start,
+                StatusChange::Hold,
+                at(19, 17)
+            ),
+            Err(DomainError::invalid("status", "meeting_not_started"))
+        );
+        assert_eq!(
+            transition(MeetingStatus::Planned, start, StatusChange::Hold, start),
+            Ok(MeetingStatus::Held)
+        );
+        // Cancelling or postponing ahead of time is fine.
+        assert!(
+            transition(
+                MeetingStatus::Planned,
+                start,
+                StatusChange::Cancel,
+                at(1, 0)
+            )
+            .is_ok()
+        );
+    }
+
+    #[test]
+    fn approved_minutes_lock_the_record() {
+        use crate::minutes::MinutesStatus;
+        assert!(check_record_open(None).is_ok());
+        assert!(check_record_open(Some(MinutesStatus::Draft)).is_ok());
+        assert_eq!(
+            check_record_open(Some(MinutesStatus::Approved)),
+            Err(DomainError::invalid("meeting", "record_locked"))
+        );
+    }
+
+    #[test]
+    fn past_planned_meetings_were_not_recorded_as_held() {
+        let end = at(19, 21);
+        assert!(not_recorded_as_held(MeetingStatus::Planned, end, NOW));
+        assert!(not_recorded_as_held(MeetingStatus::Postponed, end, NOW));
+        assert!(!not_recorded_as_held(
+            MeetingStatus::Planned,
+            end,
+            at(19, 20)
+        ));
+        assert!(!not_recorded_as_held(MeetingStatus::Held, end, NOW));
+        assert!(!not_recorded_as_held(MeetingStatus::Cancelled, end, NOW));
+    }
+
     #[test]
     fn status_machine() {
         let start = at(19, 18);
         assert_eq!(
-            transition(MeetingStatus::Planned, start, StatusChange::Hold),
+            transition(MeetingStatus::Planned, start, StatusChange::Hold, NOW),
             Ok(MeetingStatus::Held)
         );
         assert_eq!(
-            transition(MeetingStatus::Planned, start, StatusChange::Cancel),
+            transition(MeetingStatus::Planned, start, StatusChange::Cancel, NOW),
             Ok(MeetingStatus::Cancelled)
         );
         let later = StatusChange::Postpone {
@@ -499,25 +591,30 @@ mod tests {
             end: at(26, 21),
         };
         assert_eq!(
-            transition(MeetingStatus::Planned, start, later),
+            transition(MeetingStatus::Planned, start, later, NOW),
             Ok(MeetingStatus::Postponed)
         );
         assert_eq!(
-            transition(MeetingStatus::Postponed, at(26, 18), StatusChange::Hold),
+            transition(
+                MeetingStatus::Postponed,
+                at(26, 18),
+                StatusChange::Hold,
+                NOW
+            ),
             Ok(MeetingStatus::Held)
         );
-        assert!(transition(MeetingStatus::Held, start, StatusChange::Cancel).is_err());
-        assert!(transition(MeetingStatus::Cancelled, start, StatusChange::Hold).is_err());
+        assert!(transition(MeetingStatus::Held, start, StatusChange::Cancel, NOW).is_err());
+        assert!(transition(MeetingStatus::Cancelled, start, StatusChange::Hold, NOW).is_err());
         let earlier = StatusChange::Postpone {
             start: at(12, 18),
             end: at(12, 20),
         };
-        assert!(transition(MeetingStatus::Planned, start, earlier).is_err());
+        assert!(transition(MeetingStatus::Planned, start, earlier, NOW).is_err());
         let inverted = StatusChange::Postpone {
             start: at(27, 18),
             end: at(27, 10),
         };
-        assert!(transition(MeetingStatus::Planned, start, inverted).is_err());
+        assert!(transition(MeetingStatus::Planned, start, inverted, NOW).is_err());
     }
 
     #[test]

@@ -100,16 +100,19 @@ pub fn check_minutes_edit(
     Ok(())
 }
 
-/// Minutes are approved once, after the meeting was held, from the version
-/// the approver read, and only when something was written.
+/// Minutes are approved once, after the meeting was held — recorded as held
+/// and started by the organization's clock (`now`) —, from the version the
+/// approver read, and only when something was written.
 pub fn check_approve(
     meeting: MeetingStatus,
+    meeting_start: chrono::NaiveDateTime,
+    now: chrono::NaiveDateTime,
     status: MinutesStatus,
     expected_version: i32,
     current_version: i32,
     has_text: bool,
 ) -> DomainResult<()> {
-    if meeting != MeetingStatus::Held {
+    if meeting != MeetingStatus::Held || now < meeting_start {
         return Err(DomainError::invalid("minutes", "meeting_not_held"));
     }
     check_minutes_edit(status, expected_version, current_version)?;
@@ -123,6 +126,21 @@ pub fn check_approve(
 mod tests {
     use super::*;
 
+    fn at(y: i32, m: u32, d: u32) -> chrono::NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(y, m, d)
+            .unwrap()
+            .and_hms_opt(18, 0, 0)
+            .unwrap()
+    }
+
+    fn start() -> chrono::NaiveDateTime {
+        at(2016, 12, 19)
+    }
+
+    fn now() -> chrono::NaiveDateTime {
+        at(2026, 12, 2)
+    }
+
     #[test]
     fn minutes_state_machine() {
         use MinutesStatus::*;
@@ -132,21 +150,26 @@ mod tests {
             check_minutes_edit(Approved, 3, 3),
             Err(DomainError::invalid("minutes", "minutes_locked"))
         );
-        assert!(check_approve(MeetingStatus::Held, Draft, 1, 1, true).is_ok());
+        assert!(check_approve(MeetingStatus::Held, start(), now(), Draft, 1, 1, true).is_ok());
         assert_eq!(
-            check_approve(MeetingStatus::Planned, Draft, 1, 1, true),
+            check_approve(MeetingStatus::Planned, start(), now(), Draft, 1, 1, true),
             Err(DomainError::invalid("minutes", "meeting_not_held"))
         );
         assert_eq!(
-            check_approve(MeetingStatus::Held, Draft, 1, 1, false),
+            check_approve(MeetingStatus::Held, start(), now(), Draft, 1, 1, false),
             Err(DomainError::invalid("minutes", "minutes_empty"))
         );
         assert_eq!(
-            check_approve(MeetingStatus::Held, Draft, 0, 1, true),
+            check_approve(MeetingStatus::Held, start(), now(), Draft, 0, 1, true),
             Err(DomainError::Stale)
         );
-        assert!(check_approve(MeetingStatus::Held, Approved, 1, 1, true).is_err());
+        assert!(check_approve(MeetingStatus::Held, start(), now(), Approved, 1, 1, true).is_err());
         assert_eq!(MinutesStatus::parse("approved"), Some(Approved));
+        // Held on record but not yet begun by the clock: not approvable.
+        assert_eq!(
+            check_approve(MeetingStatus::Held, now(), start(), Draft, 1, 1, true),
+            Err(DomainError::invalid("minutes", "meeting_not_held"))
+        );
     }
 
     #[test]

@@ -98,7 +98,7 @@ impl ParticipationInput {
         if people.is_empty() {
             c.fail("people", "required");
         }
-        let report = c.optional("report", self.report.as_deref(), MAX_REPORT);
+        let report = c.optional_text("report", self.report.as_deref(), MAX_REPORT);
         let (Some(scope), Some(first_day)) = (scope, first) else {
             // Both missing values were recorded as field errors above.
             c.finish().map_err(DomainError::Invalid)?;

@@ -161,6 +161,39 @@ pub fn can_see_contact(actor: &Actor, person: Uuid, bodies: &[Lineage]) -> bool 
     can_edit_person(actor, bodies) || actor.person_id == Some(person)
 }
 
+/// Name a person in a write (a presenter, a person in charge, a participant):
+/// only someone the actor may see.
+pub fn can_reference_person(actor: &Actor, person: Uuid, bodies: &[Lineage]) -> bool {
+    can_view_person(actor, person, bodies)
+}
+
+/// Name a body in a write (the body in charge of a decision): only a body the
+/// actor may see.
+pub fn can_reference_body(actor: &Actor, body: &Lineage) -> bool {
+    actor.national() || can_view_body(actor, body)
+}
+
+/// Add an existing person to a body: the national executive anywhere;
+/// someone who manages the target body only for a person who never belonged
+/// to any body (a new registration) or who belongs, or belonged, to a body
+/// the actor manages. Anyone else's people are not theirs to take in.
+pub fn can_add_to_body(actor: &Actor, target: &Lineage, person_bodies_ever: &[Lineage]) -> bool {
+    actor.national()
+        || (actor.manages_within(target)
+            && (person_bodies_ever.is_empty()
+                || person_bodies_ever.iter().any(|l| actor.manages_within(l))))
+}
+
+/// Change a person's private contact fields (e-mail, phone), which every body
+/// of theirs relies on: the person, the national executive, or someone who
+/// manages every one of the person's current bodies — a manager of only one
+/// of them may not change them for the others.
+pub fn can_edit_contact(actor: &Actor, person: Uuid, bodies: &[Lineage]) -> bool {
+    actor.national()
+        || actor.person_id == Some(person)
+        || (!bodies.is_empty() && bodies.iter().all(|l| actor.manages_within(l)))
+}
+
 /// Browse the whole people directory (everyone, with search).
 pub fn can_list_all_people(actor: &Actor) -> bool {
     actor.national()
@@ -313,5 +346,74 @@ mod tests {
         let a = actor(vec![(w.agadir, BodyKind::Provincial, "treasurer")]);
         assert!(!can_manage_memberships(&a, &lineage(&w, w.agadir)));
         assert!(can_view_body(&a, &lineage(&w, w.agadir)));
+    }
+
+    #[test]
+    fn a_secretary_cannot_take_in_another_bodys_people() {
+        let w = world();
+        let sec = actor(vec![(w.agadir, BodyKind::Provincial, "secretary")]);
+        let bureau = actor(vec![(w.bureau, BodyKind::Executive, "member")]);
+        let (agadir, casa) = (lineage(&w, w.agadir), lineage(&w, w.casa));
+        // A new registration, or one of Agadir's own (past) members: yes.
+        assert!(can_add_to_body(&sec, &agadir, &[]));
+        assert!(can_add_to_body(
+            &sec,
+            &agadir,
+            std::slice::from_ref(&agadir)
+        ));
+        // A Casablanca member: no; the national executive: yes.
+        assert!(!can_add_to_body(&sec, &agadir, std::slice::from_ref(&casa)));
+        assert!(can_add_to_body(
+            &bureau,
+            &agadir,
+            std::slice::from_ref(&casa)
+        ));
+        // Nor into a body the secretary does not run.
+        assert!(!can_add_to_body(&sec, &casa, &[]));
+    }
+
+    #[test]
+    fn shared_contacts_change_only_with_every_bodys_say() {
+        let w = world();
+        let sec = actor(vec![(w.agadir, BodyKind::Provincial, "secretary")]);
+        let person = Uuid::now_v7();
+        let (agadir, casa) = (lineage(&w, w.agadir), lineage(&w, w.casa));
+        assert!(can_edit_contact(
+            &sec,
+            person,
+            std::slice::from_ref(&agadir)
+        ));
+        assert!(!can_edit_contact(
+            &sec,
+            person,
+            &[agadir.clone(), casa.clone()]
+        ));
+        assert!(!can_edit_contact(&sec, person, &[]));
+        let me = Actor {
+            person_id: Some(person),
+            ..sec.clone()
+        };
+        assert!(can_edit_contact(&me, person, &[agadir, casa]));
+    }
+
+    #[test]
+    fn writes_reference_only_what_the_writer_can_see() {
+        let w = world();
+        let sec = actor(vec![(w.agadir, BodyKind::Provincial, "secretary")]);
+        let (agadir, casa) = (lineage(&w, w.agadir), lineage(&w, w.casa));
+        let someone = Uuid::now_v7();
+        assert!(can_reference_person(
+            &sec,
+            someone,
+            std::slice::from_ref(&agadir)
+        ));
+        assert!(!can_reference_person(
+            &sec,
+            someone,
+            std::slice::from_ref(&casa)
+        ));
+        assert!(!can_reference_person(&sec, someone, &[]));
+        assert!(can_reference_body(&sec, &agadir));
+        assert!(!can_reference_body(&sec, &casa));
     }
 }

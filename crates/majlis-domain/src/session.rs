@@ -151,6 +151,35 @@ pub fn days_late(state: PaperState, due: NaiveDate, today: NaiveDate) -> i64 {
     }
 }
 
+/// How a working paper stands against its due date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lateness {
+    OnTime,
+    /// Not in yet, this many days after the due date, while the session is
+    /// still ahead.
+    Late {
+        days: i64,
+    },
+    /// The session it was for is over and it never came in: "not submitted by
+    /// its due date", not a count of days that grows for ever.
+    NotSubmittedByDue,
+}
+
+/// A paper's lateness on `today`, judged against its session's clock: past
+/// the session's last day a missing paper is no longer "n days late".
+pub fn lateness(
+    state: PaperState,
+    due: NaiveDate,
+    today: NaiveDate,
+    session_last_day: NaiveDate,
+) -> Lateness {
+    match days_late(state, due, today) {
+        0 => Lateness::OnTime,
+        _ if today > session_last_day => Lateness::NotSubmittedByDue,
+        days => Lateness::Late { days },
+    }
+}
+
 /// A session as submitted: its days (YYYY-MM-DD), venue and city.
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct SessionInput {
@@ -347,6 +376,30 @@ pub fn lines(text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn lateness_is_judged_against_the_session_clock() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let (due, last) = (d(2017, 1, 25), d(2017, 2, 5));
+        use PaperState::*;
+        assert_eq!(lateness(Draft, due, d(2017, 1, 20), last), Lateness::OnTime);
+        assert_eq!(
+            lateness(Draft, due, d(2017, 1, 28), last),
+            Lateness::Late { days: 3 }
+        );
+        assert_eq!(
+            lateness(Assigned, due, d(2026, 12, 2), last),
+            Lateness::NotSubmittedByDue
+        );
+        assert_eq!(
+            lateness(Approved, due, d(2026, 12, 2), last),
+            Lateness::OnTime
+        );
+        assert_eq!(
+            lateness(Submitted, due, d(2017, 1, 28), last),
+            Lateness::OnTime
+        );
+    }
+
     use super::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

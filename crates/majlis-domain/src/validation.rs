@@ -30,25 +30,60 @@ impl Checker {
         }
     }
 
-    /// A required text: trimmed, not empty, at most `max` characters.
+    /// A required single-line text (a name, a title, a venue): trimmed, not
+    /// empty, at most `max` characters, no line break, no invisible
+    /// formatting characters (see [`single_line`]).
     pub fn required(&mut self, field: &'static str, value: &str, max: usize) -> String {
-        let v = clean(value);
-        if v.is_empty() {
-            self.fail(field, "required");
-        } else if v.chars().count() > max {
-            self.fail(field, "too_long");
-        }
+        let v = self.line(field, value);
+        self.check_required(field, &v, max);
         v
     }
 
-    /// An optional text: trimmed, `None` when empty, at most `max` characters.
+    /// An optional single-line text: `None` when empty.
     pub fn optional(
         &mut self,
         field: &'static str,
         value: Option<&str>,
         max: usize,
     ) -> Option<String> {
+        let v = self.line(field, value.unwrap_or(""));
+        self.check_optional(field, v, max)
+    }
+
+    /// A required text of several lines (a description, a report).
+    pub fn required_text(&mut self, field: &'static str, value: &str, max: usize) -> String {
+        let v = clean(value);
+        self.check_required(field, &v, max);
+        v
+    }
+
+    /// An optional text of several lines.
+    pub fn optional_text(
+        &mut self,
+        field: &'static str,
+        value: Option<&str>,
+        max: usize,
+    ) -> Option<String> {
         let v = clean(value.unwrap_or(""));
+        self.check_optional(field, v, max)
+    }
+
+    fn line(&mut self, field: &'static str, value: &str) -> String {
+        single_line(value).unwrap_or_else(|| {
+            self.fail(field, "single_line");
+            clean(value)
+        })
+    }
+
+    fn check_required(&mut self, field: &'static str, v: &str, max: usize) {
+        if v.is_empty() {
+            self.fail(field, "required");
+        } else if v.chars().count() > max {
+            self.fail(field, "too_long");
+        }
+    }
+
+    fn check_optional(&mut self, field: &'static str, v: String, max: usize) -> Option<String> {
         if v.is_empty() {
             return None;
         }
@@ -96,9 +131,39 @@ pub fn clean(value: &str) -> String {
 }
 
 /// Bidirectional formatting characters (embeddings, overrides, isolates,
-/// marks): kept in user text, but never in names that end up in headers.
+/// marks): kept in texts of several lines (and neutralized on screen), never
+/// in single-line fields.
 pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// Characters that show nothing yet change how text reads or compares: the
+/// bidi controls, zero-width spaces and joiners, word joiners and invisible
+/// operators, the byte-order mark, the soft hyphen.
+pub fn is_invisible_format(c: char) -> bool {
+    is_bidi_control(c)
+        || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// A single-line field as stored: trimmed, tabs as spaces, invisible
+/// formatting characters and other controls removed; `None` when it holds a
+/// line break (refused: a title or a name is one line, in calendars and
+/// e-mail headers too).
+pub fn single_line(value: &str) -> Option<String> {
+    if value.trim().contains([
+        '\n', '\r', '\u{2028}', '\u{2029}', '\u{0085}', '\u{000B}', '\u{000C}',
+    ]) {
+        return None;
+    }
+    Some(
+        value
+            .chars()
+            .map(|c| if c == '\t' { ' ' } else { c })
+            .filter(|c| !c.is_control() && !is_invisible_format(*c))
+            .collect::<String>()
+            .trim()
+            .to_string(),
+    )
 }
 
 /// A deliberately simple check: one `@`, something before it, a dot after it, no
@@ -144,6 +209,36 @@ pub fn check_username(v: &str) -> Result<String, FieldError> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn single_line_fields_refuse_line_breaks_and_drop_invisible_characters() {
+        assert_eq!(
+            single_line("  المكتب\tالسياسي "),
+            Some("المكتب السياسي".into())
+        );
+        assert_eq!(
+            single_line("أحمد\u{202E}gnp\u{200B}\u{FEFF}"),
+            Some("أحمدgnp".into())
+        );
+        assert_eq!(single_line("A\nBEGIN:VEVENT"), None);
+        assert_eq!(single_line("A\r\nUID:x"), None);
+        assert_eq!(single_line("A\u{2028}B"), None);
+        assert_eq!(
+            single_line("trailing newline\n"),
+            Some("trailing newline".into())
+        );
+        let mut c = Checker::new();
+        c.required("title", "A\nBEGIN:VEVENT", 100);
+        c.optional("venue", Some("x\ry"), 100);
+        let t = c.required_text("text", "line one\nline two", 100);
+        assert_eq!(t, "line one\nline two");
+        let errors = c.finish().unwrap_err();
+        assert_eq!(
+            errors.iter().map(|e| (e.field, e.code)).collect::<Vec<_>>(),
+            vec![("title", "single_line"), ("venue", "single_line")]
+        );
+    }
+
     use super::*;
 
     #[test]

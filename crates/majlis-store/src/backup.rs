@@ -85,7 +85,7 @@ where
     }
 }
 
-async fn load<E>(tx: &DatabaseTransaction, rows: Vec<serde_json::Value>) -> StoreResult<u64>
+async fn load<E>(tx: &crate::db::WriteTx, rows: Vec<serde_json::Value>) -> StoreResult<u64>
 where
     E: EntityTrait,
     E::Model: DeserializeOwned + IntoActiveModel<E::ActiveModel>,
@@ -284,7 +284,7 @@ impl Store {
                 "the database is not empty; pass --force to replace its data".into(),
             ));
         }
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         // Clear children first (sessions and login attempts included); the
         // bodies' self-reference is cut first so that the tree can go at once.
         tx.execute_unprepared("UPDATE bodies SET parent_id = NULL")
@@ -398,7 +398,7 @@ pub(crate) async fn reindex_people<C: ConnectionTrait>(c: &C) -> StoreResult<u64
 impl Store {
     /// Rebuilds the search index of people; returns how many were indexed.
     pub async fn reindex(&self) -> StoreResult<u64> {
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         let n = reindex_people(&tx).await?;
         tx.commit().await?;
         Ok(n)

@@ -7,7 +7,7 @@ use crate::error::StoreResult;
 use crate::{Store, audit};
 use chrono::NaiveDate;
 use majlis_text::normalize_for_search;
-use sea_orm::{ConnectionTrait, EntityTrait, Set, TransactionTrait};
+use sea_orm::{ConnectionTrait, EntityTrait, Set};
 use uuid::Uuid;
 
 const BATCH: usize = 500;
@@ -50,7 +50,7 @@ impl Store {
         let now = crate::now();
         let mut done = 0u64;
         for chunk in bodies.chunks(BATCH) {
-            let tx = self.db.begin().await?;
+            let tx = self.write().await?;
             let models = chunk.iter().map(|b| body::ActiveModel {
                 id: Set(b.id),
                 name_ar: Set(b.name_ar.clone()),
@@ -75,7 +75,7 @@ impl Store {
             progress(done);
         }
         for chunk in people.chunks(BATCH) {
-            let tx = self.db.begin().await?;
+            let tx = self.write().await?;
             let models = chunk.iter().map(|p| person::ActiveModel {
                 id: Set(p.id),
                 full_name_ar: Set(p.full_name_ar.clone()),
@@ -121,7 +121,7 @@ impl Store {
             progress(done);
         }
         for chunk in memberships.chunks(BATCH) {
-            let tx = self.db.begin().await?;
+            let tx = self.write().await?;
             let models = chunk.iter().map(|m| membership::ActiveModel {
                 id: Set(Uuid::now_v7()),
                 person_id: Set(m.person_id),
@@ -141,7 +141,7 @@ impl Store {
         let summary = serde_json::json!({
             "bodies": bodies.len(), "people": people.len(), "memberships": memberships.len()
         });
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         audit::record(
             &tx,
             None,

@@ -2,13 +2,35 @@
 //! keys, a busy timeout and `synchronous=FULL` on every connection: a write
 //! acknowledged to a user has been fsynced and survives `kill -9` and power
 //! loss. PostgreSQL keeps its own (durable) defaults.
+//!
+//! Writers on SQLite wait their turn: SQLite takes one writer at a time, and a
+//! deferred transaction that reads first and then writes fails at once with
+//! SQLITE_BUSY when another writer got there first (the busy timeout cannot
+//! help: waiting would deadlock). So every write transaction of this process
+//! first takes an async, first-come-first-served write permit — waiting for it
+//! holds no connection, so readers keep the pool — and then opens the
+//! transaction with `BEGIN IMMEDIATE`, which takes SQLite's write lock at once
+//! and lets the busy timeout cover writers of other processes (the command
+//! line while `serve` runs). Reads stay concurrent on the WAL. PostgreSQL needs
+//! none of it: its writers run side by side.
 
+use crate::error::StoreError;
 use crate::error::StoreResult;
 use crate::migration::Migrator;
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
+    DbErr, ExecResult, QueryResult, SqliteTransactionMode, Statement, TransactionOptions,
+    TransactionTrait,
+};
 use sea_orm_migration::MigratorTrait;
 use sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+use std::sync::Arc;
 use std::time::Duration;
+use tokio::sync::{Mutex, OwnedMutexGuard};
+
+/// How long a writer waits for its turn before the request is answered
+/// "unavailable, retry" (503 with `Retry-After`).
+const WRITE_WAIT: Duration = Duration::from_secs(20);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -21,6 +43,50 @@ pub enum Backend {
 pub struct Store {
     pub(crate) db: DatabaseConnection,
     backend: Backend,
+    /// SQLite only: the permit every write transaction of this process holds.
+    writer: Option<Arc<Mutex<()>>>,
+    pub(crate) hashing: crate::service::passwords::Hashing,
+}
+
+/// A write transaction: on SQLite it holds the process's write permit until
+/// it is committed or dropped (dropping rolls back).
+pub struct WriteTx {
+    tx: DatabaseTransaction,
+    _permit: Option<OwnedMutexGuard<()>>,
+}
+
+impl WriteTx {
+    pub async fn commit(self) -> Result<(), DbErr> {
+        self.tx.commit().await
+    }
+
+    /// The transaction itself (for helpers typed on it).
+    pub fn inner(&self) -> &DatabaseTransaction {
+        &self.tx
+    }
+}
+
+#[async_trait::async_trait]
+impl ConnectionTrait for WriteTx {
+    fn get_database_backend(&self) -> DbBackend {
+        self.tx.get_database_backend()
+    }
+
+    async fn execute_raw(&self, stmt: Statement) -> Result<ExecResult, DbErr> {
+        self.tx.execute_raw(stmt).await
+    }
+
+    async fn execute_unprepared(&self, sql: &str) -> Result<ExecResult, DbErr> {
+        self.tx.execute_unprepared(sql).await
+    }
+
+    async fn query_one_raw(&self, stmt: Statement) -> Result<Option<QueryResult>, DbErr> {
+        self.tx.query_one_raw(stmt).await
+    }
+
+    async fn query_all_raw(&self, stmt: Statement) -> Result<Vec<QueryResult>, DbErr> {
+        self.tx.query_all_raw(stmt).await
+    }
 }
 
 impl Store {
@@ -52,7 +118,38 @@ impl Store {
             }
         }
         let db = Database::connect(opts).await?;
-        Ok(Self { db, backend })
+        let writer = (backend == Backend::Sqlite).then(|| Arc::new(Mutex::new(())));
+        Ok(Self {
+            db,
+            backend,
+            writer,
+            hashing: crate::service::passwords::Hashing::for_this_machine(),
+        })
+    }
+
+    /// Opens a write transaction; on SQLite, after this process's earlier
+    /// writers (see the module's notes).
+    pub(crate) async fn write(&self) -> StoreResult<WriteTx> {
+        let Some(lock) = &self.writer else {
+            return Ok(WriteTx {
+                tx: self.db.begin().await?,
+                _permit: None,
+            });
+        };
+        let permit = tokio::time::timeout(WRITE_WAIT, lock.clone().lock_owned())
+            .await
+            .map_err(|_| StoreError::Unavailable("waited too long for the write lock".into()))?;
+        let tx = self
+            .db
+            .begin_with_options(TransactionOptions {
+                sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+                ..Default::default()
+            })
+            .await?;
+        Ok(WriteTx {
+            tx,
+            _permit: Some(permit),
+        })
     }
 
     /// Applies every pending migration.

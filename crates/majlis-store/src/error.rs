@@ -9,6 +9,9 @@ use sea_orm::{DbErr, RuntimeErr, SqlErr};
 pub enum StoreError {
     #[error(transparent)]
     Domain(#[from] DomainError),
+    /// Too much work of one kind at once (password hashing): retry shortly.
+    #[error("busy")]
+    Busy,
     #[error("database unavailable: {0}")]
     Unavailable(String),
     #[error("internal error: {0}")]

@@ -13,7 +13,7 @@ pub mod migration;
 pub mod service;
 pub mod testing;
 
-pub use db::{Backend, Store};
+pub use db::{Backend, Store, WriteTx};
 pub use error::{StoreError, StoreResult};
 pub use service::accounts::{Account, NewAccount};
 pub use service::people::{PeoplePage, PeopleQuery};

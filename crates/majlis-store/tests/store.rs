@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use majlis_domain::{Actor, BodyInput, DomainError, MembershipInput, PersonInput};
-use majlis_store::service::accounts::LoginFailure;
+use majlis_store::service::login::{LoginClient, LoginFailure};
 use majlis_store::testing::{backends, empty_url, fresh};
 use majlis_store::{NewAccount, PeopleQuery, Store, StoreError};
 use uuid::Uuid;
@@ -428,15 +428,78 @@ async fn login_lockout_sessions_and_tokens() {
             s.authenticate("nobody", "majlis-demo").await.unwrap(),
             Err(LoginFailure::InvalidCredentials)
         );
-        for _ in 0..5 {
+        let device = s
+            .authenticate_from("bureau", "majlis-demo", &LoginClient::default())
+            .await
+            .unwrap()
+            .unwrap()
+            .device;
+        // Five failures, under the username and the e-mail alike (one count).
+        for login in ["bureau", "bureau@example.ma", "bureau", "BUREAU", "bureau"] {
             assert_eq!(
-                s.authenticate("bureau", "wrong-password").await.unwrap(),
+                s.authenticate(login, "wrong-password").await.unwrap(),
                 Err(LoginFailure::InvalidCredentials)
             );
         }
-        assert_eq!(
-            s.authenticate("bureau", "majlis-demo").await.unwrap(),
-            Err(LoginFailure::Locked)
+        let throttled = s
+            .authenticate("bureau@example.ma", "majlis-demo")
+            .await
+            .unwrap();
+        assert!(
+            matches!(throttled, Err(LoginFailure::Throttled { retry_after }) if (1..=30).contains(&retry_after)),
+            "{throttled:?}"
+        );
+        // A forged device cookie does not get past the delay…
+        let mut forged = device.clone().into_bytes();
+        forged[0] = if forged[0] == b'0' { b'1' } else { b'0' };
+        let forged = LoginClient {
+            address: None,
+            device: Some(String::from_utf8(forged).unwrap()),
+        };
+        let r = s
+            .authenticate_from("bureau", "majlis-demo", &forged)
+            .await
+            .unwrap();
+        assert!(matches!(r, Err(LoginFailure::Throttled { .. })), "{r:?}");
+        // …the owner on a device that logged in before is not held back.
+        let known = LoginClient {
+            address: None,
+            device: Some(device),
+        };
+        assert!(
+            s.authenticate_from("bureau", "majlis-demo", &known)
+                .await
+                .unwrap()
+                .is_ok()
+        );
+
+        // An address that sprays many logins is held back on all of them,
+        // the right password included; another address is not.
+        let sprayer = LoginClient {
+            address: Some("192.0.2.7".parse().unwrap()),
+            device: None,
+        };
+        for i in 0..20 {
+            let r = s
+                .authenticate_from(&format!("user{i}"), "guess", &sprayer)
+                .await
+                .unwrap();
+            assert_eq!(r.err(), Some(LoginFailure::InvalidCredentials));
+        }
+        let r = s
+            .authenticate_from("bureau", "majlis-demo", &sprayer)
+            .await
+            .unwrap();
+        assert!(matches!(r, Err(LoginFailure::Throttled { .. })), "{r:?}");
+        let elsewhere = LoginClient {
+            address: Some("198.51.100.1".parse().unwrap()),
+            device: None,
+        };
+        assert!(
+            s.authenticate_from("bureau", "majlis-demo", &elsewhere)
+                .await
+                .unwrap()
+                .is_ok()
         );
 
         let (token, csrf) = s.create_session(acc.id).await.unwrap();

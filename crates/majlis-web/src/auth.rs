@@ -15,12 +15,25 @@ use axum::response::{IntoResponse, Response};
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use majlis_domain::{Actor, DomainError, OrgSettings};
 use majlis_store::Account;
-use subtle::ConstantTimeEq;
 
 pub const SESSION_COOKIE: &str = "majlis_session";
 pub const LANG_COOKIE: &str = "majlis_lang";
 pub const PRE_CSRF_COOKIE: &str = "majlis_csrf";
 pub const CSRF_HEADER: &str = "x-csrf-token";
+/// Set on a successful login: the device the account's owner used before
+/// (lets the owner past the account's login delay; see `majlis_domain::login`).
+pub const DEVICE_COOKIE: &str = "majlis_device";
+
+/// Where a login attempt comes from: the client's address and device cookie.
+pub fn login_client(ctx: &Ctx, jar: &CookieJar) -> majlis_store::service::login::LoginClient {
+    majlis_store::service::login::LoginClient {
+        address: ctx.client_ip,
+        device: jar
+            .get(DEVICE_COOKIE)
+            .map(|c| c.value().to_string())
+            .filter(|v| v.len() <= 128),
+    }
+}
 
 /// An authenticated user.
 #[derive(Debug, Clone)]
@@ -43,10 +56,31 @@ pub struct Ctx {
     /// The `X-CSRF-Token` header, if sent.
     pub csrf_header: Option<String>,
     pub is_api: bool,
+    /// The client's address (the connection's, or the proxy's word for it).
+    pub client_ip: Option<std::net::IpAddr>,
 }
 
-pub fn tokens_equal(a: &str, b: &str) -> bool {
-    a.len() == b.len() && bool::from(a.as_bytes().ct_eq(b.as_bytes()))
+pub use majlis_store::service::accounts::tokens_equal;
+
+/// The client's address: the last `X-Forwarded-For` entry when a proxy on
+/// this machine is trusted to set it, else the connection's peer.
+pub fn client_ip(parts: &Parts, trust_forwarded_for: bool) -> Option<std::net::IpAddr> {
+    if trust_forwarded_for
+        && let Some(ip) = parts
+            .headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|h| h.to_str().ok())
+            .flat_map(|h| h.split(','))
+            .next_back()
+            .and_then(|s| s.trim().parse().ok())
+    {
+        return Some(ip);
+    }
+    parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip())
 }
 
 impl Ctx {
@@ -94,6 +128,11 @@ impl Ctx {
     /// Today in the organization's time zone.
     pub fn today(&self) -> chrono::NaiveDate {
         majlis_store::service::today_in(&self.settings.time_zone)
+    }
+
+    /// Now on the organization's clock (its time zone).
+    pub fn now_local(&self) -> chrono::NaiveDateTime {
+        majlis_store::service::now_in(&self.settings.time_zone)
     }
 }
 
@@ -212,6 +251,7 @@ impl FromRequestParts<AppState> for Ctx {
             pre_csrf,
             csrf_header,
             is_api,
+            client_ip: client_ip(parts, state.config.trust_forwarded_for),
         })
     }
 }

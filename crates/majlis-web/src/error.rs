@@ -4,8 +4,11 @@
 //!   with the fields), `forbidden` (403), `unauthenticated` (401), `not_found`
 //!   (404), `conflict` (409, the field named), `stale_record` (409).
 //! - Bad requests: `bad_request` (400), `csrf_failed` (403), `payload_too_large`
-//!   (413), `locked` (429 on repeated failed logins).
-//! - A locked or lost database is `unavailable` (503 with `Retry-After`).
+//!   (413), `locked` (429 on repeated failed logins, `Retry-After` = the delay
+//!   still owed, which the message states too).
+//! - A locked or lost database is `unavailable` (503 with `Retry-After`); too
+//!   many password checks at once is `busy` (429, `Retry-After: 2`: the
+//!   client asked too much at once, the server is fine).
 //! - Anything else is `internal` (500): logged with its detail, never shown.
 //!
 //! Pages render these as a translated HTML page; the API as JSON
@@ -23,7 +26,9 @@ pub enum WebError {
     BadRequest,
     CsrfFailed,
     PayloadTooLarge,
-    Locked,
+    /// Too many failed logins: seconds still to wait.
+    Locked(i64),
+    Busy,
     Unavailable,
     Internal(String),
 }
@@ -32,6 +37,7 @@ impl From<StoreError> for WebError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::Domain(d) => WebError::Domain(d),
+            StoreError::Busy => WebError::Busy,
             StoreError::Unavailable(msg) => {
                 tracing::warn!(error = %msg, "database unavailable");
                 WebError::Unavailable
@@ -64,7 +70,7 @@ impl WebError {
             WebError::BadRequest => StatusCode::BAD_REQUEST,
             WebError::CsrfFailed => StatusCode::FORBIDDEN,
             WebError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            WebError::Locked => StatusCode::TOO_MANY_REQUESTS,
+            WebError::Locked(_) | WebError::Busy => StatusCode::TOO_MANY_REQUESTS,
             WebError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -76,7 +82,8 @@ impl WebError {
             WebError::BadRequest => "bad_request",
             WebError::CsrfFailed => "csrf_failed",
             WebError::PayloadTooLarge => "payload_too_large",
-            WebError::Locked => "locked",
+            WebError::Locked(_) => "locked",
+            WebError::Busy => "busy",
             WebError::Unavailable => "unavailable",
             WebError::Internal(_) => "internal",
         }
@@ -90,6 +97,13 @@ impl WebError {
                 &[(
                     "field",
                     fluent_templates::fluent_bundle::FluentValue::from(lang.field_name(field)),
+                )],
+            ),
+            WebError::Locked(seconds) => lang.t_args(
+                "error-locked",
+                &[(
+                    "wait",
+                    fluent_templates::fluent_bundle::FluentValue::from(lang.wait(*seconds)),
                 )],
             ),
             _ => lang.t(&format!("error-{}", self.code())),
@@ -138,9 +152,16 @@ impl WebError {
     }
 
     fn decorate(&self, res: &mut Response) {
-        if matches!(self, WebError::Unavailable | WebError::Locked) {
-            res.headers_mut()
-                .insert(header::RETRY_AFTER, header::HeaderValue::from_static("5"));
+        let retry_after = match self {
+            WebError::Unavailable => Some(5),
+            WebError::Busy => Some(2),
+            WebError::Locked(seconds) => Some((*seconds).max(1)),
+            _ => None,
+        };
+        if let Some(s) = retry_after
+            && let Ok(v) = header::HeaderValue::from_str(&s.to_string())
+        {
+            res.headers_mut().insert(header::RETRY_AFTER, v);
         }
     }
 }

@@ -115,6 +115,16 @@ impl Lang {
         )
     }
 
+    /// A wait in words: seconds under a minute, else minutes (rounded up).
+    pub fn wait(self, seconds: i64) -> String {
+        let seconds = seconds.max(1) as u64;
+        if seconds < 60 {
+            self.count("wait-seconds", seconds)
+        } else {
+            self.count("wait-minutes", seconds.div_ceil(60))
+        }
+    }
+
     /// A message whose wording agrees with a person's gender.
     pub fn gendered(self, key: &str, female: bool) -> String {
         self.t_args(

@@ -4,10 +4,13 @@ pub mod api;
 pub mod auth;
 pub mod documents;
 pub mod error;
+pub mod guard;
 pub mod html;
 pub mod i18n;
 pub mod ics;
 pub mod jobs;
+pub mod present;
+pub mod redirect;
 pub mod state;
 mod views;
 
@@ -39,6 +42,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(health))
         .fallback(not_found)
         .with_state(state)
+        .layer(axum::middleware::from_fn(guard::same_origin))
         .layer(DefaultBodyLimit::max(max_body))
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
         .layer(CatchPanicLayer::custom(|_| {
@@ -53,6 +57,17 @@ pub fn router(state: AppState) -> Router {
         .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        // Pages, JSON and feeds are private and change: never stored by a
+        // shared cache or the browser's disk (static files set their own).
+        .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store")))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::HeaderName::from_static("permissions-policy"),
+            HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::HeaderName::from_static("cross-origin-opener-policy"),
+            HeaderValue::from_static("same-origin"),
+        ))
 }
 
 async fn health(axum::extract::State(state): axum::extract::State<AppState>) -> Response {

@@ -59,6 +59,9 @@ pub struct WebConfig {
     /// Mark cookies `Secure` (on unless serving plain HTTP on loopback for
     /// development and tests).
     pub secure_cookies: bool,
+    /// Take the client's address from the last `X-Forwarded-For` entry (a
+    /// reverse proxy on this machine); else from the connection.
+    pub trust_forwarded_for: bool,
     pub limits: Limits,
     /// The address people reach majlis at, for links in e-mails and feeds.
     pub public_url: String,
@@ -71,6 +74,7 @@ impl Default for WebConfig {
     fn default() -> Self {
         Self {
             secure_cookies: true,
+            trust_forwarded_for: false,
             limits: Limits::default(),
             public_url: "http://127.0.0.1:8080".into(),
             mail: None,

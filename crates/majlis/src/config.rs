@@ -46,6 +46,9 @@ pub struct Config {
     pub jobs_poll_seconds: u64,
     /// First wait after a failed job, in seconds (doubled each time).
     pub jobs_backoff_seconds: i64,
+    /// Behind a reverse proxy on this machine: take the client's address
+    /// (for login throttling) from the last entry of `X-Forwarded-For`.
+    pub trust_forwarded_for: bool,
 }
 
 impl Default for Config {
@@ -63,6 +66,7 @@ impl Default for Config {
             max_upload_bytes: 10 * 1024 * 1024,
             jobs_poll_seconds: 30,
             jobs_backoff_seconds: 60,
+            trust_forwarded_for: false,
         }
     }
 }
@@ -104,6 +108,9 @@ impl Config {
             self.max_body_bytes = v
                 .parse()
                 .map_err(|_| anyhow::anyhow!("MAJLIS_MAX_BODY_BYTES: not a number"))?;
+        }
+        if let Some(v) = get("MAJLIS_TRUST_FORWARDED_FOR") {
+            self.trust_forwarded_for = matches!(v.as_str(), "1" | "true" | "yes" | "on");
         }
         if let Some(v) = get("MAJLIS_LOG") {
             self.log = v;

@@ -117,10 +117,15 @@ async fn fill(c: &Client, css: &str, text: &str) {
 }
 
 async fn submit(c: &Client, form_css: &str) {
+    click_and_wait(c, &format!("{form_css} button[type=submit]")).await;
+}
+
+/// Clicks a button and waits for the page it leads to.
+async fn click_and_wait(c: &Client, button_css: &str) {
     let old = c.find(Locator::Css("html")).await.expect("page");
-    c.find(Locator::Css(&format!("{form_css} button[type=submit]")))
+    c.find(Locator::Css(button_css))
         .await
-        .expect("submit button")
+        .unwrap_or_else(|_| panic!("no {button_css}"))
         .click()
         .await
         .expect("click");
@@ -159,9 +164,7 @@ async fn flow(
     member_number: &str,
 ) {
     let c = browser(driver, lang).await;
-    c.goto(&app.url(&format!("/lang/{lang}?next=/login")))
-        .await
-        .expect("goto");
+    switch_lang(&c, app, lang).await;
     let dir = c
         .execute("return document.documentElement.dir", vec![])
         .await
@@ -348,8 +351,18 @@ async fn js(c: &Client, script: &str) {
     c.execute(script, vec![]).await.expect("script");
 }
 
+/// Opens the login page and switches the language with the header's button.
+async fn switch_lang(c: &Client, app: &TestApp, lang: &str) {
+    c.goto(&app.url("/login")).await.expect("goto");
+    click_and_wait(c, &format!("form.langs button[value='{lang}']")).await;
+    c.wait()
+        .for_element(Locator::Css(&format!("html[lang='{lang}']")))
+        .await
+        .expect("switched");
+}
+
 async fn login(c: &Client, app: &TestApp, who: &str) {
-    c.goto(&app.url("/lang/ar?next=/login")).await.unwrap();
+    switch_lang(c, app, "ar").await;
     if c.current_url().await.unwrap().path() != "/login" {
         // Still logged in as someone else: log out first.
         js(c, "document.querySelector('form.logout').submit()").await;
@@ -358,7 +371,20 @@ async fn login(c: &Client, app: &TestApp, who: &str) {
     }
     fill(c, "#f-login", who).await;
     fill(c, "#f-password", majlis::demo::DEMO_PASSWORD).await;
+    // A hostile `next` (a tab makes `/\t/host` read as `//host`): the login
+    // still lands on majlis's home page.
+    js(
+        c,
+        "document.querySelector(\"form[action='/login'] input[name=next]\").value = '/\\t/evil.example/'",
+    )
+    .await;
     submit(c, "form[action='/login']").await;
+    let url = c.current_url().await.unwrap();
+    assert_eq!(
+        (url.host_str(), url.path()),
+        (Some("127.0.0.1"), "/"),
+        "stays on majlis"
+    );
 }
 
 /// Issue 3's flow: a secretary schedules a meeting, records attendance and

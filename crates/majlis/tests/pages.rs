@@ -37,8 +37,22 @@ async fn languages_directions_and_switcher() {
 
         // The switcher beats Accept-Language.
         let c = app.page_login("bureau", "ar").await;
+        let home = c
+            .get(app.url("/"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let csrf = common::hidden(&home, "_csrf");
         let r = c
-            .get(app.url("/lang/en?next=/bodies"))
+            .post(app.url("/lang"))
+            .form(&[
+                ("_csrf", csrf.as_str()),
+                ("code", "en"),
+                ("next", "/bodies"),
+            ])
             .send()
             .await
             .unwrap();
@@ -55,12 +69,38 @@ async fn languages_directions_and_switcher() {
         assert!(page.contains(r#"<html lang="en" dir="ltr">"#));
         assert!(page.contains("Political Bureau"));
         // An open redirect through the switcher is refused.
+        for hostile in [
+            "//evil.example",
+            "/\t/evil.example/",
+            "/%09/evil.example/",
+            "/\\evil.example",
+            "/x\r\nSet-Cookie: a=b",
+            "https://evil.example/",
+        ] {
+            let r = c
+                .post(app.url("/lang"))
+                .form(&[("_csrf", csrf.as_str()), ("code", "fr"), ("next", hostile)])
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), 303, "{hostile:?}");
+            assert_eq!(r.headers()["location"], "/", "{hostile:?}");
+        }
+        // A GET no longer switches anything.
         let r = c
-            .get(app.url("/lang/fr?next=//evil.example"))
+            .get(app.url("/lang/fr?next=/bodies"))
             .send()
             .await
             .unwrap();
-        assert_eq!(r.headers()["location"], "/");
+        assert_eq!(r.status(), 404);
+        // Without the CSRF token: refused.
+        let r = c
+            .post(app.url("/lang"))
+            .form(&[("code", "fr"), ("next", "/")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 403);
 
         // The dashboard shows today's date the Moroccan way and the user's bodies.
         let c = app.page_login("agadir", "ar").await;

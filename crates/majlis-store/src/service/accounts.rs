@@ -1,27 +1,20 @@
-//! Accounts, passwords (argon2id), login lock-out, sessions and API tokens.
+//! Accounts, sessions and API tokens (passwords: `passwords`; logging in: `login`).
 
-use crate::entity::{account, api_token, login_attempt, session};
-use crate::error::{StoreError, StoreResult};
+use crate::entity::{account, api_token, session};
+use crate::error::StoreResult;
 use crate::service::ensure;
 use crate::{Store, audit};
-use argon2::Argon2;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use chrono::{DateTime, Duration, Utc};
 use majlis_domain::validation::{Checker, check_password, check_username};
 use majlis_domain::{Actor, DomainError, permissions};
 use rand::RngCore;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, IntoActiveModel, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
 };
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-/// Failed attempts before a login is locked.
-pub const MAX_FAILURES: i32 = 5;
-/// How long a lock lasts.
-pub const LOCK_MINUTES: i64 = 15;
 /// Session lifetime.
 pub const SESSION_DAYS: i64 = 14;
 
@@ -37,7 +30,7 @@ pub struct Account {
     pub created_at: DateTime<Utc>,
 }
 
-fn to_account(m: account::Model) -> Account {
+pub(crate) fn to_account(m: account::Model) -> Account {
     Account {
         id: m.id,
         username: m.username,
@@ -90,13 +83,6 @@ fn to_token(m: api_token::Model) -> ApiToken {
     }
 }
 
-/// Why a login failed. Both cases look the same to the user except the lock.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LoginFailure {
-    InvalidCredentials,
-    Locked,
-}
-
 pub fn sha256_hex(s: &str) -> String {
     hex::encode(Sha256::digest(s.as_bytes()))
 }
@@ -107,43 +93,10 @@ pub fn random_token(bytes: usize) -> String {
     hex::encode(buf)
 }
 
-async fn hash_password(password: String) -> StoreResult<String> {
-    tokio::task::spawn_blocking(move || {
-        let salt = SaltString::generate(&mut rand::rngs::OsRng);
-        Argon2::default()
-            .hash_password(password.as_bytes(), &salt)
-            .map(|h| h.to_string())
-    })
-    .await
-    .map_err(|e| StoreError::Internal(e.to_string()))?
-    .map_err(|e| StoreError::Internal(e.to_string()))
-}
-
-/// A hash verified when the login is unknown, so that unknown and known logins
-/// cost the same argon2 work (made once per process, with the same parameters).
-fn dummy_hash() -> String {
-    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    DUMMY
-        .get_or_init(|| {
-            let salt = SaltString::generate(&mut rand::rngs::OsRng);
-            Argon2::default()
-                .hash_password(b"majlis-dummy-password", &salt)
-                .map(|h| h.to_string())
-                .unwrap_or_default()
-        })
-        .clone()
-}
-
-async fn verify_password(hash: String, password: String) -> bool {
-    tokio::task::spawn_blocking(move || {
-        PasswordHash::new(&hash).is_ok_and(|h| {
-            Argon2::default()
-                .verify_password(password.as_bytes(), &h)
-                .is_ok()
-        })
-    })
-    .await
-    .unwrap_or(false)
+/// Compares two secrets in constant time.
+pub fn tokens_equal(a: &str, b: &str) -> bool {
+    use subtle::ConstantTimeEq;
+    a.len() == b.len() && bool::from(a.as_bytes().ct_eq(b.as_bytes()))
 }
 
 fn account_audit(a: &Account) -> serde_json::Value {
@@ -169,8 +122,8 @@ impl Store {
             c.fail(e.field, e.code);
         }
         c.finish().map_err(DomainError::Invalid)?;
-        let hash = hash_password(new.password).await?;
-        let tx = self.db.begin().await?;
+        let hash = self.hash_password(new.password).await?;
+        let tx = self.write().await?;
         if account::Entity::find()
             .filter(account::Column::Username.eq(&username))
             .one(&tx)
@@ -271,87 +224,6 @@ impl Store {
             .ok_or(DomainError::NotFound.into())
     }
 
-    /// Checks a login (username or e-mail) and password, with lock-out after
-    /// repeated failures. Unknown logins cost the same time as known ones.
-    pub async fn authenticate(
-        &self,
-        login: &str,
-        password: &str,
-    ) -> StoreResult<Result<Account, LoginFailure>> {
-        let login = login.trim().to_lowercase();
-        let now = crate::now();
-        if login.is_empty()
-            || login.len() > 254
-            || password.len() > majlis_domain::validation::MAX_PASSWORD
-        {
-            return Ok(Err(LoginFailure::InvalidCredentials));
-        }
-        if let Some(at) = login_attempt::Entity::find_by_id(login.clone())
-            .one(&self.db)
-            .await?
-            && at.locked_until.is_some_and(|until| until > now)
-        {
-            return Ok(Err(LoginFailure::Locked));
-        }
-        let row = account::Entity::find()
-            .filter(
-                Condition::any()
-                    .add(account::Column::Username.eq(&login))
-                    .add(account::Column::Email.eq(&login)),
-            )
-            .one(&self.db)
-            .await?;
-        let hash = match &row {
-            Some(r) => r.password_hash.clone(),
-            None => tokio::task::spawn_blocking(dummy_hash)
-                .await
-                .unwrap_or_default(),
-        };
-        let ok = verify_password(hash, password.to_string()).await;
-        match row {
-            Some(r) if ok && !r.disabled => {
-                login_attempt::Entity::delete_by_id(login)
-                    .exec(&self.db)
-                    .await?;
-                Ok(Ok(to_account(r)))
-            }
-            _ => {
-                self.record_failure(&login, now).await?;
-                Ok(Err(LoginFailure::InvalidCredentials))
-            }
-        }
-    }
-
-    async fn record_failure(&self, login: &str, now: DateTime<Utc>) -> StoreResult<()> {
-        let tx = self.db.begin().await?;
-        let existing = login_attempt::Entity::find_by_id(login.to_string())
-            .one(&tx)
-            .await?;
-        let failures = existing.as_ref().map_or(0, |e| {
-            // Failures older than the lock window are forgotten.
-            if now - e.last_failure_at > Duration::minutes(LOCK_MINUTES) {
-                0
-            } else {
-                e.failures
-            }
-        }) + 1;
-        let locked_until =
-            (failures >= MAX_FAILURES).then(|| now + Duration::minutes(LOCK_MINUTES));
-        let m = login_attempt::ActiveModel {
-            login: Set(login.to_string()),
-            failures: Set(if locked_until.is_some() { 0 } else { failures }),
-            last_failure_at: Set(now),
-            locked_until: Set(locked_until),
-        };
-        if existing.is_some() {
-            m.update(&tx).await?;
-        } else {
-            m.insert(&tx).await?;
-        }
-        tx.commit().await?;
-        Ok(())
-    }
-
     /// Sets a new password (admin, or the command line with `actor = None`);
     /// every session of the account is closed.
     pub async fn reset_password(
@@ -364,8 +236,8 @@ impl Store {
             ensure(permissions::can_administer(a))?;
         }
         check_password(password).map_err(|e| DomainError::Invalid(vec![e]))?;
-        let hash = hash_password(password.to_string()).await?;
-        let tx = self.db.begin().await?;
+        let hash = self.hash_password(password.to_string()).await?;
+        let tx = self.write().await?;
         let row = account::Entity::find_by_id(id)
             .one(&tx)
             .await?
@@ -405,7 +277,7 @@ impl Store {
                 return Err(DomainError::invalid("disabled", "cannot_disable_self").into());
             }
         }
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         let row = account::Entity::find_by_id(id)
             .one(&tx)
             .await?
@@ -418,6 +290,27 @@ impl Store {
         if disabled {
             session::Entity::delete_many()
                 .filter(session::Column::AccountId.eq(id))
+                .exec(&tx)
+                .await?;
+            // Revoked, not suspended: enabling the account again does not
+            // bring back its old tokens and feed addresses.
+            let now = crate::now();
+            api_token::Entity::update_many()
+                .col_expr(
+                    api_token::Column::RevokedAt,
+                    sea_orm::sea_query::Expr::value(now),
+                )
+                .filter(api_token::Column::AccountId.eq(id))
+                .filter(api_token::Column::RevokedAt.is_null())
+                .exec(&tx)
+                .await?;
+            crate::entity::calendar_feed::Entity::update_many()
+                .col_expr(
+                    crate::entity::calendar_feed::Column::RevokedAt,
+                    sea_orm::sea_query::Expr::value(now),
+                )
+                .filter(crate::entity::calendar_feed::Column::AccountId.eq(id))
+                .filter(crate::entity::calendar_feed::Column::RevokedAt.is_null())
                 .exec(&tx)
                 .await?;
         }
@@ -443,7 +336,7 @@ impl Store {
         {
             return Err(DomainError::invalid("locale", "invalid_choice").into());
         }
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         let row = account::Entity::find_by_id(id)
             .one(&tx)
             .await?
@@ -474,6 +367,7 @@ impl Store {
         let token = random_token(32);
         let csrf = random_token(32);
         let now = crate::now();
+        let tx = self.write().await?;
         session::ActiveModel {
             id: Set(sha256_hex(&token)),
             account_id: Set(account_id),
@@ -481,8 +375,9 @@ impl Store {
             created_at: Set(now),
             expires_at: Set(now + Duration::days(SESSION_DAYS)),
         }
-        .insert(&self.db)
+        .insert(&tx)
         .await?;
+        tx.commit().await?;
         Ok((token, csrf))
     }
 
@@ -495,7 +390,9 @@ impl Store {
             return Ok(None);
         };
         if s.expires_at < crate::now() {
-            session::Entity::delete_by_id(s.id).exec(&self.db).await?;
+            let tx = self.write().await?;
+            session::Entity::delete_by_id(s.id).exec(&tx).await?;
+            tx.commit().await?;
             return Ok(None);
         }
         let acc = account::Entity::find_by_id(s.account_id)
@@ -507,9 +404,11 @@ impl Store {
     }
 
     pub async fn delete_session(&self, token: &str) -> StoreResult<()> {
+        let tx = self.write().await?;
         session::Entity::delete_by_id(sha256_hex(token))
-            .exec(&self.db)
+            .exec(&tx)
             .await?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -524,7 +423,7 @@ impl Store {
         let name = c.required("name", name, majlis_domain::validation::MAX_SHORT);
         c.finish().map_err(DomainError::Invalid)?;
         let secret = format!("mj_{}", random_token(24));
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         let m = api_token::ActiveModel {
             id: Set(Uuid::now_v7()),
             account_id: Set(account_id),
@@ -562,7 +461,7 @@ impl Store {
 
     /// Revokes one of the account's own tokens.
     pub async fn revoke_api_token(&self, account_id: Uuid, id: Uuid) -> StoreResult<ApiToken> {
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         let row = api_token::Entity::find_by_id(id)
             .filter(api_token::Column::AccountId.eq(account_id))
             .one(&tx)
@@ -606,7 +505,9 @@ impl Store {
         {
             let mut a = t.clone().into_active_model();
             a.last_used_at = Set(Some(now));
-            a.update(&self.db).await?;
+            let tx = self.write().await?;
+            a.update(&tx).await?;
+            tx.commit().await?;
         }
         let acc = account::Entity::find_by_id(t.account_id)
             .one(&self.db)

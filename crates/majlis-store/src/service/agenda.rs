@@ -1,16 +1,16 @@
 //! Corrections of a meeting's agenda while the meeting is still planned:
 //! editing an item, removing one (the items after it move up).
 
-use crate::entity::{agenda_attachment, agenda_item, person};
+use crate::entity::{agenda_attachment, agenda_item};
 use crate::error::StoreResult;
 use crate::service::actor_id;
-use crate::service::meetings::{AgendaItem, managed, renumber, to_item};
+use crate::service::meetings::{AgendaItem, record_editable, renumber, to_item};
 use crate::{Store, audit};
 use majlis_domain::meeting::{AgendaInput, MeetingStatus};
 use majlis_domain::{Actor, DomainError};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, Set,
 };
 use uuid::Uuid;
 
@@ -25,7 +25,7 @@ async fn editable<C: ConnectionTrait>(
         .one(c)
         .await?
         .ok_or(DomainError::NotFound)?;
-    let m = managed(c, actor, item.meeting_id).await?;
+    let m = record_editable(c, actor, item.meeting_id).await?;
     let status = MeetingStatus::parse(&m.status).unwrap_or(MeetingStatus::Planned);
     if !matches!(status, MeetingStatus::Planned | MeetingStatus::Postponed) {
         return Err(DomainError::invalid("status", "meeting_not_planned").into());
@@ -42,12 +42,10 @@ impl Store {
         input: &AgendaInput,
     ) -> StoreResult<AgendaItem> {
         let v = input.validate()?;
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         let item = editable(&tx, actor, item_id).await?;
-        if let Some(p) = v.presenter_id
-            && person::Entity::find_by_id(p).one(&tx).await?.is_none()
-        {
-            return Err(DomainError::invalid("presenter_id", "invalid_choice").into());
+        if let Some(p) = v.presenter_id {
+            crate::service::references::referable_person(&tx, actor, p, "presenter_id").await?;
         }
         let before = to_item(item.clone());
         let mut a = item.into_active_model();
@@ -73,7 +71,7 @@ impl Store {
     /// Removes an item (and its attachment links) from a planned meeting's
     /// agenda; the items after it move up.
     pub async fn remove_agenda_item(&self, actor: &Actor, item_id: Uuid) -> StoreResult<Uuid> {
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         let item = editable(&tx, actor, item_id).await?;
         agenda_attachment::Entity::delete_many()
             .filter(agenda_attachment::Column::AgendaItemId.eq(item_id))

@@ -9,7 +9,7 @@ use majlis_domain::{Actor, Body, BodyInput, DomainError, Lineage, permissions};
 use majlis_text::normalize_for_search;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -100,7 +100,7 @@ impl Store {
     pub async fn create_body(&self, actor: &Actor, input: &BodyInput) -> StoreResult<Body> {
         ensure(permissions::can_manage_bodies(actor))?;
         let v = input.validate()?;
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         check_new_parent(&tx, v.parent_id).await?;
         let now = crate::now();
         let model = body::ActiveModel {
@@ -140,7 +140,7 @@ impl Store {
         input: &BodyInput,
     ) -> StoreResult<Body> {
         let v = input.validate()?;
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         let row = body::Entity::find_by_id(id)
             .one(&tx)
             .await?
@@ -182,7 +182,7 @@ impl Store {
     /// Archives a body; refused while it has sub-bodies that are not archived.
     pub async fn archive_body(&self, actor: &Actor, id: Uuid) -> StoreResult<Body> {
         ensure(permissions::can_manage_bodies(actor))?;
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         let row = body::Entity::find_by_id(id)
             .one(&tx)
             .await?

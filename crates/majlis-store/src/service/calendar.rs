@@ -141,6 +141,7 @@ impl Store {
     ) -> StoreResult<(CalendarFeed, String)> {
         self.calendar_bodies(actor, body).await?;
         let secret = random_token(24);
+        let tx = self.write().await?;
         let row = calendar_feed::ActiveModel {
             id: Set(Uuid::now_v7()),
             token_hash: Set(sha256_hex(&secret)),
@@ -149,11 +150,11 @@ impl Store {
             created_at: Set(crate::now()),
             revoked_at: Set(None),
         }
-        .insert(&self.db)
+        .insert(&tx)
         .await?;
         let feed = to_feed(row);
         audit::record(
-            &self.db,
+            &tx,
             Some(actor.account_id),
             "create",
             "calendar_feed",
@@ -162,6 +163,7 @@ impl Store {
             Some(serde_json::to_value(&feed)?),
         )
         .await?;
+        tx.commit().await?;
         Ok((feed, secret))
     }
 
@@ -178,8 +180,9 @@ impl Store {
 
     /// Revokes one of the account's feed addresses: it stops working at once.
     pub async fn revoke_feed(&self, account_id: Uuid, id: Uuid) -> StoreResult<()> {
+        let tx = self.write().await?;
         let row = calendar_feed::Entity::find_by_id(id)
-            .one(&self.db)
+            .one(&tx)
             .await?
             .filter(|f| f.account_id == account_id)
             .ok_or(DomainError::NotFound)?;
@@ -188,9 +191,9 @@ impl Store {
         }
         let mut a = row.into_active_model();
         a.revoked_at = Set(Some(crate::now()));
-        a.update(&self.db).await?;
+        a.update(&tx).await?;
         audit::record(
-            &self.db,
+            &tx,
             Some(account_id),
             "revoke",
             "calendar_feed",
@@ -199,6 +202,7 @@ impl Store {
             None,
         )
         .await?;
+        tx.commit().await?;
         Ok(())
     }
 

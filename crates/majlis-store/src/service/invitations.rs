@@ -7,7 +7,7 @@ use crate::entity::{job, meeting, meeting_guest};
 use crate::error::StoreResult;
 use crate::service::actor_id;
 use crate::service::jobs::{InvitationReason, Task, enqueue};
-use crate::service::meetings::{managed, to_meeting, to_utc};
+use crate::service::meetings::{managed, record_editable, to_meeting, to_utc};
 use crate::{Store, audit};
 use majlis_domain::meeting::{Attendance, Meeting, MeetingInput, MeetingStatus};
 use majlis_domain::participation::GuestInput;
@@ -15,7 +15,7 @@ use majlis_domain::{Actor, permissions};
 use majlis_domain::{DomainError, Person};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
-    QueryFilter, QueryOrder, Set, TransactionTrait,
+    QueryFilter, QueryOrder, Set,
 };
 use serde::Serialize;
 use uuid::Uuid;
@@ -80,7 +80,7 @@ impl Store {
     /// Queues the convocation of a planned meeting: one e-mail, with the
     /// agenda and an `.ics`, to each invitee who has an address.
     pub async fn send_invitations(&self, actor: &Actor, meeting_id: Uuid) -> StoreResult<()> {
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         let m = managed(&tx, actor, meeting_id).await?;
         let status = MeetingStatus::parse(&m.status).unwrap_or(MeetingStatus::Planned);
         if !matches!(status, MeetingStatus::Planned | MeetingStatus::Postponed) {
@@ -152,8 +152,8 @@ impl Store {
     ) -> StoreResult<Meeting> {
         let v = input.validate()?;
         let tz = self.zone().await?;
-        let tx = self.db.begin().await?;
-        let row = managed(&tx, actor, id).await?;
+        let tx = self.write().await?;
+        let row = record_editable(&tx, actor, id).await?;
         let before = to_meeting(row.clone(), tz);
         if !matches!(
             before.status,
@@ -234,8 +234,8 @@ impl Store {
         input: &GuestInput,
     ) -> StoreResult<Guest> {
         let v = input.validate()?;
-        let tx = self.db.begin().await?;
-        managed(&tx, actor, meeting_id).await?;
+        let tx = self.write().await?;
+        record_editable(&tx, actor, meeting_id).await?;
         let g = meeting_guest::ActiveModel {
             id: Set(Uuid::now_v7()),
             meeting_id: Set(meeting_id),
@@ -270,12 +270,12 @@ impl Store {
         guest_id: Uuid,
         status: Attendance,
     ) -> StoreResult<()> {
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         let g = meeting_guest::Entity::find_by_id(guest_id)
             .one(&tx)
             .await?
             .ok_or(DomainError::NotFound)?;
-        let m = managed(&tx, actor, g.meeting_id).await?;
+        let m = record_editable(&tx, actor, g.meeting_id).await?;
         let ms = MeetingStatus::parse(&m.status).unwrap_or(MeetingStatus::Planned);
         majlis_domain::meeting::check_attendance(ms, true)?;
         let before = g.attendance.clone();

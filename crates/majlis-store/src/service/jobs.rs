@@ -172,14 +172,16 @@ impl Store {
             .await?;
         let mut out = Vec::new();
         for j in due {
+            let tx = self.write().await?;
             let won = job::Entity::update_many()
                 .col_expr(job::Column::LockedUntil, Expr::value(now + lease))
                 .col_expr(job::Column::Attempts, Expr::value(j.attempts + 1))
                 .filter(job::Column::Id.eq(j.id))
                 .filter(job::Column::Attempts.eq(j.attempts))
                 .filter(free.clone())
-                .exec(&self.db)
+                .exec(&tx)
                 .await?;
+            tx.commit().await?;
             if won.rows_affected == 1 {
                 let mut j = j;
                 j.attempts += 1;
@@ -191,14 +193,16 @@ impl Store {
 
     /// Marks a claimed job done.
     pub async fn finish_job(&self, id: Uuid) -> StoreResult<()> {
+        let tx = self.write().await?;
         job::Entity::update_many()
             .col_expr(job::Column::Status, Expr::value(JobStatus::Done.as_str()))
             .col_expr(job::Column::FinishedAt, Expr::value(crate::now()))
             .col_expr(job::Column::LockedUntil, Expr::value(None::<DateTime<Utc>>))
             .col_expr(job::Column::LastError, Expr::value(None::<String>))
             .filter(job::Column::Id.eq(id))
-            .exec(&self.db)
+            .exec(&tx)
             .await?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -217,7 +221,9 @@ impl Store {
                 .col_expr(job::Column::Status, Expr::value(JobStatus::Failed.as_str()))
                 .col_expr(job::Column::FinishedAt, Expr::value(now)),
         };
-        q.exec(&self.db).await?;
+        let tx = self.write().await?;
+        q.exec(&tx).await?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -225,14 +231,16 @@ impl Store {
     /// address).
     pub async fn give_up_job(&self, id: Uuid, error: &str) -> StoreResult<()> {
         let error: String = error.chars().take(2000).collect();
+        let tx = self.write().await?;
         job::Entity::update_many()
             .col_expr(job::Column::Status, Expr::value(JobStatus::Failed.as_str()))
             .col_expr(job::Column::LastError, Expr::value(Some(error)))
             .col_expr(job::Column::FinishedAt, Expr::value(crate::now()))
             .col_expr(job::Column::LockedUntil, Expr::value(None::<DateTime<Utc>>))
             .filter(job::Column::Id.eq(id))
-            .exec(&self.db)
+            .exec(&tx)
             .await?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -243,8 +251,7 @@ impl Store {
         id: Uuid,
         follow_ups: &[(Task, Option<Uuid>)],
     ) -> StoreResult<()> {
-        use sea_orm::TransactionTrait;
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         for (t, subject) in follow_ups {
             enqueue(&tx, t, crate::now(), *subject, None).await?;
         }

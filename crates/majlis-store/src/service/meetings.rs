@@ -2,11 +2,12 @@
 //! quorum, decisions and measures. Times are stored in UTC and handed to
 //! callers in the organization's time zone.
 
-use crate::entity::{agenda_item, attendance, decision, meeting, membership, person};
+use crate::entity::{agenda_item, attendance, decision, meeting, membership};
 use crate::error::StoreResult;
 use crate::service::bodies::lineage;
 use crate::service::invitations::resend_if_invited;
 use crate::service::jobs::InvitationReason;
+use crate::service::references::{referable_body, referable_person};
 use crate::service::{actor_id, ensure};
 use crate::{Store, audit};
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
@@ -18,7 +19,7 @@ use majlis_domain::meeting::{
 use majlis_domain::{Actor, DomainError, Person, permissions};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel,
-    QueryFilter, QueryOrder, Set, TransactionTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use serde::Serialize;
 use std::collections::HashMap;
@@ -156,19 +157,53 @@ pub(crate) async fn renumber<C: ConnectionTrait>(
     Ok(())
 }
 
-/// Loads a meeting row and checks that the actor runs the body's meetings.
+/// Loads a meeting row for a write and checks that the actor runs the body's
+/// meetings. On PostgreSQL the row is locked until the transaction ends, so
+/// that writes to one meeting (appending agenda items, renumbering) take
+/// turns; SQLite's writers already do.
 pub(crate) async fn managed<C: ConnectionTrait>(
     c: &C,
     actor: &Actor,
     id: Uuid,
 ) -> StoreResult<meeting::Model> {
-    let m = meeting::Entity::find_by_id(id)
-        .one(c)
-        .await?
-        .ok_or(DomainError::NotFound)?;
+    let mut q = meeting::Entity::find_by_id(id);
+    if c.get_database_backend() == sea_orm::DbBackend::Postgres {
+        q = q.lock_exclusive();
+    }
+    let m = q.one(c).await?.ok_or(DomainError::NotFound)?;
     let l = lineage(c, m.body_id).await?;
     ensure(permissions::can_manage_meetings(actor, &l))?;
     Ok(m)
+}
+
+/// Loads a meeting whose record the actor may still change: they run the
+/// body's meetings and its minutes are not approved (see
+/// `majlis_domain::meeting::check_record_open`).
+pub(crate) async fn record_editable<C: ConnectionTrait>(
+    c: &C,
+    actor: &Actor,
+    id: Uuid,
+) -> StoreResult<meeting::Model> {
+    let m = managed(c, actor, id).await?;
+    let status = crate::entity::minutes::Entity::find_by_id(id)
+        .one(c)
+        .await?
+        .map(|row| {
+            majlis_domain::minutes::MinutesStatus::parse(&row.status).ok_or_else(|| {
+                crate::StoreError::Internal(format!(
+                    "minutes of {id}: unknown status {}",
+                    row.status
+                ))
+            })
+        })
+        .transpose()?;
+    majlis_domain::meeting::check_record_open(status)?;
+    Ok(m)
+}
+
+/// Now, on the clock of the organization's time zone.
+pub(crate) fn local_now(tz: Tz) -> NaiveDateTime {
+    crate::now().with_timezone(&tz).naive_local()
 }
 
 impl Store {
@@ -184,7 +219,7 @@ impl Store {
     ) -> StoreResult<Meeting> {
         let v = input.validate()?;
         let tz = self.zone().await?;
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         let l = lineage(&tx, body_id).await?;
         ensure(permissions::can_manage_meetings(actor, &l))?;
         let now = crate::now();
@@ -251,10 +286,10 @@ impl Store {
         change: StatusChange,
     ) -> StoreResult<Meeting> {
         let tz = self.zone().await?;
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         let row = managed(&tx, actor, id).await?;
         let before = to_meeting(row.clone(), tz);
-        let next = transition(before.status, before.starts_at, change)?;
+        let next = transition(before.status, before.starts_at, change, local_now(tz))?;
         let mut a = row.into_active_model();
         a.status = Set(next.as_str().into());
         if let StatusChange::Postpone { start, end } = change {
@@ -302,12 +337,10 @@ impl Store {
         input: &AgendaInput,
     ) -> StoreResult<AgendaItem> {
         let v = input.validate()?;
-        let tx = self.db.begin().await?;
-        managed(&tx, actor, meeting_id).await?;
-        if let Some(p) = v.presenter_id
-            && person::Entity::find_by_id(p).one(&tx).await?.is_none()
-        {
-            return Err(DomainError::invalid("presenter_id", "invalid_choice").into());
+        let tx = self.write().await?;
+        record_editable(&tx, actor, meeting_id).await?;
+        if let Some(p) = v.presenter_id {
+            referable_person(&tx, actor, p, "presenter_id").await?;
         }
         let row = append_item(
             &tx,
@@ -344,12 +377,12 @@ impl Store {
         item_id: Uuid,
         up: bool,
     ) -> StoreResult<Vec<AgendaItem>> {
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         let item = agenda_item::Entity::find_by_id(item_id)
             .one(&tx)
             .await?
             .ok_or(DomainError::NotFound)?;
-        managed(&tx, actor, item.meeting_id).await?;
+        record_editable(&tx, actor, item.meeting_id).await?;
         let mut items = agenda_item::Entity::find()
             .filter(agenda_item::Column::MeetingId.eq(item.meeting_id))
             .order_by_asc(agenda_item::Column::Position)
@@ -452,8 +485,8 @@ impl Store {
         marks: &[(Uuid, Attendance)],
     ) -> StoreResult<()> {
         let sheet = self.attendance_sheet(meeting_id).await?;
-        let tx = self.db.begin().await?;
-        let m = managed(&tx, actor, meeting_id).await?;
+        let tx = self.write().await?;
+        let m = record_editable(&tx, actor, meeting_id).await?;
         let status_now = MeetingStatus::parse(&m.status).unwrap_or(MeetingStatus::Planned);
         for (person_id, status) in marks {
             let previous = sheet
@@ -528,20 +561,13 @@ impl Store {
         input: &DecisionInput,
     ) -> StoreResult<Decision> {
         let v = input.validate()?;
-        let tx = self.db.begin().await?;
-        managed(&tx, actor, meeting_id).await?;
-        if let Some(p) = v.responsible_person_id
-            && person::Entity::find_by_id(p).one(&tx).await?.is_none()
-        {
-            return Err(DomainError::invalid("responsible_person_id", "invalid_choice").into());
+        let tx = self.write().await?;
+        record_editable(&tx, actor, meeting_id).await?;
+        if let Some(p) = v.responsible_person_id {
+            referable_person(&tx, actor, p, "responsible_person_id").await?;
         }
-        if let Some(b) = v.responsible_body_id
-            && crate::entity::body::Entity::find_by_id(b)
-                .one(&tx)
-                .await?
-                .is_none()
-        {
-            return Err(DomainError::invalid("responsible_body_id", "invalid_choice").into());
+        if let Some(b) = v.responsible_body_id {
+            referable_body(&tx, actor, b, "responsible_body_id").await?;
         }
         let now = crate::now();
         let row = decision::ActiveModel {
@@ -579,7 +605,7 @@ impl Store {
         id: Uuid,
         status: DecisionStatus,
     ) -> StoreResult<Decision> {
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         let row = decision::Entity::find_by_id(id)
             .one(&tx)
             .await?

@@ -10,7 +10,7 @@ use majlis_domain::membership::check_end;
 use majlis_domain::{Actor, Body, DomainError, Membership, MembershipInput, Person, permissions};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, EntityTrait, IntoActiveModel, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, Set,
 };
 use serde::Serialize;
 use std::collections::HashMap;
@@ -96,7 +96,7 @@ impl Store {
         today: NaiveDate,
     ) -> StoreResult<Membership> {
         let v = input.validate(today)?;
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         let b = body::Entity::find_by_id(v.body_id)
             .one(&tx)
             .await?
@@ -111,6 +111,10 @@ impl Store {
             Some(_) => return Err(DomainError::invalid("person_id", "archived").into()),
             None => return Err(DomainError::invalid("person_id", "invalid_choice").into()),
         }
+        // Another body's people are not the writer's to take in (nor, through
+        // the new membership, their private contacts).
+        let ever = crate::service::references::person_bodies(&tx, v.person_id, today, true).await?;
+        ensure(permissions::can_add_to_body(actor, &l, &ever))?;
         if role::Entity::find_by_id(v.role.as_str())
             .one(&tx)
             .await?
@@ -169,7 +173,7 @@ impl Store {
         id: Uuid,
         on: NaiveDate,
     ) -> StoreResult<Membership> {
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         let row = membership::Entity::find_by_id(id)
             .one(&tx)
             .await?

@@ -6,7 +6,9 @@
 use crate::entity::{account, agenda_item, meeting, minutes, person};
 use crate::error::StoreResult;
 use crate::service::bodies::lineage;
-use crate::service::meetings::{AgendaItem, append_item, managed, to_item, to_meeting};
+use crate::service::meetings::{
+    AgendaItem, append_item, local_now, managed, record_editable, to_item, to_meeting,
+};
 use crate::service::{actor_id, ensure};
 use crate::{Store, audit};
 use chrono::{DateTime, Utc};
@@ -16,7 +18,6 @@ use majlis_domain::{Actor, DomainError, permissions};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
 };
 use serde::Serialize;
 use std::collections::HashMap;
@@ -146,7 +147,7 @@ impl Store {
         input: &MinutesInput,
     ) -> StoreResult<Minutes> {
         let tz = self.zone().await?;
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         let m = managed(&tx, actor, meeting_id).await?;
         let before = read(&tx, m.clone(), tz).await?;
         check_minutes_edit(before.status, input.version, before.version)?;
@@ -215,12 +216,19 @@ impl Store {
         version: i32,
     ) -> StoreResult<Minutes> {
         let tz = self.zone().await?;
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         let m = managed(&tx, actor, meeting_id).await?;
-        let status = MeetingStatus::parse(&m.status).unwrap_or(MeetingStatus::Planned);
+        let status = MeetingStatus::parse(&m.status).ok_or_else(|| {
+            crate::StoreError::Internal(format!(
+                "meeting {meeting_id}: unknown status {}",
+                m.status
+            ))
+        })?;
         let before = read(&tx, m.clone(), tz).await?;
         check_approve(
             status,
+            m.starts_at.with_timezone(&tz).naive_local(),
+            local_now(tz),
             before.status,
             version,
             before.version,
@@ -266,13 +274,13 @@ impl Store {
         item_id: Uuid,
         to_meeting_id: Uuid,
     ) -> StoreResult<AgendaItem> {
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         let item = agenda_item::Entity::find_by_id(item_id)
             .one(&tx)
             .await?
             .ok_or(DomainError::NotFound)?;
-        let from = managed(&tx, actor, item.meeting_id).await?;
-        let to = managed(&tx, actor, to_meeting_id).await?;
+        let from = record_editable(&tx, actor, item.meeting_id).await?;
+        let to = record_editable(&tx, actor, to_meeting_id).await?;
         if to.body_id != from.body_id || to.starts_at <= from.starts_at {
             return Err(DomainError::invalid("meeting_id", "not_a_later_meeting").into());
         }

@@ -9,13 +9,16 @@ pub mod calendar;
 pub mod files;
 pub mod invitations;
 pub mod jobs;
+pub mod login;
 pub mod meetings;
 pub mod memberships;
 pub mod minutes;
 pub mod papers;
 pub mod participations;
+pub mod passwords;
 pub mod people;
 pub mod reads;
+pub mod references;
 pub mod roles;
 pub mod sessions;
 pub mod settings;
@@ -38,6 +41,15 @@ pub fn today_in(time_zone: &str) -> NaiveDate {
     match time_zone.parse::<chrono_tz::Tz>() {
         Ok(tz) => now.with_timezone(&tz).date_naive(),
         Err(_) => now.date_naive(),
+    }
+}
+
+/// Now in a time zone given by name (the organization's), UTC if unknown.
+pub fn now_in(time_zone: &str) -> chrono::NaiveDateTime {
+    let now = crate::now();
+    match time_zone.parse::<chrono_tz::Tz>() {
+        Ok(tz) => now.with_timezone(&tz).naive_local(),
+        Err(_) => now.naive_utc(),
     }
 }
 

@@ -20,7 +20,7 @@ use majlis_domain::validation::{Checker, MAX_NAME};
 use majlis_domain::{Actor, DomainError, Person, permissions};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, Set,
 };
 use serde::Serialize;
 use uuid::Uuid;
@@ -60,6 +60,8 @@ pub struct PaperDetail {
     pub workshop_id: Uuid,
     pub workshop_title: String,
     pub session_id: Uuid,
+    /// The session's last day: past it, a missing paper is no longer "late".
+    pub session_last_day: NaiveDate,
     pub council_id: Uuid,
     pub assignees: Vec<Person>,
     pub versions: Vec<PaperVersion>,
@@ -146,7 +148,7 @@ impl Store {
         }
         c.finish().map_err(DomainError::Invalid)?;
         let tz = self.zone().await?;
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         workshop::Entity::find_by_id(workshop_id)
             .one(&tx)
             .await?
@@ -200,13 +202,13 @@ impl Store {
         comment: Option<&str>,
     ) -> StoreResult<PaperState> {
         let mut c = Checker::new();
-        let comment = c.optional("comment", comment, MAX_COMMENT);
+        let comment = c.optional_text("comment", comment, MAX_COMMENT);
         c.finish().map_err(DomainError::Invalid)?;
         if action == PaperAction::SaveVersion {
             // A version is saved with its content: add_paper_version.
             return Err(DomainError::invalid("action", "invalid_choice").into());
         }
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         let row = working_paper::Entity::find_by_id(paper_id)
             .one(&tx)
             .await?
@@ -335,6 +337,7 @@ impl Store {
             workshop_id: w.id,
             workshop_title: w.title,
             session_id: s.id,
+            session_last_day: s.last_day,
             council_id: s.body_id,
             assignees,
             versions,
@@ -365,7 +368,7 @@ impl Store {
         {
             return Err(DomainError::invalid("text", "too_long").into());
         }
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         let row = working_paper::Entity::find_by_id(paper_id)
             .one(&tx)
             .await?

@@ -8,7 +8,7 @@ use crate::entity::{
 use crate::error::StoreResult;
 use crate::service::bodies::lineage;
 use crate::service::files::{FileInfo, StoredFile, Upload, store_file};
-use crate::service::meetings::managed;
+use crate::service::meetings::record_editable;
 use crate::service::{actor_id, ensure};
 use crate::{Store, audit};
 use chrono::NaiveDate;
@@ -16,7 +16,7 @@ use majlis_domain::participation::{ParticipationInput, Scope, check_report_title
 use majlis_domain::{Actor, DomainError, Person, permissions};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
-    QuerySelect, Set, TransactionTrait,
+    QuerySelect, Set,
 };
 use serde::Serialize;
 use std::collections::HashMap;
@@ -119,7 +119,7 @@ impl Store {
         max_bytes: usize,
     ) -> StoreResult<Participation> {
         let v = input.validate()?;
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         let l = lineage(&tx, body_id).await?;
         ensure(permissions::can_manage_meetings(actor, &l))?;
         let file = match report_file {
@@ -145,10 +145,7 @@ impl Store {
         .insert(&tx)
         .await?;
         for p in &v.people {
-            crate::entity::person::Entity::find_by_id(*p)
-                .one(&tx)
-                .await?
-                .ok_or(DomainError::invalid("people", "invalid_choice"))?;
+            crate::service::references::referable_person(&tx, actor, *p, "people").await?;
             participation_person::ActiveModel {
                 participation_id: Set(row.id),
                 person_id: Set(*p),
@@ -185,7 +182,7 @@ impl Store {
         max_bytes: usize,
     ) -> StoreResult<Participation> {
         let v = input.validate()?;
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         let row = participation::Entity::find_by_id(id)
             .one(&tx)
             .await?
@@ -216,10 +213,7 @@ impl Store {
             .exec(&tx)
             .await?;
         for p in &v.people {
-            crate::entity::person::Entity::find_by_id(*p)
-                .one(&tx)
-                .await?
-                .ok_or(DomainError::invalid("people", "invalid_choice"))?;
+            crate::service::references::referable_person(&tx, actor, *p, "people").await?;
             participation_person::ActiveModel {
                 participation_id: Set(id),
                 person_id: Set(*p),
@@ -248,7 +242,7 @@ impl Store {
     /// Deletes a participation recorded by mistake; one whose report a
     /// meeting heard stays (the minutes refer to it).
     pub async fn delete_participation(&self, actor: &Actor, id: Uuid) -> StoreResult<Uuid> {
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         let row = participation::Entity::find_by_id(id)
             .one(&tx)
             .await?
@@ -360,8 +354,8 @@ impl Store {
         max_bytes: usize,
     ) -> StoreResult<Uuid> {
         let title = check_report_title(title)?;
-        let tx = self.db.begin().await?;
-        let m = managed(&tx, actor, meeting_id).await?;
+        let tx = self.write().await?;
+        let m = record_editable(&tx, actor, meeting_id).await?;
         if let Some(pid) = participation_id {
             let p = participation::Entity::find_by_id(pid)
                 .one(&tx)
@@ -449,12 +443,12 @@ impl Store {
         upload: &Upload,
         max_bytes: usize,
     ) -> StoreResult<FileInfo> {
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         let item = agenda_item::Entity::find_by_id(item_id)
             .one(&tx)
             .await?
             .ok_or(DomainError::NotFound)?;
-        managed(&tx, actor, item.meeting_id).await?;
+        record_editable(&tx, actor, item.meeting_id).await?;
         let (file, _) = store_file(&tx, actor_id(actor), upload, max_bytes).await?;
         agenda_attachment::ActiveModel {
             agenda_item_id: Set(item_id),

@@ -10,7 +10,7 @@ use majlis_text::normalize::{index_terms, normalize_for_search, prefix_upper_bou
 use sea_orm::sea_query::Query;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use uuid::Uuid;
 
@@ -302,7 +302,7 @@ impl Store {
     pub async fn create_person(&self, actor: &Actor, input: &PersonInput) -> StoreResult<Person> {
         ensure(permissions::can_create_person(actor))?;
         let v = input.validate()?;
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         check_member_number(&tx, v.member_number.as_deref(), None).await?;
         let now = crate::now();
         let model = person::ActiveModel {
@@ -350,13 +350,27 @@ impl Store {
     ) -> StoreResult<Person> {
         let v = input.validate()?;
         let lineages = self.person_lineages(id).await?;
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         let row = person::Entity::find_by_id(id)
             .one(&tx)
             .await?
             .ok_or(DomainError::NotFound)?;
         ensure(permissions::can_edit_person(actor, &lineages))?;
         check_member_number(&tx, v.member_number.as_deref(), Some(id)).await?;
+        // E-mail and phone serve every body of the person: a manager of only
+        // some of them may not change them for all (refused, not ignored).
+        if (v.email != row.email || v.phone != row.phone)
+            && !permissions::can_edit_contact(actor, id, &lineages)
+        {
+            let mut errors = Vec::new();
+            if v.email != row.email {
+                errors.push(majlis_domain::FieldError::new("email", "contact_shared"));
+            }
+            if v.phone != row.phone {
+                errors.push(majlis_domain::FieldError::new("phone", "contact_shared"));
+            }
+            return Err(DomainError::Invalid(errors).into());
+        }
         let before = convert::person(row.clone());
         let mut a = row.into_active_model();
         a.search = Set(search_text(&v));
@@ -391,7 +405,7 @@ impl Store {
 
     pub async fn archive_person(&self, actor: &Actor, id: Uuid) -> StoreResult<Person> {
         ensure(permissions::can_manage_people(actor))?;
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         let row = person::Entity::find_by_id(id)
             .one(&tx)
             .await?

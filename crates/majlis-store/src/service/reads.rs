@@ -5,7 +5,17 @@ use crate::error::StoreResult;
 use crate::service::ensure;
 use crate::{MAX_PAGE_SIZE, PeoplePage, PeopleQuery, Store};
 use majlis_domain::{Actor, Body, Lineage, Person, permissions};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
+
+/// One page of a list of bodies.
+#[derive(Debug, Clone)]
+pub struct BodiesPage {
+    pub items: Vec<Body>,
+    pub page: u64,
+    pub per_page: u64,
+    pub total: u64,
+}
 
 impl Store {
     /// A body the actor may view, with its lineage.
@@ -46,6 +56,48 @@ impl Store {
             .into_iter()
             .filter(|b| visible.as_ref().is_none_or(|v| v.contains(&b.id)))
             .collect())
+    }
+
+    /// One page (1-based, at most [`MAX_PAGE_SIZE`] a page) of the bodies the
+    /// actor may view, by Arabic name, filtered by `query` when given.
+    pub async fn visible_bodies_page(
+        &self,
+        actor: &Actor,
+        query: &str,
+        include_archived: bool,
+        page: u64,
+        per_page: u64,
+    ) -> StoreResult<BodiesPage> {
+        use crate::entity::body;
+        let per_page = per_page.clamp(1, MAX_PAGE_SIZE);
+        let page = page.max(1);
+        let mut q = body::Entity::find();
+        if !include_archived {
+            q = q.filter(body::Column::Archived.eq(false));
+        }
+        for term in majlis_text::normalize::query_terms(query, 5) {
+            q = q.filter(body::Column::Search.contains(&term));
+        }
+        if let Some(visible) = self.viewable_bodies(actor).await? {
+            q = q.filter(body::Column::Id.is_in(visible));
+        }
+        let paginator = q
+            .order_by_asc(body::Column::NameAr)
+            .order_by_asc(body::Column::Id)
+            .paginate(&self.db, per_page);
+        let total = paginator.num_items().await?;
+        let items = paginator
+            .fetch_page(page - 1)
+            .await?
+            .into_iter()
+            .map(crate::convert::body)
+            .collect();
+        Ok(BodiesPage {
+            items,
+            page,
+            per_page,
+            total,
+        })
     }
 
     /// The people directory as the actor may see it: everyone for the

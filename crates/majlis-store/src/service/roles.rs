@@ -7,7 +7,7 @@ use crate::service::ensure;
 use crate::{Store, audit};
 use majlis_domain::validation::{Checker, MAX_SHORT};
 use majlis_domain::{Actor, DomainError, Role, permissions};
-use sea_orm::{ActiveModelTrait, EntityTrait, QueryOrder, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, EntityTrait, QueryOrder, Set};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -129,7 +129,7 @@ impl Store {
         let name_fr = c.required("name_fr", &input.name_fr, MAX_SHORT);
         let name_en = c.required("name_en", &input.name_en, MAX_SHORT);
         c.finish().map_err(DomainError::Invalid)?;
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         if role::Entity::find_by_id(key.clone())
             .one(&tx)
             .await?

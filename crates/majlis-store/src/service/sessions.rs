@@ -20,7 +20,6 @@ use majlis_domain::validation::{Checker, MAX_NAME, MAX_SHORT};
 use majlis_domain::{Actor, BodyKind, DomainError, Person, permissions};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
 };
 use serde::Serialize;
 use uuid::Uuid;
@@ -107,7 +106,7 @@ impl Store {
     ) -> StoreResult<CouncilSession> {
         ensure(permissions::can_plan_sessions(actor))?;
         let v = input.validate()?;
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         let b = body::Entity::find_by_id(body_id)
             .one(&tx)
             .await?
@@ -190,7 +189,7 @@ impl Store {
         let room = c.optional("room", slot.room.as_deref(), MAX_SHORT);
         c.finish().map_err(DomainError::Invalid)?;
         let tz = self.zone().await?;
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         let s = council_session::Entity::find_by_id(session_id)
             .one(&tx)
             .await?
@@ -236,7 +235,7 @@ impl Store {
         session_id: Uuid,
     ) -> StoreResult<()> {
         ensure(permissions::can_plan_sessions(actor))?;
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         council_session::Entity::find_by_id(session_id)
             .one(&tx)
             .await?

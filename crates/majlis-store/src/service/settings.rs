@@ -5,7 +5,7 @@ use crate::error::StoreResult;
 use crate::service::ensure;
 use crate::{Store, audit};
 use majlis_domain::{Actor, Digits, OrgSettings, permissions};
-use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};
 
 fn to_domain(m: organization::Model) -> OrgSettings {
     OrgSettings {
@@ -76,7 +76,7 @@ impl Store {
         input: OrgSettings,
     ) -> StoreResult<OrgSettings> {
         let valid = input.validate(is_time_zone)?;
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         let row = organization::Entity::find_by_id(1).one(&tx).await?;
         let before = row.clone().map(to_domain);
         let mut a = match row {

@@ -10,9 +10,7 @@ use crate::{Store, audit};
 use majlis_domain::session::WorkshopRole;
 use majlis_domain::validation::{Checker, MAX_NAME};
 use majlis_domain::{Actor, DomainError, permissions};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use uuid::Uuid;
 
 impl Store {
@@ -28,15 +26,15 @@ impl Store {
         ensure(permissions::can_plan_sessions(actor))?;
         let mut c = Checker::new();
         let title = c.required("title", title, MAX_NAME);
-        let themes = c.required("themes", themes, 5_000);
+        let themes = c.required_text("themes", themes, 5_000);
         let questions = c
-            .optional("questions", Some(questions), 5_000)
+            .optional_text("questions", Some(questions), 5_000)
             .unwrap_or_default();
         if capacity.is_some_and(|n| !(1..=5_000).contains(&n)) {
             c.fail("capacity", "invalid_choice");
         }
         c.finish().map_err(DomainError::Invalid)?;
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         council_session::Entity::find_by_id(session_id)
             .one(&tx)
             .await?
@@ -82,7 +80,7 @@ impl Store {
     ) -> StoreResult<()> {
         let allowed = permissions::can_plan_sessions(actor) || actor.person_id == Some(person_id);
         ensure(allowed)?;
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         let row = workshop_person::Entity::find_by_id((workshop_id, person_id))
             .one(&tx)
             .await?
@@ -117,9 +115,9 @@ impl Store {
     ) -> StoreResult<()> {
         ensure(permissions::can_plan_sessions(actor))?;
         let mut c = Checker::new();
-        let outcome = c.optional("outcome", Some(outcome), MAX_OUTCOME);
+        let outcome = c.optional_text("outcome", Some(outcome), MAX_OUTCOME);
         c.finish().map_err(DomainError::Invalid)?;
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         let w = workshop::Entity::find_by_id(workshop_id)
             .one(&tx)
             .await?
@@ -150,7 +148,7 @@ impl Store {
         person_id: Uuid,
         role: WorkshopRole,
     ) -> StoreResult<()> {
-        let tx = self.db.begin().await?;
+        let tx = self.write().await?;
         let w = workshop::Entity::find_by_id(workshop_id)
             .one(&tx)
             .await?

@@ -213,10 +213,29 @@ error-stale_record = تغير هذا السجل منذ فتحه. أعد تحمي
 error-bad_request = طلب غير صالح.
 error-csrf_failed = انتهت صلاحية النموذج. أعد تحميل الصفحة وحاول مجددا.
 error-payload_too_large = المحتوى المرسل أكبر من الحد المسموح.
-error-locked = محاولات فاشلة كثيرة. حاول بعد ربع ساعة.
+error-locked = محاولات فاشلة كثيرة. حاول مجددا بعد { $wait }.
+error-busy = الخادم منشغل بطلبات دخول كثيرة. حاول بعد لحظات.
+wait-minutes = { $category ->
+    [zero] 0 دقيقة
+    [one] دقيقة واحدة
+    [two] دقيقتين
+    [few] { $count } دقائق
+    [many] { $count } دقيقة
+   *[other] { $count } دقيقة
+}
+wait-seconds = { $category ->
+    [zero] 0 ثانية
+    [one] ثانية واحدة
+    [two] ثانيتين
+    [few] { $count } ثوان
+    [many] { $count } ثانية
+   *[other] { $count } ثانية
+}
 error-unavailable = قاعدة البيانات غير متاحة مؤقتا. حاول بعد لحظات.
 error-internal = حدث خطأ داخلي. تم تسجيله.
 error-required = هذا الحقل مطلوب.
+error-single_line = هذا الحقل سطر واحد: احذف فواصل الأسطر.
+error-contact_shared = هذا الشخص عضو في هيئات أخرى لا تديرها: لا يغير بريده أو هاتفه إلا المكتب السياسي أو الشخص نفسه.
 error-too_long = النص أطول من المسموح.
 error-invalid_email = عنوان البريد الإلكتروني غير صالح.
 error-invalid_choice = اختيار غير صالح.
@@ -251,6 +270,8 @@ action-add-role = إضافة مهمة
 action-reset-password = تغيير كلمة المرور
 error-invalid_datetime = التاريخ والساعة غير صالحين.
 error-invalid_duration = المدة غير صالحة (من 1 إلى 600 دقيقة).
+error-record_locked = صودق على محضر هذا الاجتماع: سجله (جدول الأعمال، الحضور، الضيوف، نصوص المقررات، التقارير) لم يعد قابلا للتعديل.
+error-meeting_not_started = لا يسجل انعقاد اجتماع قبل موعد بدايته.
 error-meeting_closed = هذا الاجتماع منعقد أو ملغى: لا يمكن تغيير حالته.
 error-postpone_not_later = التاريخ الجديد يجب أن يكون بعد التاريخ الحالي.
 error-meeting_cancelled = هذا الاجتماع ملغى.
@@ -284,6 +305,8 @@ meeting-kind-thematic = لقاء موضوعاتي
 meeting-status-planned = مبرمج
 meeting-status-held = منعقد
 meeting-status-cancelled = ملغى
+meeting-status-not_recorded = لم يسجل انعقاده
+paper-not-submitted-by-due = لم تقدم في أجلها
 meeting-status-postponed = مؤجل
 quorum-majority = الأغلبية المطلقة للأعضاء
 quorum-two_thirds = ثلثا الأعضاء

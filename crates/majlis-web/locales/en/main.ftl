@@ -201,10 +201,21 @@ error-stale_record = This record changed since you opened it. Reload the page.
 error-bad_request = Bad request.
 error-csrf_failed = The form expired. Reload the page and try again.
 error-payload_too_large = What you sent is larger than allowed.
-error-locked = Too many failed attempts. Try again in fifteen minutes.
+error-locked = Too many failed attempts. Try again in { $wait }.
+error-busy = The server is handling many logins at once. Try again in a moment.
+wait-minutes = { $category ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}
+wait-seconds = { $category ->
+    [one] { $count } second
+   *[other] { $count } seconds
+}
 error-unavailable = The database is briefly unavailable. Try again in a moment.
 error-internal = An internal error occurred. It has been logged.
 error-required = This field is required.
+error-single_line = This field is one line: remove the line breaks.
+error-contact_shared = This person belongs to other bodies you do not run: only the national executive or the person may change this.
 error-too_long = The text is too long.
 error-invalid_email = Invalid e-mail address.
 error-invalid_choice = Invalid choice.
@@ -239,6 +250,8 @@ action-add-role = Add role
 action-reset-password = Set password
 error-invalid_datetime = Invalid date and time.
 error-invalid_duration = Invalid duration (1 to 600 minutes).
+error-record_locked = The minutes of this meeting are approved: its record (agenda, attendance, guests, decisions, reports heard) can no longer change.
+error-meeting_not_started = A meeting cannot be recorded as held before it starts.
 error-meeting_closed = This meeting was held or cancelled: its status no longer changes.
 error-postpone_not_later = The new date must come after the current one.
 error-meeting_cancelled = This meeting is cancelled.
@@ -272,6 +285,8 @@ meeting-kind-thematic = Thematic meeting
 meeting-status-planned = Planned
 meeting-status-held = Held
 meeting-status-cancelled = Cancelled
+meeting-status-not_recorded = Not recorded as held
+paper-not-submitted-by-due = Not submitted by its due date
 meeting-status-postponed = Postponed
 quorum-majority = Majority of members
 quorum-two_thirds = Two thirds of members

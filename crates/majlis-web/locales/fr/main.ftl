@@ -201,10 +201,21 @@ error-stale_record = Cette fiche a changé depuis son ouverture. Rechargez la pa
 error-bad_request = Requête invalide.
 error-csrf_failed = Le formulaire a expiré. Rechargez la page et réessayez.
 error-payload_too_large = Le contenu envoyé dépasse la taille permise.
-error-locked = Trop d’échecs. Réessayez dans un quart d’heure.
+error-locked = Trop d’échecs. Réessayez dans { $wait }.
+error-busy = Le serveur traite beaucoup de connexions à la fois. Réessayez dans un instant.
+wait-minutes = { $category ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}
+wait-seconds = { $category ->
+    [one] { $count } seconde
+   *[other] { $count } secondes
+}
 error-unavailable = La base de données est momentanément indisponible. Réessayez dans un instant.
 error-internal = Une erreur interne est survenue. Elle a été journalisée.
 error-required = Ce champ est obligatoire.
+error-single_line = Ce champ tient sur une ligne : retirez les retours à la ligne.
+error-contact_shared = Cette personne appartient à d’autres instances que vous ne gérez pas : seuls la direction nationale ou la personne peuvent modifier ce champ.
 error-too_long = Le texte est trop long.
 error-invalid_email = Adresse e-mail invalide.
 error-invalid_choice = Choix invalide.
@@ -239,6 +250,8 @@ action-add-role = Ajouter une fonction
 action-reset-password = Changer le mot de passe
 error-invalid_datetime = Date et heure invalides.
 error-invalid_duration = Durée invalide (1 à 600 minutes).
+error-record_locked = Le procès-verbal de cette réunion est approuvé : son dossier (ordre du jour, présences, invités, décisions, rapports entendus) ne change plus.
+error-meeting_not_started = Une réunion ne peut être enregistrée comme tenue avant son début.
 error-meeting_closed = Cette réunion est tenue ou annulée : son état ne change plus.
 error-postpone_not_later = La nouvelle date doit suivre la date actuelle.
 error-meeting_cancelled = Cette réunion est annulée.
@@ -272,6 +285,8 @@ meeting-kind-thematic = Rencontre thématique
 meeting-status-planned = Planifiée
 meeting-status-held = Tenue
 meeting-status-cancelled = Annulée
+meeting-status-not_recorded = Non enregistrée comme tenue
+paper-not-submitted-by-due = Non remis à l’échéance
 meeting-status-postponed = Reportée
 quorum-majority = Majorité absolue des membres
 quorum-two_thirds = Deux tiers des membres

@@ -100,7 +100,7 @@ pub async fn create_account(
     ctx: Ctx,
     ApiJson(req): ApiJson<AccountRequest>,
 ) -> ApiResult<AccountDto> {
-    let actor = writable(&ctx)?;
+    let actor = super::session_writable(&ctx)?;
     let new = NewAccount {
         username: req.username,
         email: req.email,
@@ -148,7 +148,7 @@ pub async fn reset_password(
     Path(id): Path<String>,
     ApiJson(req): ApiJson<PasswordRequest>,
 ) -> Result<axum::http::StatusCode, crate::error::ApiError> {
-    let actor = writable(&ctx)?;
+    let actor = super::session_writable(&ctx)?;
     let id = parse_id(&ctx, &id)?;
     state
         .store

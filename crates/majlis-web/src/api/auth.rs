@@ -1,6 +1,6 @@
 use super::ApiJson;
 use super::dto::{AccountDto, ErrorBody, LoginRequest, LoginResponse};
-use crate::auth::{Ctx, SESSION_COOKIE, cookie, removal};
+use crate::auth::{Ctx, DEVICE_COOKIE, SESSION_COOKIE, cookie, login_client, removal};
 use crate::error::{ApiError, WebError};
 use crate::state::AppState;
 use axum::Json;
@@ -9,7 +9,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum_extra::extract::CookieJar;
 use majlis_domain::DomainError;
-use majlis_store::service::accounts::{LoginFailure, SESSION_DAYS};
+use majlis_store::service::accounts::SESSION_DAYS;
+use majlis_store::service::login::LoginFailure;
 
 /// Opens a session (cookie) for an API client.
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
@@ -22,16 +23,19 @@ pub async fn login(
 ) -> Result<Response, ApiError> {
     let result = state
         .store
-        .authenticate(&req.login, &req.password)
+        .authenticate_from(&req.login, &req.password, &login_client(&ctx, &jar))
         .await
         .map_err(|e| ctx.api_err(e))?;
-    let account = match result {
+    let logged_in = match result {
         Ok(a) => a,
-        Err(LoginFailure::Locked) => return Err(ctx.api_err(WebError::Locked)),
+        Err(LoginFailure::Throttled { retry_after }) => {
+            return Err(ctx.api_err(WebError::Locked(retry_after)));
+        }
         Err(LoginFailure::InvalidCredentials) => {
             return Err(ctx.api_err(WebError::Domain(DomainError::Unauthenticated)));
         }
     };
+    let account = logged_in.account;
     if let Some(old) = ctx.user.as_ref().and_then(|u| u.session_token.as_deref()) {
         state
             .store
@@ -44,7 +48,9 @@ pub async fn login(
         .create_session(account.id)
         .await
         .map_err(|e| ctx.api_err(e))?;
-    let jar = jar.add(cookie(&state, SESSION_COOKIE, token, Some(SESSION_DAYS)));
+    let jar = jar
+        .add(cookie(&state, SESSION_COOKIE, token, Some(SESSION_DAYS)))
+        .add(cookie(&state, DEVICE_COOKIE, logged_in.device, Some(365)));
     Ok((
         jar,
         Json(LoginResponse {

@@ -1,9 +1,11 @@
-use super::dto::{BodyDto, BodyRequest, ErrorBody, MemberDto, MembershipDto, PersonDto};
+use super::dto::{
+    BodiesPageDto, BodyDto, BodyRequest, ErrorBody, MemberDto, MembershipDto, PersonDto,
+};
 use super::{ApiJson, ApiResult, parse_id, writable};
 use crate::auth::Ctx;
 use crate::state::AppState;
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use majlis_domain::permissions;
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -14,24 +16,39 @@ pub struct BodyQuery {
     q: Option<String>,
     /// Include archived bodies.
     include_archived: Option<bool>,
+    /// Page number, from 1.
+    page: Option<u64>,
+    /// Bodies a page (50 by default, at most 200).
+    per_page: Option<u64>,
 }
 
-/// Bodies the caller may see (every body for the national executive).
+/// Bodies the caller may see (every body for the national executive), a page at a time.
 #[utoipa::path(get, path = "/api/v1/bodies", tag = "bodies", params(BodyQuery),
-    responses((status = 200, body = [BodyDto]), (status = 401, body = ErrorBody)))]
+    responses((status = 200, body = BodiesPageDto), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,
     ctx: Ctx,
-    Query(q): Query<BodyQuery>,
-) -> ApiResult<Vec<BodyDto>> {
+    super::ApiQuery(q): super::ApiQuery<BodyQuery>,
+) -> ApiResult<BodiesPageDto> {
     let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
     let query: String = q.q.unwrap_or_default().chars().take(200).collect();
-    let bodies = state
+    let page = state
         .store
-        .visible_bodies(actor, &query, q.include_archived.unwrap_or(false))
+        .visible_bodies_page(
+            actor,
+            &query,
+            q.include_archived.unwrap_or(false),
+            q.page.unwrap_or(1).clamp(1, 1_000_000),
+            q.per_page.unwrap_or(50),
+        )
         .await
         .map_err(|e| ctx.api_err(e))?;
-    Ok(Json(bodies.into_iter().map(BodyDto::from).collect()))
+    Ok(Json(BodiesPageDto {
+        items: page.items.into_iter().map(BodyDto::from).collect(),
+        page: page.page,
+        per_page: page.per_page,
+        total: page.total,
+    }))
 }
 
 /// Creates a body (national executive and admins).

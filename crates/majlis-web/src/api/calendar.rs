@@ -9,7 +9,7 @@ use crate::auth::Ctx;
 use crate::error::{ApiError, WebError};
 use crate::state::AppState;
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use majlis_domain::DomainError;
@@ -39,7 +39,7 @@ pub struct CalendarDto {
 pub async fn range(
     State(state): State<AppState>,
     ctx: Ctx,
-    Query(q): Query<RangeQuery>,
+    super::ApiQuery(q): super::ApiQuery<RangeQuery>,
 ) -> ApiResult<CalendarDto> {
     let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
     let day = |field: &'static str, v: &str| {

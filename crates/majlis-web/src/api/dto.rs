@@ -268,6 +268,14 @@ pub struct NewTokenDto {
 }
 
 #[derive(Serialize, ToSchema)]
+pub struct BodiesPageDto {
+    pub items: Vec<BodyDto>,
+    pub page: u64,
+    pub per_page: u64,
+    pub total: u64,
+}
+
+#[derive(Serialize, ToSchema)]
 pub struct PeoplePageDto {
     pub items: Vec<PersonDto>,
     pub page: u64,

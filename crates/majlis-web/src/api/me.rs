@@ -50,7 +50,7 @@ pub async fn create_token(
     ctx: Ctx,
     ApiJson(req): ApiJson<TokenRequest>,
 ) -> ApiResult<NewTokenDto> {
-    writable(&ctx)?;
+    super::session_writable(&ctx)?;
     let user = ctx.user().map_err(|e| ctx.api_err(e))?;
     let (t, secret) = state
         .store

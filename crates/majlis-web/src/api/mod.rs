@@ -283,11 +283,45 @@ impl<T: DeserializeOwned + Send> FromRequest<AppState> for ApiJson<T> {
     }
 }
 
+/// A query string whose rejections (`?page=-1`, `?per_page=x`) are API
+/// errors in the JSON format (400 `bad_request`), like every other.
+pub struct ApiQuery<T>(pub T);
+
+impl<T: DeserializeOwned + Send> axum::extract::FromRequestParts<AppState> for ApiQuery<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        match axum::extract::Query::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Query(v)) => Ok(ApiQuery(v)),
+            Err(_) => Err(ApiError(
+                WebError::BadRequest,
+                request_lang(&parts.headers, None),
+            )),
+        }
+    }
+}
+
 /// Writes need the session's CSRF token unless the request uses a bearer token.
 pub fn writable(ctx: &Ctx) -> Result<&majlis_domain::Actor, ApiError> {
     let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
     ctx.check_csrf(None).map_err(|e| ctx.api_err(e))?;
     Ok(actor)
+}
+
+/// Like [`writable`], for what makes or changes credentials (API tokens,
+/// passwords, accounts): a logged-in session only. A bearer token cannot mint
+/// the tokens or passwords that would outlive its own revocation.
+pub fn session_writable(ctx: &Ctx) -> Result<&majlis_domain::Actor, ApiError> {
+    let actor = writable(ctx)?;
+    match ctx.user.as_ref() {
+        Some(u) if u.csrf.is_some() => Ok(actor),
+        _ => Err(ctx.api_err(crate::error::WebError::Domain(
+            majlis_domain::DomainError::Forbidden,
+        ))),
+    }
 }
 
 pub fn parse_id(ctx: &Ctx, s: &str) -> Result<uuid::Uuid, ApiError> {

@@ -7,7 +7,7 @@ use crate::auth::Ctx;
 use crate::error::WebError;
 use crate::state::AppState;
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use majlis_domain::{DomainError, MembershipInput, permissions};
 use majlis_store::PeopleQuery;
 use serde::Deserialize;
@@ -29,7 +29,7 @@ pub struct PeopleParams {
 pub async fn list(
     State(state): State<AppState>,
     ctx: Ctx,
-    Query(p): Query<PeopleParams>,
+    super::ApiQuery(p): super::ApiQuery<PeopleParams>,
 ) -> ApiResult<PeoplePageDto> {
     let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
     let national = permissions::can_list_all_people(actor);

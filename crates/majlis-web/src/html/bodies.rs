@@ -195,7 +195,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         .into_iter()
         .map(|m| {
             let date = dates.date(m.starts_at.date());
-            let status = lang.t(&format!("meeting-status-{}", m.status.as_str()));
+            let status = crate::present::meeting_status(lang, m.status, m.ends_at, ctx.now_local());
             (m.id.to_string(), clean(&m.title), date, status)
         })
         .collect();

@@ -2,16 +2,19 @@
 
 use super::layout::{Chrome, FormState};
 use super::{FormData, PageResult, render, render_status, safe_next, see_other};
-use crate::auth::{Ctx, LANG_COOKIE, PRE_CSRF_COOKIE, SESSION_COOKIE, cookie, removal};
+use crate::auth::{
+    Ctx, DEVICE_COOKIE, LANG_COOKIE, PRE_CSRF_COOKIE, SESSION_COOKIE, cookie, login_client, removal,
+};
 use crate::error::WebError;
 use crate::i18n::Lang;
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum_extra::extract::CookieJar;
-use majlis_store::service::accounts::{LoginFailure, SESSION_DAYS, random_token};
+use majlis_store::service::accounts::{SESSION_DAYS, random_token};
+use majlis_store::service::login::LoginFailure;
 use serde::Deserialize;
 
 #[derive(Template)]
@@ -70,23 +73,32 @@ pub async fn submit(
     let password = form.text("password");
     let result = state
         .store
-        .authenticate(&login, &password)
+        .authenticate_from(&login, &password, &login_client(&ctx, &jar))
         .await
         .map_err(|e| ctx.page_err(e))?;
-    let account = match result {
+    let logged_in = match result {
         Ok(a) => a,
         Err(failure) => {
-            let (status, key) = match failure {
-                LoginFailure::InvalidCredentials => (StatusCode::UNAUTHORIZED, "login-failed"),
-                LoginFailure::Locked => (StatusCode::TOO_MANY_REQUESTS, "error-locked"),
-            };
             let csrf = ctx.pre_csrf.clone().unwrap_or_default();
-            return Ok(render_status(
-                status,
-                &page(&ctx, csrf, &login, Some(ctx.lang.t(key)), next),
-            ));
+            let (status, message, retry) = match failure {
+                LoginFailure::InvalidCredentials => {
+                    (StatusCode::UNAUTHORIZED, ctx.lang.t("login-failed"), None)
+                }
+                LoginFailure::Throttled { retry_after } => {
+                    let e = WebError::Locked(retry_after);
+                    (e.status(), e.message(ctx.lang), Some(retry_after))
+                }
+            };
+            let mut res = render_status(status, &page(&ctx, csrf, &login, Some(message), next));
+            if let Some(s) = retry
+                && let Ok(v) = axum::http::HeaderValue::from_str(&s.to_string())
+            {
+                res.headers_mut().insert(axum::http::header::RETRY_AFTER, v);
+            }
+            return Ok(res);
         }
     };
+    let account = logged_in.account;
     // A new session id on every login (no fixation); the old one is closed.
     if let Some(old) = ctx.user.as_ref().and_then(|u| u.session_token.as_deref()) {
         state
@@ -102,6 +114,7 @@ pub async fn submit(
         .map_err(|e| ctx.page_err(e))?;
     let mut jar = jar
         .add(cookie(&state, SESSION_COOKIE, token, Some(SESSION_DAYS)))
+        .add(cookie(&state, DEVICE_COOKIE, logged_in.device, Some(365)))
         .remove(removal(&state, PRE_CSRF_COOKIE));
     if let Some(l) = account.locale.as_deref().and_then(Lang::parse) {
         jar = jar.add(cookie(&state, LANG_COOKIE, l.code().into(), Some(365)));
@@ -133,14 +146,18 @@ pub async fn logout(
 }
 
 /// The language switcher: a cookie, nothing else (safe as a GET).
+/// Switches the interface language (a POST from the header's buttons: it
+/// sets a cookie, so it is no link that another site could make one follow).
 pub async fn switch_lang(
     State(state): State<AppState>,
     ctx: Ctx,
     jar: CookieJar,
-    Path(code): Path<String>,
-    Query(q): Query<NextQuery>,
+    form: FormData,
 ) -> PageResult {
-    let lang = Lang::parse(&code).ok_or_else(|| ctx.page_err(WebError::not_found()))?;
+    if ctx.user.is_some() {
+        ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+    }
+    let lang = Lang::parse(&form.text("code")).ok_or_else(|| ctx.page_err(WebError::BadRequest))?;
     let jar = jar.add(cookie(&state, LANG_COOKIE, lang.code().into(), Some(365)));
-    Ok((jar, see_other(&safe_next(q.next.as_deref()))).into_response())
+    Ok((jar, see_other(&safe_next(form.get("next")))).into_response())
 }

@@ -108,10 +108,6 @@ pub fn quorum_line(lang: Lang, sheet: &AttendanceSheet) -> String {
     )
 }
 
-fn status_label(lang: Lang, s: MeetingStatus) -> String {
-    lang.t(&format!("meeting-status-{}", s.as_str()))
-}
-
 #[derive(Template)]
 #[template(path = "meeting_form.html")]
 struct MeetingForm {
@@ -397,8 +393,8 @@ async fn meeting_page(
         body_id: body.id.to_string(),
         body_name: clean(body.name(lang.code())),
         kind: lang.t(&format!("meeting-kind-{}", m.kind.as_str())),
-        status: status_label(lang, m.status),
-        status_code: m.status.as_str(),
+        status: crate::present::meeting_status(lang, m.status, m.ends_at, ctx.now_local()),
+        status_code: crate::present::meeting_status_code(m.status, m.ends_at, ctx.now_local()),
         when: when(lang, &dates, &m),
         venue: [m.venue.as_deref(), m.city.as_deref()]
             .into_iter()

@@ -42,7 +42,7 @@ pub fn routes() -> Router<AppState> {
         .route("/", get(dashboard::show))
         .route("/login", get(login::form).post(login::submit))
         .route("/logout", post(login::logout))
-        .route("/lang/{code}", get(login::switch_lang))
+        .route("/lang", post(login::switch_lang))
         .route("/bodies", get(bodies::list).post(bodies::create))
         .route("/bodies/new", get(bodies::new_form))
         .route("/bodies/{id}", get(bodies::show).post(bodies::update))
@@ -267,21 +267,11 @@ pub fn parse_id(s: &str) -> Result<Uuid, WebError> {
     Uuid::parse_str(s).map_err(|_| WebError::not_found())
 }
 
-/// A redirect after a successful POST.
-pub fn see_other(to: &str) -> Response {
-    Redirect::to(to).into_response()
-}
+pub use crate::redirect::see_other;
 
-/// A relative path that is safe to redirect to (no scheme, no host).
+/// A redirect target taken from a request (see [`crate::redirect`]).
 pub fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n)
-            if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') && n.len() < 512 =>
-        {
-            n.to_string()
-        }
-        _ => "/".to_string(),
-    }
+    crate::redirect::local_target(next)
 }
 
 /// The redirect to the login page for anonymous users, `None` when logged in.

@@ -14,7 +14,7 @@ use axum::http::StatusCode;
 use fluent_templates::fluent_bundle::FluentValue;
 use majlis_domain::DomainError;
 use majlis_domain::permissions;
-use majlis_domain::session::{PaperAction, days_late, paper_transition};
+use majlis_domain::session::{PaperAction, paper_transition};
 use majlis_store::service::papers::PaperDetail;
 
 pub struct VersionView {
@@ -91,7 +91,6 @@ async fn page(
             })
         })
         .collect();
-    let late = days_late(d.state, d.due_on, ctx.today());
     Ok(PaperPage {
         chrome: Chrome::new(ctx, clean(&d.title), "bodies", format!("/papers/{}", d.id)),
         id: d.id.to_string(),
@@ -100,7 +99,13 @@ async fn page(
         state: lang.t(&format!("paper-state-{}", d.state.as_str())),
         state_code: d.state.as_str(),
         due: dates.date(d.due_on),
-        late: (late > 0).then(|| lang.count("count-days-late", late as u64)),
+        late: crate::present::paper_lateness(
+            lang,
+            d.state,
+            d.due_on,
+            ctx.today(),
+            d.session_last_day,
+        ),
         assignees: d
             .assignees
             .iter()

@@ -13,7 +13,7 @@ use axum::http::StatusCode;
 use fluent_templates::fluent_bundle::FluentValue;
 use majlis_domain::meeting::parse_local;
 use majlis_domain::session::{
-    Conflict, PaperAction, SessionInput, SlotDraft, SlotKind, WorkshopRole, days_late,
+    Conflict, PaperAction, SessionInput, SlotDraft, SlotKind, WorkshopRole,
 };
 use majlis_domain::{DomainError, Person, permissions};
 use majlis_store::service::sessions::CouncilSession;
@@ -212,7 +212,6 @@ async fn page(
             let mine = actor
                 .person_id
                 .is_some_and(|me| p.assignees.iter().any(|a| a.id == me));
-            let late = days_late(p.state, p.due_on, today);
             let actions = ["submit", "approve", "return", "circulate"]
                 .iter()
                 .filter_map(|a| {
@@ -234,7 +233,13 @@ async fn page(
                     .join("، "),
                 state: lang.t(&format!("paper-state-{}", p.state.as_str())),
                 due: dates.date(p.due_on),
-                late: (late > 0).then(|| lang.count("count-days-late", late as u64)),
+                late: crate::present::paper_lateness(
+                    lang,
+                    p.state,
+                    p.due_on,
+                    today,
+                    program.session.last_day,
+                ),
                 actions,
             });
         }

@@ -56,6 +56,11 @@ impl TestApp {
         demo: bool,
         mail: Option<majlis_web::MailConfig>,
     ) -> Self {
+        // Internal errors (and more with MAJLIS_TEST_LOG=debug) in the output.
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(std::env::var("MAJLIS_TEST_LOG").unwrap_or_else(|_| "error".into()))
+            .with_test_writer()
+            .try_init();
         let db = fresh(backend).await;
         if demo {
             majlis::demo::load(&db.store).await.expect("demo data");
@@ -63,6 +68,8 @@ impl TestApp {
         let with_worker = mail.is_some();
         let config = majlis_web::WebConfig {
             secure_cookies: false,
+            // Tests stand for many clients by sending X-Forwarded-For.
+            trust_forwarded_for: true,
             limits: majlis_web::Limits {
                 max_body: 64 * 1024,
                 max_upload: 256 * 1024,
@@ -77,7 +84,8 @@ impl TestApp {
         };
         let state = majlis_web::AppState::new(db.store.clone(), config);
         let worker = majlis_web::jobs::spawn(state.clone()).expect("worker");
-        let app = majlis_web::router(state);
+        let app =
+            majlis_web::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
