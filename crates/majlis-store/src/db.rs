@@ -196,6 +196,17 @@ impl Store {
         Ok(applied.into_iter().map(|m| m.name().to_string()).collect())
     }
 
+    /// Counts every statement this handle (and its clones made afterwards)
+    /// runs, for tests that hold pages to a fixed number of queries.
+    pub fn count_statements(&mut self) -> Arc<std::sync::atomic::AtomicU64> {
+        let counter = Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let c = counter.clone();
+        self.db.set_metric_callback(move |_| {
+            c.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        });
+        counter
+    }
+
     pub fn backend(&self) -> Backend {
         self.backend
     }

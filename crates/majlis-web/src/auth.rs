@@ -244,7 +244,7 @@ impl FromRequestParts<AppState> for Ctx {
             .get(CSRF_HEADER)
             .and_then(|h| h.to_str().ok())
             .map(String::from);
-        Ok(Ctx {
+        let ctx = Ctx {
             lang,
             settings,
             user,
@@ -252,7 +252,11 @@ impl FromRequestParts<AppState> for Ctx {
             csrf_header,
             is_api,
             client_ip: client_ip(parts, state.config.trust_forwarded_for),
-        })
+        };
+        if let Some(slot) = parts.extensions.get::<crate::error::CtxSlot>() {
+            slot.put(&ctx);
+        }
+        Ok(ctx)
     }
 }
 

@@ -11,14 +11,25 @@
 //!   client asked too much at once, the server is fine).
 //! - Anything else is `internal` (500): logged with its detail, never shown.
 //!
-//! Pages render these as a translated HTML page; the API as JSON
+//! Pages render these as a translated HTML page inside the normal layout
+//! (menu, organization name); the API as JSON
 //! `{"error": {"code", "message", "fields": [{"field", "code", "message"}]}}`.
+//!
+//! Handlers return `Result<_, WebError>` (or `PageResult`/`ApiResult`) and use
+//! `?`: an error becomes a bare response that carries it ([`Pending`]); the
+//! [`render_errors`] layer, which knows the request — its language, its path,
+//! the user the handler saw — renders it. The cause is logged once, when the
+//! error is turned into a response; internals are never shown.
 
+use crate::auth::Ctx;
 use crate::i18n::Lang;
+use axum::extract::Request;
 use axum::http::{StatusCode, header};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use majlis_domain::{DomainError, FieldError};
 use majlis_store::StoreError;
+use std::sync::{Arc, Mutex};
 
 #[derive(Debug)]
 pub enum WebError {
@@ -130,6 +141,10 @@ impl WebError {
     /// The JSON rendering.
     pub fn json(self, lang: Lang) -> Response {
         self.log();
+        self.render_json(lang)
+    }
+
+    fn render_json(&self, lang: Lang) -> Response {
         let fields: Vec<serde_json::Value> = self
             .fields()
             .iter()
@@ -141,13 +156,31 @@ impl WebError {
         res
     }
 
-    /// The HTML rendering, a page in the user's language.
+    /// The HTML rendering, a page in the user's language (without the
+    /// request's context: the menu of an anonymous page).
     pub fn page(self, lang: Lang) -> Response {
         self.log();
-        let page =
-            crate::html::layout::ErrorPage::new(lang, self.status().as_u16(), self.message(lang));
+        self.render_page(lang, None)
+    }
+
+    fn render_page(&self, lang: Lang, ctx: Option<&Ctx>) -> Response {
+        let status = self.status().as_u16();
+        let message = self.message(lang);
+        let page = match ctx {
+            Some(ctx) => crate::html::layout::ErrorPage::in_layout(ctx, lang, status, message),
+            None => crate::html::layout::ErrorPage::new(lang, status, message),
+        };
         let mut res = (self.status(), crate::html::render(&page)).into_response();
         self.decorate(&mut res);
+        res
+    }
+
+    /// A bare response carrying the error, rendered by [`render_errors`].
+    fn deferred(self, lang: Option<Lang>) -> Response {
+        self.log();
+        let mut res = self.status().into_response();
+        self.decorate(&mut res);
+        res.extensions_mut().insert(Pending(Arc::new(self), lang));
         res
     }
 
@@ -166,6 +199,57 @@ impl WebError {
     }
 }
 
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        self.deferred(None)
+    }
+}
+
+/// An error waiting in a response for [`render_errors`], with the language
+/// the handler chose (else the request's).
+#[derive(Clone)]
+pub struct Pending(pub Arc<WebError>, pub Option<Lang>);
+
+/// Where the request's context lands once a handler has built it, so that an
+/// error page shows the same menu, user and organization.
+#[derive(Clone, Default)]
+pub struct CtxSlot(Arc<Mutex<Option<Ctx>>>);
+
+impl CtxSlot {
+    pub fn put(&self, ctx: &Ctx) {
+        if let Ok(mut slot) = self.0.lock() {
+            *slot = Some(ctx.clone());
+        }
+    }
+
+    fn take(&self) -> Option<Ctx> {
+        self.0.lock().ok().and_then(|mut s| s.take())
+    }
+}
+
+/// The layer that renders errors: JSON under `/api/`, a page in the layout
+/// elsewhere (an anonymous visitor of a page is sent to the login page), in
+/// the language of the request.
+pub async fn render_errors(mut req: Request, next: Next) -> Response {
+    let slot = CtxSlot::default();
+    req.extensions_mut().insert(slot.clone());
+    let is_api = req.uri().path().starts_with("/api/");
+    let header_lang = crate::auth::request_lang(req.headers(), None);
+    let mut res = next.run(req).await;
+    let Some(Pending(err, lang)) = res.extensions_mut().remove::<Pending>() else {
+        return res;
+    };
+    let ctx = slot.take();
+    let lang = lang.or(ctx.as_ref().map(|c| c.lang)).unwrap_or(header_lang);
+    if is_api {
+        err.render_json(lang)
+    } else if matches!(*err, WebError::Domain(DomainError::Unauthenticated)) {
+        crate::redirect::see_other("/login")
+    } else {
+        err.render_page(lang, ctx.as_ref())
+    }
+}
+
 /// An error rendered as an HTML page.
 pub struct PageError(pub WebError, pub Lang);
 
@@ -174,7 +258,7 @@ impl IntoResponse for PageError {
         if matches!(self.0, WebError::Domain(DomainError::Unauthenticated)) {
             return axum::response::Redirect::to("/login").into_response();
         }
-        self.0.page(self.1)
+        self.0.deferred(Some(self.1))
     }
 }
 
@@ -183,6 +267,6 @@ pub struct ApiError(pub WebError, pub Lang);
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        self.0.json(self.1)
+        self.0.deferred(Some(self.1))
     }
 }

@@ -42,6 +42,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(health))
         .fallback(not_found)
         .with_state(state)
+        .layer(axum::middleware::from_fn(error::render_errors))
         .layer(axum::middleware::from_fn(guard::same_origin))
         .layer(DefaultBodyLimit::max(max_body))
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))

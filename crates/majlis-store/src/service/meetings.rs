@@ -416,6 +416,12 @@ impl Store {
     /// The invitees (the body's members on the meeting's day) and their attendance.
     pub async fn attendance_sheet(&self, meeting_id: Uuid) -> StoreResult<AttendanceSheet> {
         let m = self.meeting(meeting_id).await?;
+        self.attendance_sheet_of(&m).await
+    }
+
+    /// The attendance sheet of a meeting already read.
+    pub(crate) async fn attendance_sheet_of(&self, m: &Meeting) -> StoreResult<AttendanceSheet> {
+        let meeting_id = m.id;
         let day = m.starts_at.date();
         let member_ids: Vec<Uuid> = membership::Entity::find()
             .filter(membership::Column::BodyId.eq(m.body_id))

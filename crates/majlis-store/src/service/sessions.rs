@@ -283,56 +283,66 @@ impl Store {
                 workshop_id: s.workshop_id,
             })
             .collect();
-        let mut workshops = Vec::new();
-        for w in workshop::Entity::find()
+        // Workshops, their people, papers and assignees: one query each,
+        // and one for every person named, whatever their numbers.
+        let rows = workshop::Entity::find()
             .filter(workshop::Column::SessionId.eq(id))
             .order_by_asc(workshop::Column::Ordinal)
             .all(&self.db)
-            .await?
-        {
-            let links = workshop_person::Entity::find()
-                .filter(workshop_person::Column::WorkshopId.eq(w.id))
-                .all(&self.db)
-                .await?;
-            let found = self
-                .people_by_ids(links.iter().map(|l| l.person_id).collect())
-                .await?;
-            let mut people: Vec<(Person, WorkshopRole)> = links
-                .iter()
-                .filter_map(|l| {
-                    let p = found.get(&l.person_id)?.clone();
-                    Some((
-                        p,
-                        WorkshopRole::parse(&l.role).unwrap_or(WorkshopRole::Participant),
-                    ))
-                })
-                .collect();
+            .await?;
+        let workshop_ids: Vec<Uuid> = rows.iter().map(|w| w.id).collect();
+        let links = workshop_person::Entity::find()
+            .filter(workshop_person::Column::WorkshopId.is_in(workshop_ids.clone()))
+            .all(&self.db)
+            .await?;
+        let paper_rows = working_paper::Entity::find()
+            .filter(working_paper::Column::WorkshopId.is_in(workshop_ids))
+            .order_by_asc(working_paper::Column::DueOn)
+            .order_by_asc(working_paper::Column::Id)
+            .all(&self.db)
+            .await?;
+        let assignee_rows = paper_assignee::Entity::find()
+            .filter(paper_assignee::Column::PaperId.is_in(paper_rows.iter().map(|p| p.id)))
+            .all(&self.db)
+            .await?;
+        let found = self
+            .people_by_ids(
+                links
+                    .iter()
+                    .map(|l| l.person_id)
+                    .chain(assignee_rows.iter().map(|a| a.person_id))
+                    .collect(),
+            )
+            .await?;
+        let unknown = |what: &str, value: &str| {
+            crate::StoreError::Internal(format!("session {id}: unknown {what} {value}"))
+        };
+        let mut workshops = Vec::with_capacity(rows.len());
+        for w in rows {
+            let mut people: Vec<(Person, WorkshopRole)> = Vec::new();
+            for l in links.iter().filter(|l| l.workshop_id == w.id) {
+                let role = WorkshopRole::parse(&l.role).ok_or_else(|| unknown("role", &l.role))?;
+                if let Some(p) = found.get(&l.person_id) {
+                    people.push((p.clone(), role));
+                }
+            }
             people.sort_by(|a, b| {
                 (a.1 as u8, &a.0.full_name_ar).cmp(&(b.1 as u8, &b.0.full_name_ar))
             });
             let mut papers = Vec::new();
-            for p in working_paper::Entity::find()
-                .filter(working_paper::Column::WorkshopId.eq(w.id))
-                .order_by_asc(working_paper::Column::DueOn)
-                .all(&self.db)
-                .await?
-            {
-                let ids: Vec<Uuid> = paper_assignee::Entity::find()
-                    .filter(paper_assignee::Column::PaperId.eq(p.id))
-                    .all(&self.db)
-                    .await?
-                    .into_iter()
-                    .map(|a| a.person_id)
+            for p in paper_rows.iter().filter(|p| p.workshop_id == w.id) {
+                let assignees: Vec<Person> = assignee_rows
+                    .iter()
+                    .filter(|a| a.paper_id == p.id)
+                    .filter_map(|a| found.get(&a.person_id).cloned())
                     .collect();
-                let found = self.people_by_ids(ids.clone()).await?;
-                let assignees: Vec<Person> =
-                    ids.iter().filter_map(|id| found.get(id).cloned()).collect();
                 papers.push(Paper {
                     id: p.id,
                     workshop_id: w.id,
-                    title: p.title,
+                    title: p.title.clone(),
                     due_on: p.due_on,
-                    state: PaperState::parse(&p.state).unwrap_or(PaperState::Assigned),
+                    state: PaperState::parse(&p.state)
+                        .ok_or_else(|| unknown("paper state", &p.state))?,
                     assignees,
                 });
             }

@@ -157,6 +157,11 @@ pub struct MeetingDetailDto {
     pub quorum_needed: u32,
     pub quorum_reached: bool,
     pub decisions: Vec<DecisionDto>,
+    /// False once the minutes are approved: the record no longer changes.
+    pub record_open: bool,
+    /// The status as shown: `not_recorded` for a planned meeting whose end
+    /// has passed, else the stored status.
+    pub status_shown: String,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -222,22 +227,6 @@ pub struct DecisionStatusRequest {
     pub status: String,
 }
 
-async fn visible_meeting(
-    state: &AppState,
-    ctx: &Ctx,
-    id: &str,
-) -> Result<Meeting, crate::error::ApiError> {
-    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
-    let id = parse_id(ctx, id)?;
-    let m = state.store.meeting(id).await.map_err(|e| ctx.api_err(e))?;
-    state
-        .store
-        .visible_body(actor, m.body_id)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
-    Ok(m)
-}
-
 /// A body's meetings, latest first.
 #[utoipa::path(get, path = "/api/v1/bodies/{id}/meetings", tag = "meetings", responses((status = 200, body = [MeetingDto]), (status = 403, body = ErrorBody)))]
 pub async fn list(
@@ -287,28 +276,18 @@ pub async fn get_one(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> ApiResult<MeetingDetailDto> {
-    let m = visible_meeting(&state, &ctx, &id).await?;
-    let agenda = state
+    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
+    let id = parse_id(&ctx, &id)?;
+    let d = state
         .store
-        .agenda(m.id)
-        .await
-        .map_err(|e| ctx.api_err(e))?
-        .into_iter()
-        .map(AgendaItemDto::from)
-        .collect();
-    let sheet = state
-        .store
-        .attendance_sheet(m.id)
+        .meeting_detail(actor, id)
         .await
         .map_err(|e| ctx.api_err(e))?;
-    let decisions = state
-        .store
-        .decisions(m.id)
-        .await
-        .map_err(|e| ctx.api_err(e))?
-        .into_iter()
-        .map(DecisionDto::from)
-        .collect();
+    let record_open = d.record_open();
+    let status_shown =
+        crate::present::meeting_status_code(d.meeting.status, d.meeting.ends_at, ctx.now_local())
+            .to_string();
+    let sheet = d.attendance;
     let attendance = sheet
         .rows
         .into_iter()
@@ -319,14 +298,16 @@ pub async fn get_one(
         })
         .collect();
     Ok(Json(MeetingDetailDto {
-        meeting: m.into(),
-        agenda,
+        meeting: d.meeting.into(),
+        agenda: d.agenda.into_iter().map(AgendaItemDto::from).collect(),
         attendance,
         present: sheet.present,
         members: sheet.members,
         quorum_needed: sheet.needed,
         quorum_reached: sheet.reached,
-        decisions,
+        decisions: d.decisions.into_iter().map(DecisionDto::from).collect(),
+        record_open,
+        status_shown,
     }))
 }
 

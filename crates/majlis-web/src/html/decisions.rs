@@ -12,6 +12,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use fluent_templates::fluent_bundle::FluentValue;
 use majlis_domain::meeting::{DecisionInput, DecisionStatus};
+use majlis_store::service::meeting_detail::Names;
 use majlis_store::service::meetings::Decision;
 use majlis_text::DateFormatter;
 
@@ -25,17 +26,19 @@ pub struct DecisionView {
     pub status_code: String,
 }
 
-pub(super) async fn decision_views(
-    state: &AppState,
+/// Decisions as shown, their people and bodies in charge named from `names`
+/// (read in batch with the record).
+pub(super) fn decision_views(
     lang: Lang,
     dates: &DateFormatter,
-    list: Vec<Decision>,
-) -> Result<Vec<DecisionView>, WebError> {
+    list: &[Decision],
+    names: &Names,
+) -> Vec<DecisionView> {
     let mut out = Vec::with_capacity(list.len());
     for d in list {
         let responsible = match (d.responsible_body_id, d.responsible_person_id) {
-            (Some(b), _) => Some(clean(state.store.body(b).await?.name(lang.code()))),
-            (None, Some(p)) => Some(clean(&state.store.person(p).await?.full_name_ar)),
+            (Some(b), _) => names.body(b).map(|b| clean(b.name(lang.code()))),
+            (None, Some(p)) => names.person(p).map(|p| clean(&p.full_name_ar)),
             _ => None,
         };
         out.push(DecisionView {
@@ -53,7 +56,7 @@ pub(super) async fn decision_views(
             status_code: d.status.as_str().into(),
         });
     }
-    Ok(out)
+    out
 }
 
 pub async fn add_decision(

@@ -136,6 +136,17 @@ pub struct ErrorPage {
 }
 
 impl ErrorPage {
+    /// An error page inside the request's layout (menu, user, organization).
+    pub fn in_layout(ctx: &Ctx, lang: Lang, status: u16, message: String) -> Self {
+        let bare = Self::new(lang, status, message);
+        let mut chrome = Chrome::new(ctx, bare.chrome.title, "", "/");
+        chrome.lang = lang;
+        Self {
+            chrome,
+            message: bare.message,
+        }
+    }
+
     pub fn new(lang: Lang, status: u16, message: String) -> Self {
         let title = lang.t(&format!("error-title-{status}"));
         let title = if lang.has(&format!("error-title-{status}")) {

@@ -278,7 +278,10 @@ struct MeetingPage {
     quorum: String,
     open: bool,
     cancelled: bool,
+    /// May change the record (runs the body's meetings, minutes not approved).
     can_manage: bool,
+    /// May follow decisions up (runs the body's meetings).
+    can_track: bool,
     agenda: Vec<AgendaView>,
     invitees: Vec<InviteeView>,
     quorum_line: String,
@@ -312,15 +315,16 @@ async fn meeting_page(
 ) -> Result<MeetingPage, WebError> {
     let lang = ctx.lang;
     let actor = ctx.actor()?;
-    let m = state.store.meeting(id).await?;
-    let (body, lineage) = state.store.visible_body(actor, m.body_id).await?;
+    let d = state.store.meeting_detail(actor, id).await?;
+    let m = d.meeting.clone();
+    let body = &d.body;
     let dates = state.dates(lang.code(), &ctx.settings);
     let mut agenda = Vec::new();
-    for i in state.store.agenda(id).await? {
-        let presenter = match i.presenter_id {
-            Some(p) => Some(clean(&state.store.person(p).await?.full_name_ar)),
-            None => None,
-        };
+    for i in &d.agenda {
+        let presenter = i
+            .presenter_id
+            .and_then(|p| d.names.person(p))
+            .map(|p| clean(&p.full_name_ar));
         agenda.push(AgendaView {
             id: i.id.to_string(),
             carried: i.carried_from.is_some(),
@@ -335,7 +339,7 @@ async fn meeting_page(
             description_value: i.description.clone().unwrap_or_default(),
         });
     }
-    let sheet = state.store.attendance_sheet(id).await?;
+    let sheet = &d.attendance;
     let invitees = sheet
         .rows
         .iter()
@@ -353,17 +357,18 @@ async fn meeting_page(
             }
         })
         .collect();
-    let quorum_line = quorum_line(lang, &sheet);
-    let decisions =
-        super::decisions::decision_views(state, lang, &dates, state.store.decisions(id).await?)
-            .await?;
-    let can_manage = permissions::can_manage_meetings(actor, &lineage);
+    let quorum_line = quorum_line(lang, sheet);
+    let decisions = super::decisions::decision_views(lang, &dates, &d.decisions, &d.names);
+    // Edit controls only for those who may edit, and only while the record
+    // is open (approved minutes lock it).
+    let can_manage = d.can_manage && d.record_open();
     let bodies = if can_manage {
         let mut v = vec![(String::new(), lang.t("decision-no-body"))];
         v.extend(
+            // Only bodies the writer may name (see the references rule).
             state
                 .store
-                .bodies(false)
+                .visible_bodies(actor, "", false)
                 .await?
                 .iter()
                 .map(|b| (b.id.to_string(), clean(b.name(lang.code())))),
@@ -409,6 +414,7 @@ async fn meeting_page(
         open,
         cancelled: m.status == MeetingStatus::Cancelled,
         can_manage,
+        can_track: d.can_manage,
         agenda,
         invitees,
         quorum_line,
@@ -427,7 +433,7 @@ async fn meeting_page(
         agenda_form: forms.agenda,
         decision_form,
         x: {
-            let mut x = super::meeting_extras::extras(state, ctx, &m, can_manage).await?;
+            let mut x = super::meeting_extras::extras(state, ctx, &m, d.can_manage).await?;
             x.guest_form = forms.guest;
             x
         },

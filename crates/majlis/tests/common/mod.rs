@@ -11,6 +11,8 @@ use serde_json::Value;
 
 pub struct TestApp {
     pub base: String,
+    /// Statements the server ran so far (see [`TestApp::statements`]).
+    pub statements: std::sync::Arc<std::sync::atomic::AtomicU64>,
     pub db: TestDb,
     pub backend: Backend,
     server: tokio::task::JoinHandle<()>,
@@ -82,7 +84,9 @@ impl TestApp {
                 backoff_base_seconds: 1,
             },
         };
-        let state = majlis_web::AppState::new(db.store.clone(), config);
+        let mut store = db.store.clone();
+        let statements = store.count_statements();
+        let state = majlis_web::AppState::new(store, config);
         let worker = majlis_web::jobs::spawn(state.clone()).expect("worker");
         let app =
             majlis_web::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
@@ -94,12 +98,23 @@ impl TestApp {
             let _ = axum::serve(listener, app).await;
         });
         Self {
+            statements,
             base: format!("http://{addr}"),
             db,
             backend,
             server,
             worker,
         }
+    }
+
+    /// How many statements the server ran for one request of `client`.
+    pub async fn statements_for(&self, client: &reqwest::Client, path: &str) -> u64 {
+        use std::sync::atomic::Ordering;
+        let before = self.statements.load(Ordering::SeqCst);
+        let r = client.get(self.url(path)).send().await.expect("request");
+        assert_eq!(r.status(), 200, "{path}");
+        r.bytes().await.expect("body");
+        self.statements.load(Ordering::SeqCst) - before
     }
 
     pub fn store(&self) -> &Store {
