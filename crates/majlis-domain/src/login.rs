@@ -10,8 +10,9 @@
 //! - a client address gets [`ADDRESS_FREE_FAILURES`] failures (over every
 //!   login it tries) before the same delays apply to all its attempts;
 //! - the account's owner on a device that logged in before (a device cookie
-//!   only the server can make) is not held by the account's delay, only by
-//!   its own address's;
+//!   only the server can make, for that account only) is held by neither: a
+//!   sprayer behind the same proxy or office network cannot lock the people
+//!   who work there out;
 //! - failures are forgotten [`FORGET_AFTER_SECONDS`] after the last one.
 
 use chrono::{DateTime, Utc};
@@ -65,12 +66,10 @@ pub fn wait_seconds(
     known_device: bool,
     now: DateTime<Utc>,
 ) -> i64 {
-    let by_account = if known_device {
-        0
-    } else {
-        wait_for(account, ACCOUNT_FREE_FAILURES, now)
-    };
-    by_account.max(wait_for(address, ADDRESS_FREE_FAILURES, now))
+    if known_device {
+        return 0;
+    }
+    wait_for(account, ACCOUNT_FREE_FAILURES, now).max(wait_for(address, ADDRESS_FREE_FAILURES, now))
 }
 
 /// The failures after one more failed attempt.
@@ -127,8 +126,9 @@ mod tests {
     #[test]
     fn the_owner_on_a_known_device_is_not_held_by_the_account_delay() {
         assert_eq!(wait_seconds(Some(&f(50, 0)), None, true, t(1)), 0);
-        // …but an address that sprays is held even on a known device.
-        assert_eq!(wait_seconds(None, Some(&f(20, 0)), true, t(1)), 29);
+        // …nor by a sprayer on the same network (a proxy, an office).
+        assert_eq!(wait_seconds(None, Some(&f(20, 0)), true, t(1)), 0);
+        assert_eq!(wait_seconds(None, Some(&f(20, 0)), false, t(1)), 29);
     }
 
     #[test]

@@ -174,14 +174,24 @@ pub fn can_reference_body(actor: &Actor, body: &Lineage) -> bool {
 }
 
 /// Add an existing person to a body: the national executive anywhere;
-/// someone who manages the target body only for a person who never belonged
-/// to any body (a new registration) or who belongs, or belonged, to a body
-/// the actor manages. Anyone else's people are not theirs to take in.
-pub fn can_add_to_body(actor: &Actor, target: &Lineage, person_bodies_ever: &[Lineage]) -> bool {
+/// someone who manages the target body only for a person of theirs — one who
+/// belongs now to a body they manage, or, belonging nowhere now, who belonged
+/// to one, or never belonged anywhere (a new registration). A former member
+/// who moved to another body is that body's now.
+pub fn can_add_to_body(
+    actor: &Actor,
+    target: &Lineage,
+    person_bodies_now: &[Lineage],
+    person_bodies_ever: &[Lineage],
+) -> bool {
+    let theirs = |bodies: &[Lineage]| bodies.iter().any(|l| actor.manages_within(l));
     actor.national()
         || (actor.manages_within(target)
-            && (person_bodies_ever.is_empty()
-                || person_bodies_ever.iter().any(|l| actor.manages_within(l))))
+            && if !person_bodies_now.is_empty() {
+                theirs(person_bodies_now)
+            } else {
+                person_bodies_ever.is_empty() || theirs(person_bodies_ever)
+            })
 }
 
 /// Change a person's private contact fields (e-mail, phone), which every body
@@ -354,22 +364,20 @@ mod tests {
         let sec = actor(vec![(w.agadir, BodyKind::Provincial, "secretary")]);
         let bureau = actor(vec![(w.bureau, BodyKind::Executive, "member")]);
         let (agadir, casa) = (lineage(&w, w.agadir), lineage(&w, w.casa));
-        // A new registration, or one of Agadir's own (past) members: yes.
-        assert!(can_add_to_body(&sec, &agadir, &[]));
-        assert!(can_add_to_body(
-            &sec,
-            &agadir,
-            std::slice::from_ref(&agadir)
-        ));
-        // A Casablanca member: no; the national executive: yes.
-        assert!(!can_add_to_body(&sec, &agadir, std::slice::from_ref(&casa)));
-        assert!(can_add_to_body(
-            &bureau,
-            &agadir,
-            std::slice::from_ref(&casa)
-        ));
+        let both = [agadir.clone(), casa.clone()];
+        let only = |l: &Lineage| vec![l.clone()];
+        // A new registration, one of Agadir's own, a former Agadir member who
+        // belongs nowhere now: yes.
+        assert!(can_add_to_body(&sec, &agadir, &[], &[]));
+        assert!(can_add_to_body(&sec, &agadir, &only(&agadir), &both));
+        assert!(can_add_to_body(&sec, &agadir, &[], &only(&agadir)));
+        // A Casablanca member — even a former Agadir one: no; the national
+        // executive: yes.
+        assert!(!can_add_to_body(&sec, &agadir, &only(&casa), &both));
+        assert!(!can_add_to_body(&sec, &agadir, &[], &only(&casa)));
+        assert!(can_add_to_body(&bureau, &agadir, &only(&casa), &both));
         // Nor into a body the secretary does not run.
-        assert!(!can_add_to_body(&sec, &casa, &[]));
+        assert!(!can_add_to_body(&sec, &casa, &[], &[]));
     }
 
     #[test]

@@ -347,6 +347,7 @@ impl Store {
         )
         .await?;
         tx.commit().await?;
+        self.cache_settings(None);
         Ok(Counts(counts))
     }
 }

@@ -32,6 +32,12 @@ use tokio::sync::{Mutex, OwnedMutexGuard};
 /// "unavailable, retry" (503 with `Retry-After`).
 const WRITE_WAIT: Duration = Duration::from_secs(20);
 
+/// How long the organization's settings are kept in memory between reads.
+pub const SETTINGS_TTL: Duration = Duration::from_secs(2);
+
+type SettingsCache =
+    Arc<std::sync::Mutex<Option<(std::time::Instant, majlis_domain::OrgSettings)>>>;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,
@@ -46,6 +52,7 @@ pub struct Store {
     /// SQLite only: the permit every write transaction of this process holds.
     writer: Option<Arc<Mutex<()>>>,
     pub(crate) hashing: crate::service::passwords::Hashing,
+    settings: SettingsCache,
 }
 
 /// A write transaction: on SQLite it holds the process's write permit until
@@ -124,6 +131,7 @@ impl Store {
             backend,
             writer,
             hashing: crate::service::passwords::Hashing::for_this_machine(),
+            settings: SettingsCache::default(),
         })
     }
 
@@ -194,6 +202,21 @@ impl Store {
     pub async fn applied_migrations(&self) -> StoreResult<Vec<String>> {
         let applied = Migrator::get_applied_migrations(&self.db).await?;
         Ok(applied.into_iter().map(|m| m.name().to_string()).collect())
+    }
+
+    pub(crate) fn cached_settings(&self) -> Option<majlis_domain::OrgSettings> {
+        let guard = self.settings.lock().ok()?;
+        guard
+            .as_ref()
+            .filter(|(at, _)| at.elapsed() < SETTINGS_TTL)
+            .map(|(_, s)| s.clone())
+    }
+
+    /// Keeps (or, with `None`, forgets) the settings just read or written.
+    pub(crate) fn cache_settings(&self, s: Option<majlis_domain::OrgSettings>) {
+        if let Ok(mut guard) = self.settings.lock() {
+            *guard = s.map(|s| (std::time::Instant::now(), s));
+        }
     }
 
     /// Counts every statement this handle (and its clones made afterwards)

@@ -381,6 +381,62 @@ async fn memberships_and_actor_roles() {
     }
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn failed_logins_at_once_each_count() {
+    for b in backends() {
+        let db = fresh(b).await;
+        let s = db.store.clone();
+        s.create_account(
+            None,
+            NewAccount {
+                username: "admin".into(),
+                password: "majlis-demo".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        // Five wrong passwords at once (hashed side by side on every core):
+        // five failures, so the right password now has to wait.
+        let tries: Vec<_> = (0..5)
+            .map(|_| {
+                let s = s.clone();
+                tokio::spawn(
+                    async move { s.authenticate("admin", "wrong-password").await.unwrap() },
+                )
+            })
+            .collect();
+        for t in tries {
+            assert_eq!(t.await.unwrap(), Err(LoginFailure::InvalidCredentials));
+        }
+        let r = s.authenticate("admin", "majlis-demo").await.unwrap();
+        assert!(
+            matches!(r, Err(LoginFailure::Throttled { .. })),
+            "{b:?}: {r:?}"
+        );
+        // An IPv6 network counts as one client: a sprayer cannot walk its /64.
+        for i in 0..20 {
+            let client = LoginClient {
+                address: Some(format!("2001:db8:1:2::{i:x}").parse().unwrap()),
+                device: None,
+            };
+            s.authenticate_from(&format!("nobody{i}"), "x", &client)
+                .await
+                .unwrap()
+                .unwrap_err();
+        }
+        let client = LoginClient {
+            address: Some("2001:db8:1:2:ffff::1".parse().unwrap()),
+            device: None,
+        };
+        let r = s.authenticate_from("nobody", "x", &client).await.unwrap();
+        assert!(
+            matches!(r, Err(LoginFailure::Throttled { .. })),
+            "{b:?}: {r:?}"
+        );
+    }
+}
+
 #[tokio::test]
 async fn login_lockout_sessions_and_tokens() {
     for b in backends() {

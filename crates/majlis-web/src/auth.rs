@@ -63,9 +63,15 @@ pub struct Ctx {
 pub use majlis_store::service::accounts::tokens_equal;
 
 /// The client's address: the last `X-Forwarded-For` entry when a proxy on
-/// this machine is trusted to set it, else the connection's peer.
+/// this machine is trusted to set it (and the connection does come from this
+/// machine), else the connection's peer.
 pub fn client_ip(parts: &Parts, trust_forwarded_for: bool) -> Option<std::net::IpAddr> {
+    let peer = parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip());
     if trust_forwarded_for
+        && peer.is_none_or(|p| p.is_loopback())
         && let Some(ip) = parts
             .headers
             .get_all("x-forwarded-for")
@@ -77,10 +83,7 @@ pub fn client_ip(parts: &Parts, trust_forwarded_for: bool) -> Option<std::net::I
     {
         return Some(ip);
     }
-    parts
-        .extensions
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip())
+    peer
 }
 
 impl Ctx {

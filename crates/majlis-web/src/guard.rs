@@ -41,7 +41,11 @@ pub fn cross_site(headers: &HeaderMap) -> bool {
 /// The middleware: refuses a cross-site state change with `csrf_failed`
 /// (403), as JSON under `/api/`, as a page elsewhere.
 pub async fn same_origin(req: Request, next: Next) -> Response {
-    let bearer = req.headers().contains_key(header::AUTHORIZATION);
+    let bearer = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|h| h.to_str().ok())
+        .is_some_and(|h| h.starts_with("Bearer "));
     if changes_state(req.method()) && !bearer && cross_site(req.headers()) {
         let lang = request_lang(req.headers(), None);
         return if req.uri().path().starts_with("/api/") {

@@ -145,7 +145,10 @@ pub(crate) async fn enqueue<C: ConnectionTrait>(
 impl Store {
     /// Queues a task now (outside any other change).
     pub async fn enqueue(&self, task: &Task, subject_id: Option<Uuid>) -> StoreResult<()> {
-        enqueue(&self.db, task, crate::now(), subject_id, None).await
+        let tx = self.write().await?;
+        enqueue(&tx, task, crate::now(), subject_id, None).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Claims up to `limit` due jobs of the given kinds for `lease`; a claimed

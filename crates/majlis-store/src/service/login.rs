@@ -11,7 +11,7 @@ use crate::service::accounts::{Account, sha256_hex, to_account};
 use crate::{Store, WriteTx};
 use chrono::{DateTime, Utc};
 use majlis_domain::login::{self, Failures};
-use sea_orm::sea_query::OnConflict;
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, Set};
 use std::net::IpAddr;
 
@@ -40,6 +40,21 @@ pub struct LoggedIn {
     pub device: String,
 }
 
+/// The address a throttle counts under: an IPv4 address, or an IPv6 /64 (one
+/// customer's whole network: each of its 2^64 addresses is not a new client).
+fn address_scope(a: IpAddr) -> String {
+    match a {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+    }
+}
+
 /// The device cookie of an account: only the server can make it (it is
 /// derived from the secret password hash), and a new password voids it.
 fn device_token(account_id: uuid::Uuid, password_hash: &str) -> String {
@@ -53,6 +68,10 @@ fn failures(row: Option<&login_attempt::Model>) -> Option<Failures> {
     })
 }
 
+/// Counts one more failure under `key`, in the database: attempts checked
+/// side by side (one per core, or per process on PostgreSQL) each add their
+/// own failure — the count is incremented by the UPDATE, not written from
+/// what each attempt read.
 async fn record_failure(
     tx: &WriteTx,
     key: String,
@@ -60,26 +79,39 @@ async fn record_failure(
     now: DateTime<Utc>,
     free: i32,
 ) -> StoreResult<()> {
+    use login_attempt::Column as C;
+    let first = login_attempt::ActiveModel {
+        login: Set(key.clone()),
+        failures: Set(0),
+        last_failure_at: Set(now),
+        locked_until: Set(None),
+    };
+    login_attempt::Entity::insert(first)
+        .on_conflict_do_nothing_on([C::Login])
+        .exec(tx)
+        .await?;
+    let forget_before = now - chrono::Duration::seconds(login::FORGET_AFTER_SECONDS);
+    login_attempt::Entity::update_many()
+        .col_expr(
+            C::Failures,
+            Expr::case(C::LastFailureAt.lt(forget_before), 1)
+                .finally(Expr::col(C::Failures).add(1))
+                .into(),
+        )
+        .col_expr(C::LastFailureAt, Expr::value(now))
+        .filter(C::Login.eq(key.as_str()))
+        .exec(tx)
+        .await?;
+    // For the record only (the delay is judged from the count): when the
+    // next attempt may come, as this attempt saw it.
     let next = login::after_failure(failures(row).as_ref(), now);
     let delay = login::delay_after(next.count, free);
-    let m = login_attempt::ActiveModel {
-        login: Set(key),
-        failures: Set(next.count),
-        last_failure_at: Set(now),
-        locked_until: Set((delay > 0).then(|| now + chrono::Duration::seconds(delay))),
-    };
-    // An upsert: two failures of one key at once (PostgreSQL runs them side
-    // by side) must not collide on the key.
-    login_attempt::Entity::insert(m)
-        .on_conflict(
-            OnConflict::column(login_attempt::Column::Login)
-                .update_columns([
-                    login_attempt::Column::Failures,
-                    login_attempt::Column::LastFailureAt,
-                    login_attempt::Column::LockedUntil,
-                ])
-                .to_owned(),
+    login_attempt::Entity::update_many()
+        .col_expr(
+            C::LockedUntil,
+            Expr::value((delay > 0).then(|| now + chrono::Duration::seconds(delay))),
         )
+        .filter(C::Login.eq(key))
         .exec(tx)
         .await?;
     Ok(())
@@ -129,7 +161,9 @@ impl Store {
         let account_key = row
             .as_ref()
             .map_or_else(|| login.clone(), |r| format!("account {}", r.id));
-        let address_key = client.address.map(|a| format!("address {a}"));
+        let address_key = client
+            .address
+            .map(|a| format!("address {}", address_scope(a)));
         let keys: Vec<String> = std::iter::once(account_key.clone())
             .chain(address_key.clone())
             .collect();

@@ -113,8 +113,9 @@ impl Store {
         }
         // Another body's people are not the writer's to take in (nor, through
         // the new membership, their private contacts).
+        let now = crate::service::references::person_bodies(&tx, v.person_id, today, false).await?;
         let ever = crate::service::references::person_bodies(&tx, v.person_id, today, true).await?;
-        ensure(permissions::can_add_to_body(actor, &l, &ever))?;
+        ensure(permissions::can_add_to_body(actor, &l, &now, &ever))?;
         if role::Entity::find_by_id(v.role.as_str())
             .one(&tx)
             .await?

@@ -359,6 +359,16 @@ impl Store {
         check_member_number(&tx, v.member_number.as_deref(), Some(id)).await?;
         // E-mail and phone serve every body of the person: a manager of only
         // some of them may not change them for all (refused, not ignored).
+        // Such a manager never saw them, so leaving them out keeps them.
+        let mut v = v;
+        if !permissions::can_edit_contact(actor, id, &lineages) {
+            if v.email.is_none() {
+                v.email = row.email.clone();
+            }
+            if v.phone.is_none() {
+                v.phone = row.phone.clone();
+            }
+        }
         if (v.email != row.email || v.phone != row.phone)
             && !permissions::can_edit_contact(actor, id, &lineages)
         {

@@ -7,18 +7,21 @@ use crate::{Store, audit};
 use majlis_domain::{Actor, Digits, OrgSettings, permissions};
 use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};
 
-fn to_domain(m: organization::Model) -> OrgSettings {
-    OrgSettings {
+fn to_domain(m: organization::Model) -> StoreResult<OrgSettings> {
+    let digits = Digits::parse(&m.digits).ok_or_else(|| {
+        crate::StoreError::Internal(format!("organization: unknown digits {}", m.digits))
+    })?;
+    Ok(OrgSettings {
         name_ar: m.name_ar,
         name_fr: m.name_fr,
         name_en: m.name_en,
         short_name: m.short_name,
         default_locale: m.default_locale,
         date_locale: m.date_locale,
-        digits: Digits::parse(&m.digits).unwrap_or(Digits::Western),
+        digits,
         time_zone: m.time_zone,
         show_hijri: m.show_hijri,
-    }
+    })
 }
 
 fn apply(a: &mut organization::ActiveModel, s: &OrgSettings) {
@@ -55,9 +58,17 @@ pub(crate) fn is_time_zone(name: &str) -> bool {
 }
 
 impl Store {
+    /// The organization's settings. Every request reads them, so they are
+    /// kept for [`crate::db::SETTINGS_TTL`]: a change made by another majlis
+    /// process shows within that time (at once in this one).
     pub async fn settings(&self) -> StoreResult<OrgSettings> {
+        if let Some(s) = self.cached_settings() {
+            return Ok(s);
+        }
         let row = organization::Entity::find_by_id(1).one(&self.db).await?;
-        Ok(row.map(to_domain).unwrap_or_default())
+        let s = row.map(to_domain).transpose()?.unwrap_or_default();
+        self.cache_settings(Some(s.clone()));
+        Ok(s)
     }
 
     pub async fn update_settings(
@@ -78,7 +89,7 @@ impl Store {
         let valid = input.validate(is_time_zone)?;
         let tx = self.write().await?;
         let row = organization::Entity::find_by_id(1).one(&tx).await?;
-        let before = row.clone().map(to_domain);
+        let before = row.clone().map(to_domain).transpose()?;
         let mut a = match row {
             Some(r) => r.into_active_model(),
             None => organization::ActiveModel {
@@ -99,6 +110,7 @@ impl Store {
         )
         .await?;
         tx.commit().await?;
+        self.cache_settings(Some(valid.clone()));
         Ok(valid)
     }
 }
