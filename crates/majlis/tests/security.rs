@@ -412,6 +412,18 @@ async fn hygiene_headers_errors_and_origins() {
         }
         let r = c.get(app.url("/static/style.css")).send().await.unwrap();
         assert!(r.headers()["cache-control"].to_str().unwrap().starts_with("public"));
+        // Error pages keep the layout: the menu, the user, the organization,
+        // in the user's language.
+        let r = c.get(app.url(&format!("/meetings/{}", uuid::Uuid::now_v7()))).send().await.unwrap();
+        assert_eq!(r.status(), 404);
+        let page = r.text().await.unwrap();
+        assert!(page.contains(r#"<html lang="ar" dir="rtl">"#), "{page}");
+        assert!(page.contains("حزب التقدم والاشتراكية") && page.contains(r#"href="/account""#) && page.contains("form class=\"logout\""), "{page}");
+        let (m, _) = app.api_login("member").await;
+        let casa = app.body_id("الدار البيضاء").await;
+        let r = m.get(app.url(&format!("/bodies/{casa}"))).send().await.unwrap();
+        assert_eq!(r.status(), 403);
+        assert!(r.text().await.unwrap().contains(r#"href="/account""#));
         // Query strings that do not parse: the JSON error format, with a code.
         for (q, lists) in [
             ("page=-1", &["/api/v1/people", "/api/v1/bodies"][..]),
