@@ -121,11 +121,11 @@ impl Ctx {
     }
 
     pub fn page_err(&self, e: impl Into<WebError>) -> PageError {
-        PageError(e.into(), self.lang)
+        PageError(e.into(), Some(self.lang))
     }
 
     pub fn api_err(&self, e: impl Into<WebError>) -> ApiError {
-        ApiError(e.into(), self.lang)
+        ApiError(e.into(), Some(self.lang))
     }
 
     /// Today in the organization's time zone.
@@ -145,9 +145,9 @@ pub struct CtxRejection(WebError, Lang, bool);
 impl IntoResponse for CtxRejection {
     fn into_response(self) -> Response {
         if self.2 {
-            ApiError(self.0, self.1).into_response()
+            ApiError(self.0, Some(self.1)).into_response()
         } else {
-            PageError(self.0, self.1).into_response()
+            PageError(self.0, Some(self.1)).into_response()
         }
     }
 }

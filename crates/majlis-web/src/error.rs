@@ -250,23 +250,43 @@ pub async fn render_errors(mut req: Request, next: Next) -> Response {
     }
 }
 
-/// An error rendered as an HTML page.
-pub struct PageError(pub WebError, pub Lang);
+/// An error of a page handler; the language is the handler's (else the
+/// request's, chosen by [`render_errors`]).
+pub struct PageError(pub WebError, pub Option<Lang>);
 
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
         if matches!(self.0, WebError::Domain(DomainError::Unauthenticated)) {
             return axum::response::Redirect::to("/login").into_response();
         }
-        self.0.deferred(Some(self.1))
+        self.0.deferred(self.1)
     }
 }
 
-/// An error rendered as JSON.
-pub struct ApiError(pub WebError, pub Lang);
+/// An error of an API handler, rendered as JSON.
+pub struct ApiError(pub WebError, pub Option<Lang>);
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        self.0.deferred(Some(self.1))
+        self.0.deferred(self.1)
     }
 }
+
+/// `?` in handlers: any error becomes the handler's error, rendered in the
+/// request's language by [`render_errors`].
+macro_rules! via_web_error {
+    ($($from:ty),*) => {$(
+        impl From<$from> for PageError {
+            fn from(e: $from) -> Self {
+                PageError(e.into(), None)
+            }
+        }
+        impl From<$from> for ApiError {
+            fn from(e: $from) -> Self {
+                ApiError(e.into(), None)
+            }
+        }
+    )*};
+}
+
+via_web_error!(WebError, StoreError, DomainError);

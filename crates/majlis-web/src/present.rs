@@ -4,8 +4,13 @@
 
 use crate::i18n::Lang;
 use chrono::{NaiveDate, NaiveDateTime};
+use fluent_templates::fluent_bundle::FluentValue;
+use majlis_domain::Person;
+use majlis_domain::meeting::Meeting;
 use majlis_domain::meeting::{MeetingStatus, not_recorded_as_held};
 use majlis_domain::session::{Lateness, PaperState, lateness};
+use majlis_store::service::sessions::CouncilSession;
+use majlis_text::{DateFormatter, neutralize_bidi};
 
 /// The stable code of a meeting's status as shown: a planned meeting whose
 /// end has passed shows as `not_recorded` ("not recorded as held").
@@ -47,4 +52,89 @@ pub fn paper_lateness(
         Lateness::Late { days } => Some(lang.count("count-days-late", days as u64)),
         Lateness::NotSubmittedByDue => Some(lang.t("paper-not-submitted-by-due")),
     }
+}
+
+/// User text made safe for display: bidi controls removed (HTML escaping is
+/// the template engine's job).
+pub fn clean(s: &str) -> String {
+    neutralize_bidi(s).into_owned()
+}
+
+/// «الإثنين 19 دجنبر 2016، من 18:00 إلى 21:30».
+pub fn when(lang: Lang, dates: &DateFormatter, m: &Meeting) -> String {
+    let (s, e) = (m.starts_at, m.ends_at);
+    let times = if s.date() == e.date() {
+        time_range(lang, s, e)
+    } else {
+        format!(
+            "{} – {} {}",
+            s.format("%H:%M"),
+            dates.date(e.date()),
+            e.format("%H:%M")
+        )
+    };
+    lang.t_args(
+        "meeting-when-value",
+        &[
+            ("date", FluentValue::from(dates.date_with_hijri(s.date()))),
+            ("times", FluentValue::from(times)),
+        ],
+    )
+}
+
+/// «الدورة الثامنة للجنة المركزية», «8e session du Comité central».
+pub fn session_title(lang: Lang, s: &CouncilSession, body_name: &str) -> String {
+    let n = s.number.max(1) as u32;
+    match lang {
+        // «ل» + «المجلس» is written «للمجلس», and «ل» + «اللجنة» «للجنة».
+        Lang::Ar => {
+            let of = match body_name.strip_prefix("ال") {
+                Some(rest) if rest.starts_with('ل') => format!("ل{rest}"),
+                Some(rest) => format!("لل{rest}"),
+                None => format!("ل{body_name}"),
+            };
+            format!("{} {of}", majlis_text::ordinal::arabic_session(n))
+        }
+        Lang::Fr => format!(
+            "{} — {}",
+            majlis_text::ordinal::french_session(n),
+            body_name
+        ),
+        Lang::En => format!(
+            "{} — {}",
+            majlis_text::ordinal::english_session(n),
+            body_name
+        ),
+    }
+}
+
+pub fn name(lang: Lang, p: &Person) -> String {
+    clean(if lang == Lang::Ar {
+        &p.full_name_ar
+    } else {
+        p.full_name_latin.as_deref().unwrap_or(&p.full_name_ar)
+    })
+}
+
+/// «من 10:00 إلى 12:30», «10:00 – 12:30»: words in Arabic keep the order
+/// unambiguous inside right-to-left text.
+pub fn time_range(lang: Lang, from: chrono::NaiveDateTime, to: chrono::NaiveDateTime) -> String {
+    lang.t_args(
+        "time-range",
+        &[
+            ("from", FluentValue::from(from.format("%H:%M").to_string())),
+            ("to", FluentValue::from(to.format("%H:%M").to_string())),
+        ],
+    )
+}
+
+/// «فلان (أستاذ باحث)، فلانة».
+pub fn speaker_names(list: Vec<majlis_store::service::invitations::Guest>) -> String {
+    list.into_iter()
+        .map(|g| match g.quality {
+            Some(q) => format!("{} ({})", clean(&g.name), clean(&q)),
+            None => clean(&g.name),
+        })
+        .collect::<Vec<_>>()
+        .join("، ")
 }

@@ -15,7 +15,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 fn admin(ctx: &Ctx) -> Result<(), crate::error::ApiError> {
-    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
+    let actor = ctx.actor()?;
     if permissions::can_administer(actor) {
         Ok(())
     } else {
@@ -88,7 +88,7 @@ pub struct RoleRequest {
 #[utoipa::path(get, path = "/api/v1/accounts", tag = "admin", responses((status = 200, body = [AccountDto]), (status = 403, body = ErrorBody)))]
 pub async fn accounts(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Vec<AccountDto>> {
     admin(&ctx)?;
-    let list = state.store.accounts().await.map_err(|e| ctx.api_err(e))?;
+    let list = state.store.accounts().await?;
     Ok(Json(list.iter().map(AccountDto::from).collect()))
 }
 
@@ -108,11 +108,7 @@ pub async fn create_account(
         person_id: req.person_id,
         is_admin: req.is_admin,
     };
-    let a = state
-        .store
-        .create_account(Some(actor), new)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let a = state.store.create_account(Some(actor), new).await?;
     Ok(Json(AccountDto::from(&a)))
 }
 
@@ -131,11 +127,7 @@ pub async fn toggle_account(
         "enable" => false,
         _ => return Err(ctx.api_err(WebError::not_found())),
     };
-    let a = state
-        .store
-        .set_disabled(Some(actor), id, disabled)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let a = state.store.set_disabled(Some(actor), id, disabled).await?;
     Ok(Json(AccountDto::from(&a)))
 }
 
@@ -153,15 +145,14 @@ pub async fn reset_password(
     state
         .store
         .reset_password(Some(actor), id, &req.password)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+        .await?;
     Ok(axum::http::StatusCode::NO_CONTENT)
 }
 
 /// The organization's settings.
 #[utoipa::path(get, path = "/api/v1/settings", tag = "admin", responses((status = 200, body = SettingsDto)))]
 pub async fn settings(ctx: Ctx) -> ApiResult<SettingsDto> {
-    ctx.user().map_err(|e| ctx.api_err(e))?;
+    ctx.user()?;
     Ok(Json(ctx.settings.clone().into()))
 }
 
@@ -191,11 +182,7 @@ pub async fn update_settings(
         time_zone: req.time_zone,
         show_hijri: req.show_hijri,
     };
-    let s = state
-        .store
-        .update_settings(actor, input)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let s = state.store.update_settings(actor, input).await?;
     Ok(Json(s.into()))
 }
 
@@ -216,11 +203,7 @@ pub async fn add_role(
         name_fr: req.name_fr,
         name_en: req.name_en,
     };
-    let r = state
-        .store
-        .add_role(actor, input)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let r = state.store.add_role(actor, input).await?;
     Ok(Json(RoleInfoDto {
         key: r.key,
         name_ar: r.name_ar,

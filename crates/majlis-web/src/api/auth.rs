@@ -24,8 +24,7 @@ pub async fn login(
     let result = state
         .store
         .authenticate_from(&req.login, &req.password, &login_client(&ctx, &jar))
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+        .await?;
     let logged_in = match result {
         Ok(a) => a,
         Err(LoginFailure::Throttled { retry_after }) => {
@@ -37,17 +36,9 @@ pub async fn login(
     };
     let account = logged_in.account;
     if let Some(old) = ctx.user.as_ref().and_then(|u| u.session_token.as_deref()) {
-        state
-            .store
-            .delete_session(old)
-            .await
-            .map_err(|e| ctx.api_err(e))?;
+        state.store.delete_session(old).await?;
     }
-    let (token, csrf) = state
-        .store
-        .create_session(account.id)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let (token, csrf) = state.store.create_session(account.id).await?;
     let jar = jar
         .add(cookie(&state, SESSION_COOKIE, token, Some(SESSION_DAYS)))
         .add(cookie(&state, DEVICE_COOKIE, logged_in.device, Some(365)));
@@ -69,13 +60,9 @@ pub async fn logout(
     jar: CookieJar,
 ) -> Result<Response, ApiError> {
     if let Some(user) = &ctx.user {
-        ctx.check_csrf(None).map_err(|e| ctx.api_err(e))?;
+        ctx.check_csrf(None)?;
         if let Some(t) = &user.session_token {
-            state
-                .store
-                .delete_session(t)
-                .await
-                .map_err(|e| ctx.api_err(e))?;
+            state.store.delete_session(t).await?;
         }
     }
     Ok((

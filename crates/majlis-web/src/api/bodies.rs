@@ -30,7 +30,7 @@ pub async fn list(
     ctx: Ctx,
     super::ApiQuery(q): super::ApiQuery<BodyQuery>,
 ) -> ApiResult<BodiesPageDto> {
-    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
+    let actor = ctx.actor()?;
     let query: String = q.q.unwrap_or_default().chars().take(200).collect();
     let page = state
         .store
@@ -41,8 +41,7 @@ pub async fn list(
             q.page.unwrap_or(1).clamp(1, 1_000_000),
             q.per_page.unwrap_or(50),
         )
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+        .await?;
     Ok(Json(BodiesPageDto {
         items: page.items.into_iter().map(BodyDto::from).collect(),
         page: page.page,
@@ -60,11 +59,7 @@ pub async fn create(
     ApiJson(req): ApiJson<BodyRequest>,
 ) -> ApiResult<BodyDto> {
     let actor = writable(&ctx)?;
-    let b = state
-        .store
-        .create_body(actor, &req.into())
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let b = state.store.create_body(actor, &req.into()).await?;
     Ok(Json(b.into()))
 }
 
@@ -76,13 +71,9 @@ pub async fn get_one(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> ApiResult<BodyDto> {
-    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
+    let actor = ctx.actor()?;
     let id = parse_id(&ctx, &id)?;
-    let (body, _) = state
-        .store
-        .visible_body(actor, id)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let (body, _) = state.store.visible_body(actor, id).await?;
     Ok(Json(body.into()))
 }
 
@@ -97,11 +88,7 @@ pub async fn update(
 ) -> ApiResult<BodyDto> {
     let actor = writable(&ctx)?;
     let id = parse_id(&ctx, &id)?;
-    let b = state
-        .store
-        .update_body(actor, id, &req.into())
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let b = state.store.update_body(actor, id, &req.into()).await?;
     Ok(Json(b.into()))
 }
 
@@ -115,11 +102,7 @@ pub async fn archive(
 ) -> ApiResult<BodyDto> {
     let actor = writable(&ctx)?;
     let id = parse_id(&ctx, &id)?;
-    let b = state
-        .store
-        .archive_body(actor, id)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let b = state.store.archive_body(actor, id).await?;
     Ok(Json(b.into()))
 }
 
@@ -132,18 +115,10 @@ pub async fn members(
     Path(id): Path<String>,
 ) -> ApiResult<Vec<MemberDto>> {
     let id = parse_id(&ctx, &id)?;
-    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
-    let (_, lineage) = state
-        .store
-        .visible_body(actor, id)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let actor = ctx.actor()?;
+    let (_, lineage) = state.store.visible_body(actor, id).await?;
     let contact = permissions::can_manage_memberships(actor, &lineage);
-    let rows = state
-        .store
-        .body_members(id)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let rows = state.store.body_members(id).await?;
     Ok(Json(
         rows.into_iter()
             .map(|r| {

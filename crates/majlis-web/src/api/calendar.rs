@@ -41,7 +41,7 @@ pub async fn range(
     ctx: Ctx,
     super::ApiQuery(q): super::ApiQuery<RangeQuery>,
 ) -> ApiResult<CalendarDto> {
-    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
+    let actor = ctx.actor()?;
     let day = |field: &'static str, v: &str| {
         NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d").map_err(|_| {
             ctx.api_err(WebError::Domain(DomainError::invalid(
@@ -58,11 +58,7 @@ pub async fn range(
             "invalid_range",
         ))));
     }
-    let r = state
-        .store
-        .calendar(actor, q.body, from, to)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let r = state.store.calendar(actor, q.body, from, to).await?;
     Ok(Json(CalendarDto {
         meetings: r.meetings.into_iter().map(|(m, _)| m.into()).collect(),
         sessions: r
@@ -99,11 +95,7 @@ pub async fn create_feed(
     super::ApiJson(r): super::ApiJson<FeedRequest>,
 ) -> ApiResult<FeedDto> {
     let actor = writable(&ctx)?;
-    let (f, secret) = state
-        .store
-        .create_feed(actor, r.body_id)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let (f, secret) = state.store.create_feed(actor, r.body_id).await?;
     Ok(Json(FeedDto {
         id: f.id,
         body_id: f.body_id,
@@ -119,12 +111,8 @@ pub async fn create_feed(
 /// The caller's feed addresses (without their secrets).
 #[utoipa::path(get, path = "/api/v1/me/feeds", tag = "calendar", responses((status = 200, body = [FeedDto])))]
 pub async fn feeds(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Vec<FeedDto>> {
-    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
-    let list = state
-        .store
-        .feeds(actor.account_id)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let actor = ctx.actor()?;
+    let list = state.store.feeds(actor.account_id).await?;
     Ok(Json(
         list.into_iter()
             .map(|f| FeedDto {
@@ -148,10 +136,6 @@ pub async fn revoke_feed(
 ) -> Result<StatusCode, ApiError> {
     let actor = writable(&ctx)?;
     let id = parse_id(&ctx, &id)?;
-    state
-        .store
-        .revoke_feed(actor.account_id, id)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    state.store.revoke_feed(actor.account_id, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -31,11 +31,7 @@ pub async fn update(
     let actor = writable(&ctx)?;
     let id = parse_id(&ctx, &id)?;
     let input = MeetingInput::from(r);
-    let m = state
-        .store
-        .update_meeting(actor, id, &input)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let m = state.store.update_meeting(actor, id, &input).await?;
     state.wake_jobs();
     Ok(Json(m.into()))
 }
@@ -50,11 +46,7 @@ pub async fn send(
 ) -> Result<StatusCode, ApiError> {
     let actor = writable(&ctx)?;
     let id = parse_id(&ctx, &id)?;
-    state
-        .store
-        .send_invitations(actor, id)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    state.store.send_invitations(actor, id).await?;
     state.wake_jobs();
     Ok(StatusCode::NO_CONTENT)
 }
@@ -81,38 +73,21 @@ pub async fn mail_state(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> ApiResult<MailStateDto> {
-    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
+    let actor = ctx.actor()?;
     let id = parse_id(&ctx, &id)?;
-    let m = state.store.meeting(id).await.map_err(|e| ctx.api_err(e))?;
-    let l = state
-        .store
-        .lineage(m.body_id)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let m = state.store.meeting(id).await?;
+    let l = state.store.lineage(m.body_id).await?;
     if !majlis_domain::permissions::can_manage_meetings(actor, &l) {
         return Err(ctx.api_err(WebError::Domain(DomainError::Forbidden)));
     }
-    let c = state
-        .store
-        .mail_counts(id)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
-    let jobs = state
-        .store
-        .jobs_about(id, 200)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let c = state.store.mail_counts(id).await?;
+    let jobs = state.store.jobs_about(id, 200).await?;
     let last_error = jobs.iter().find_map(|j| {
         (j.status == majlis_domain::jobs::JobStatus::Pending)
             .then(|| j.last_error.clone())
             .flatten()
     });
-    let recipients = state
-        .store
-        .invitation_recipients(id)
-        .await
-        .map_err(|e| ctx.api_err(e))?
-        .len();
+    let recipients = state.store.invitation_recipients(id).await?.len();
     Ok(Json(MailStateDto {
         sent: c.done,
         waiting: c.pending + c.retrying,
@@ -152,17 +127,12 @@ pub async fn guests(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> ApiResult<Vec<GuestDto>> {
-    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
+    let actor = ctx.actor()?;
     let id = parse_id(&ctx, &id)?;
-    if !state
-        .store
-        .can_see_meeting(actor, id)
-        .await
-        .map_err(|e| ctx.api_err(e))?
-    {
+    if !state.store.can_see_meeting(actor, id).await? {
         return Err(ctx.api_err(WebError::Domain(DomainError::Forbidden)));
     }
-    let list = state.store.guests(id).await.map_err(|e| ctx.api_err(e))?;
+    let list = state.store.guests(id).await?;
     Ok(Json(
         list.into_iter()
             .map(|g| GuestDto {
@@ -199,8 +169,7 @@ pub async fn add_guest(
                 speaker: r.speaker,
             },
         )
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+        .await?;
     Ok(Json(Created { id: g.id }))
 }
 
@@ -227,11 +196,7 @@ pub async fn guest_attendance(
             "invalid_choice",
         )))
     })?;
-    state
-        .store
-        .record_guest_attendance(actor, id, s)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    state.store.record_guest_attendance(actor, id, s).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -277,8 +242,7 @@ pub async fn add_report(
             upload.as_ref(),
             state.config.limits.max_upload,
         )
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+        .await?;
     Ok(Json(Created { id: rid }))
 }
 
@@ -290,21 +254,12 @@ pub async fn reports(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> ApiResult<Vec<ReportDto>> {
-    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
+    let actor = ctx.actor()?;
     let id = parse_id(&ctx, &id)?;
-    if !state
-        .store
-        .can_see_meeting(actor, id)
-        .await
-        .map_err(|e| ctx.api_err(e))?
-    {
+    if !state.store.can_see_meeting(actor, id).await? {
         return Err(ctx.api_err(WebError::Domain(DomainError::Forbidden)));
     }
-    let list = state
-        .store
-        .meeting_reports(id)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let list = state.store.meeting_reports(id).await?;
     Ok(Json(
         list.into_iter()
             .map(|r| ReportDto {
@@ -334,11 +289,7 @@ pub async fn carry_over(
 ) -> ApiResult<Created> {
     let actor = writable(&ctx)?;
     let id = parse_id(&ctx, &id)?;
-    let item = state
-        .store
-        .carry_over_item(actor, id, r.meeting_id)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let item = state.store.carry_over_item(actor, id, r.meeting_id).await?;
     Ok(Json(Created { id: item.id }))
 }
 
@@ -353,11 +304,7 @@ pub async fn update_agenda_item(
 ) -> ApiResult<super::meetings::AgendaItemDto> {
     let actor = writable(&ctx)?;
     let id = parse_id(&ctx, &id)?;
-    let item = state
-        .store
-        .update_agenda_item(actor, id, &r.into())
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let item = state.store.update_agenda_item(actor, id, &r.into()).await?;
     Ok(Json(item.into()))
 }
 
@@ -371,10 +318,6 @@ pub async fn remove_agenda_item(
 ) -> Result<StatusCode, ApiError> {
     let actor = writable(&ctx)?;
     let id = parse_id(&ctx, &id)?;
-    state
-        .store
-        .remove_agenda_item(actor, id)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    state.store.remove_agenda_item(actor, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

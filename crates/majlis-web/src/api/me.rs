@@ -13,7 +13,7 @@ use majlis_domain::{DomainError, permissions};
 /// The authenticated account and its current roles.
 #[utoipa::path(get, path = "/api/v1/me", tag = "accounts", responses((status = 200, body = MeDto), (status = 401, body = ErrorBody)))]
 pub async fn me(ctx: Ctx) -> ApiResult<MeDto> {
-    let user = ctx.user().map_err(|e| ctx.api_err(e))?;
+    let user = ctx.user()?;
     let roles = user
         .actor
         .roles
@@ -33,12 +33,8 @@ pub async fn me(ctx: Ctx) -> ApiResult<MeDto> {
 /// My API tokens (never their secrets).
 #[utoipa::path(get, path = "/api/v1/me/tokens", tag = "accounts", responses((status = 200, body = [TokenDto])))]
 pub async fn tokens(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Vec<TokenDto>> {
-    let user = ctx.user().map_err(|e| ctx.api_err(e))?;
-    let list = state
-        .store
-        .api_tokens(user.account.id)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let user = ctx.user()?;
+    let list = state.store.api_tokens(user.account.id).await?;
     Ok(Json(list.into_iter().map(TokenDto::from).collect()))
 }
 
@@ -51,12 +47,11 @@ pub async fn create_token(
     ApiJson(req): ApiJson<TokenRequest>,
 ) -> ApiResult<NewTokenDto> {
     super::session_writable(&ctx)?;
-    let user = ctx.user().map_err(|e| ctx.api_err(e))?;
+    let user = ctx.user()?;
     let (t, secret) = state
         .store
         .create_api_token(user.account.id, &req.name)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+        .await?;
     Ok(Json(NewTokenDto {
         token: t.into(),
         secret: secret.0,
@@ -71,21 +66,17 @@ pub async fn revoke_token(
     Path(id): Path<String>,
 ) -> ApiResult<TokenDto> {
     writable(&ctx)?;
-    let user = ctx.user().map_err(|e| ctx.api_err(e))?;
+    let user = ctx.user()?;
     let id = parse_id(&ctx, &id)?;
-    let t = state
-        .store
-        .revoke_api_token(user.account.id, id)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let t = state.store.revoke_api_token(user.account.id, id).await?;
     Ok(Json(t.into()))
 }
 
 /// The roles that can be held in a body.
 #[utoipa::path(get, path = "/api/v1/roles", tag = "memberships", responses((status = 200, body = [RoleInfoDto])))]
 pub async fn roles(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Vec<RoleInfoDto>> {
-    ctx.user().map_err(|e| ctx.api_err(e))?;
-    let roles = state.store.roles().await.map_err(|e| ctx.api_err(e))?;
+    ctx.user()?;
+    let roles = state.store.roles().await?;
     Ok(Json(
         roles
             .into_iter()
@@ -109,16 +100,12 @@ pub async fn audit(
     ctx: Ctx,
     Path((kind, id)): Path<(String, String)>,
 ) -> ApiResult<Vec<AuditEventDto>> {
-    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
+    let actor = ctx.actor()?;
     if !permissions::can_view_audit(actor) {
         return Err(ctx.api_err(WebError::Domain(DomainError::Forbidden)));
     }
     let id = parse_id(&ctx, &id)?;
-    let events = state
-        .store
-        .audit_for(&kind, id, 500)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let events = state.store.audit_for(&kind, id, 500).await?;
     Ok(Json(
         events
             .into_iter()

@@ -234,18 +234,13 @@ pub async fn list(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> ApiResult<Vec<MeetingDto>> {
-    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
+    let actor = ctx.actor()?;
     let id = parse_id(&ctx, &id)?;
-    state
-        .store
-        .visible_body(actor, id)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    state.store.visible_body(actor, id).await?;
     let list = state
         .store
         .body_meetings(id, majlis_store::MAX_PAGE_SIZE)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+        .await?;
     Ok(Json(list.into_iter().map(MeetingDto::from).collect()))
 }
 
@@ -261,11 +256,7 @@ pub async fn create(
     let actor = writable(&ctx)?;
     let id = parse_id(&ctx, &id)?;
     let input = MeetingInput::from(r);
-    let m = state
-        .store
-        .create_meeting(actor, id, &input)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let m = state.store.create_meeting(actor, id, &input).await?;
     Ok(Json(m.into()))
 }
 
@@ -276,13 +267,9 @@ pub async fn get_one(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> ApiResult<MeetingDetailDto> {
-    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
+    let actor = ctx.actor()?;
     let id = parse_id(&ctx, &id)?;
-    let d = state
-        .store
-        .meeting_detail(actor, id)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let d = state.store.meeting_detail(actor, id).await?;
     let record_open = d.record_open();
     let status_shown =
         crate::present::meeting_status_code(d.meeting.status, d.meeting.ends_at, ctx.now_local())
@@ -343,11 +330,7 @@ pub async fn change_status(
             ))));
         }
     };
-    let m = state
-        .store
-        .change_meeting_status(actor, id, change)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let m = state.store.change_meeting_status(actor, id, change).await?;
     Ok(Json(m.into()))
 }
 
@@ -363,11 +346,7 @@ pub async fn add_agenda_item(
     let actor = writable(&ctx)?;
     let id = parse_id(&ctx, &id)?;
     let input = AgendaInput::from(r);
-    let item = state
-        .store
-        .add_agenda_item(actor, id, &input)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let item = state.store.add_agenda_item(actor, id, &input).await?;
     Ok(Json(item.into()))
 }
 
@@ -392,11 +371,7 @@ pub async fn record_attendance(
         })?;
         marks.push((m.person_id, s));
     }
-    state
-        .store
-        .record_attendances(actor, id, &marks)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    state.store.record_attendances(actor, id, &marks).await?;
     Ok(axum::http::StatusCode::NO_CONTENT)
 }
 
@@ -418,11 +393,7 @@ pub async fn add_decision(
         responsible_body_id: r.responsible_body_id,
         due_on: r.due_on,
     };
-    let d = state
-        .store
-        .add_decision(actor, id, &input)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let d = state.store.add_decision(actor, id, &input).await?;
     Ok(Json(d.into()))
 }
 
@@ -443,11 +414,7 @@ pub async fn set_decision_status(
             "invalid_choice",
         )))
     })?;
-    let d = state
-        .store
-        .set_decision_status(actor, id, status)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let d = state.store.set_decision_status(actor, id, status).await?;
     Ok(Json(d.into()))
 }
 
@@ -458,17 +425,9 @@ pub async fn to_follow(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> ApiResult<Vec<DecisionDto>> {
-    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
+    let actor = ctx.actor()?;
     let id = parse_id(&ctx, &id)?;
-    state
-        .store
-        .visible_body(actor, id)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
-    let list = state
-        .store
-        .open_decisions(id)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    state.store.visible_body(actor, id).await?;
+    let list = state.store.open_decisions(id).await?;
     Ok(Json(list.into_iter().map(DecisionDto::from).collect()))
 }

@@ -67,13 +67,9 @@ pub async fn get_one(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> ApiResult<MinutesDto> {
-    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
+    let actor = ctx.actor()?;
     let id = parse_id(&ctx, &id)?;
-    let m = state
-        .store
-        .minutes(actor, id)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let m = state.store.minutes(actor, id).await?;
     Ok(Json(dto(m)))
 }
 
@@ -117,11 +113,7 @@ pub async fn save(
             })
             .collect(),
     };
-    let m = state
-        .store
-        .save_minutes(actor, id, &input)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let m = state.store.save_minutes(actor, id, &input).await?;
     Ok(Json(dto(m)))
 }
 
@@ -142,10 +134,6 @@ pub async fn approve(
 ) -> ApiResult<MinutesDto> {
     let actor = writable(&ctx)?;
     let id = parse_id(&ctx, &id)?;
-    let m = state
-        .store
-        .approve_minutes(actor, id, r.version)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let m = state.store.approve_minutes(actor, id, r.version).await?;
     Ok(Json(dto(m)))
 }

@@ -277,7 +277,7 @@ impl<T: DeserializeOwned + Send> FromRequest<AppState> for ApiJson<T> {
                 } else {
                     WebError::BadRequest
                 };
-                Err(ApiError(e, lang))
+                Err(ApiError(e, Some(lang)))
             }
         }
     }
@@ -298,7 +298,7 @@ impl<T: DeserializeOwned + Send> axum::extract::FromRequestParts<AppState> for A
             Ok(axum::extract::Query(v)) => Ok(ApiQuery(v)),
             Err(_) => Err(ApiError(
                 WebError::BadRequest,
-                request_lang(&parts.headers, None),
+                Some(request_lang(&parts.headers, None)),
             )),
         }
     }
@@ -306,8 +306,8 @@ impl<T: DeserializeOwned + Send> axum::extract::FromRequestParts<AppState> for A
 
 /// Writes need the session's CSRF token unless the request uses a bearer token.
 pub fn writable(ctx: &Ctx) -> Result<&majlis_domain::Actor, ApiError> {
-    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
-    ctx.check_csrf(None).map_err(|e| ctx.api_err(e))?;
+    let actor = ctx.actor()?;
+    ctx.check_csrf(None)?;
     Ok(actor)
 }
 

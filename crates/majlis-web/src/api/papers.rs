@@ -122,13 +122,9 @@ pub async fn get_one(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> ApiResult<PaperDetailDto> {
-    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
+    let actor = ctx.actor()?;
     let id = parse_id(&ctx, &id)?;
-    let d = state
-        .store
-        .paper(actor, id)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let d = state.store.paper(actor, id).await?;
     Ok(Json(detail_dto(d)))
 }
 
@@ -194,8 +190,7 @@ pub async fn add_version(
             r.text.as_deref(),
             state.config.limits.max_upload,
         )
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+        .await?;
     Ok(Json(VersionCreated { number }))
 }
 
@@ -207,13 +202,9 @@ pub async fn version_file(
     ctx: Ctx,
     Path((id, number)): Path<(String, i32)>,
 ) -> Result<Response, ApiError> {
-    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
+    let actor = ctx.actor()?;
     let id = parse_id(&ctx, &id)?;
-    let f = state
-        .store
-        .paper_file(actor, id, number)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let f = state.store.paper_file(actor, id, number).await?;
     Ok(crate::html::files::download(f))
 }
 
@@ -248,8 +239,7 @@ pub async fn add_workshop(
     let w = state
         .store
         .add_workshop(actor, id, &r.title, &r.themes, &r.questions, r.capacity)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+        .await?;
     Ok(Json(Created { id: w }))
 }
 
@@ -280,8 +270,7 @@ pub async fn set_workshop_person(
     state
         .store
         .set_workshop_person(actor, id, r.person_id, role)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+        .await?;
     Ok(axum::http::StatusCode::NO_CONTENT)
 }
 
@@ -305,8 +294,7 @@ pub async fn set_outcome(
     state
         .store
         .set_workshop_outcome(actor, id, &r.outcome)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+        .await?;
     Ok(axum::http::StatusCode::NO_CONTENT)
 }
 
@@ -346,11 +334,7 @@ pub async fn add_slot(
         room: r.room,
         workshop_id: r.workshop_id,
     };
-    let s = state
-        .store
-        .add_slot(actor, id, &draft)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let s = state.store.add_slot(actor, id, &draft).await?;
     Ok(Json(Created { id: s }))
 }
 
@@ -382,8 +366,7 @@ pub async fn add_paper(
     let p = state
         .store
         .add_paper(actor, id, &r.title, due, &r.assignees)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+        .await?;
     state.wake_jobs();
     Ok(Json(Created { id: p }))
 }
@@ -405,8 +388,7 @@ pub async fn join(
     state
         .store
         .set_workshop_person(actor, id, me, WorkshopRole::Participant)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+        .await?;
     Ok(axum::http::StatusCode::NO_CONTENT)
 }
 
@@ -423,11 +405,7 @@ pub async fn leave(
     let me = actor
         .person_id
         .ok_or_else(|| ctx.api_err(WebError::Domain(DomainError::Forbidden)))?;
-    state
-        .store
-        .leave_workshop(actor, id, me)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    state.store.leave_workshop(actor, id, me).await?;
     Ok(axum::http::StatusCode::NO_CONTENT)
 }
 
@@ -446,7 +424,6 @@ pub async fn attach(
     let f = state
         .store
         .attach_to_agenda_item(actor, id, &upload, state.config.limits.max_upload)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+        .await?;
     Ok(Json(f.into()))
 }

@@ -96,8 +96,7 @@ pub async fn add_participation(
             upload.as_ref(),
             state.config.limits.max_upload,
         )
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+        .await?;
     Ok(Json(participation_dto(p)))
 }
 
@@ -109,13 +108,9 @@ pub async fn body_participations(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> ApiResult<Vec<ParticipationDto>> {
-    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
+    let actor = ctx.actor()?;
     let id = parse_id(&ctx, &id)?;
-    let list = state
-        .store
-        .body_participations(actor, id, 200)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let list = state.store.body_participations(actor, id, 200).await?;
     Ok(Json(list.into_iter().map(participation_dto).collect()))
 }
 
@@ -127,18 +122,10 @@ pub async fn person_participations(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> ApiResult<Vec<ParticipationDto>> {
-    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
+    let actor = ctx.actor()?;
     let id = parse_id(&ctx, &id)?;
-    state
-        .store
-        .visible_person(actor, id)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
-    let list = state
-        .store
-        .person_participations(id)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    state.store.visible_person(actor, id).await?;
+    let list = state.store.person_participations(id).await?;
     Ok(Json(list.into_iter().map(participation_dto).collect()))
 }
 
@@ -166,8 +153,7 @@ pub async fn update_participation(
             upload.as_ref(),
             state.config.limits.max_upload,
         )
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+        .await?;
     Ok(Json(participation_dto(p)))
 }
 
@@ -181,11 +167,7 @@ pub async fn delete_participation(
 ) -> Result<axum::http::StatusCode, crate::error::ApiError> {
     let actor = writable(&ctx)?;
     let id = parse_id(&ctx, &id)?;
-    state
-        .store
-        .delete_participation(actor, id)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    state.store.delete_participation(actor, id).await?;
     Ok(axum::http::StatusCode::NO_CONTENT)
 }
 

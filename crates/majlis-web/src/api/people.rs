@@ -31,7 +31,7 @@ pub async fn list(
     ctx: Ctx,
     super::ApiQuery(p): super::ApiQuery<PeopleParams>,
 ) -> ApiResult<PeoplePageDto> {
-    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
+    let actor = ctx.actor()?;
     let national = permissions::can_list_all_people(actor);
     let q = PeopleQuery {
         q: p.q.unwrap_or_default().chars().take(200).collect(),
@@ -39,11 +39,7 @@ pub async fn list(
         per_page: p.per_page.unwrap_or(50),
         include_archived: false,
     };
-    let page = state
-        .store
-        .directory(actor, &q)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let page = state.store.directory(actor, &q).await?;
     let items = page
         .items
         .into_iter()
@@ -69,11 +65,7 @@ pub async fn create(
     ApiJson(req): ApiJson<PersonRequest>,
 ) -> ApiResult<PersonDto> {
     let actor = writable(&ctx)?;
-    let p = state
-        .store
-        .create_person(actor, &req.into())
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let p = state.store.create_person(actor, &req.into()).await?;
     Ok(Json(PersonDto::new(p, true)))
 }
 
@@ -85,13 +77,9 @@ pub async fn get_one(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> ApiResult<PersonDto> {
-    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
+    let actor = ctx.actor()?;
     let id = parse_id(&ctx, &id)?;
-    let (p, lineages) = state
-        .store
-        .visible_person(actor, id)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let (p, lineages) = state.store.visible_person(actor, id).await?;
     Ok(Json(PersonDto::new(
         p,
         permissions::can_see_contact(actor, id, &lineages),
@@ -109,11 +97,7 @@ pub async fn update(
 ) -> ApiResult<PersonDto> {
     let actor = writable(&ctx)?;
     let id = parse_id(&ctx, &id)?;
-    let p = state
-        .store
-        .update_person(actor, id, &req.into())
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let p = state.store.update_person(actor, id, &req.into()).await?;
     Ok(Json(PersonDto::new(p, true)))
 }
 
@@ -127,11 +111,7 @@ pub async fn archive(
 ) -> ApiResult<PersonDto> {
     let actor = writable(&ctx)?;
     let id = parse_id(&ctx, &id)?;
-    let p = state
-        .store
-        .archive_person(actor, id)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let p = state.store.archive_person(actor, id).await?;
     Ok(Json(PersonDto::new(p, true)))
 }
 
@@ -143,18 +123,10 @@ pub async fn memberships(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> ApiResult<Vec<PersonMembershipDto>> {
-    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
+    let actor = ctx.actor()?;
     let id = parse_id(&ctx, &id)?;
-    state
-        .store
-        .visible_person(actor, id)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
-    let rows = state
-        .store
-        .person_memberships(id)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    state.store.visible_person(actor, id).await?;
+    let rows = state.store.person_memberships(id).await?;
     Ok(Json(
         rows.into_iter()
             .map(|r| PersonMembershipDto {
@@ -184,8 +156,7 @@ pub async fn add_membership(
     let m = state
         .store
         .add_membership(actor, &input, ctx.today())
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+        .await?;
     Ok(Json(m.into()))
 }
 
@@ -212,10 +183,6 @@ pub async fn end_membership(
         })?,
         None => ctx.today().pred_opt().unwrap_or_else(|| ctx.today()),
     };
-    let m = state
-        .store
-        .end_membership(actor, id, on)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let m = state.store.end_membership(actor, id, on).await?;
     Ok(Json(m.into()))
 }

@@ -31,7 +31,7 @@ pub struct SessionDto {
 
 pub(crate) fn session_dto(ctx: &Ctx, s: CouncilSession, body_name: &str) -> SessionDto {
     SessionDto {
-        title: crate::html::sessions::session_title(ctx.lang, &s, body_name),
+        title: crate::present::session_title(ctx.lang, &s, body_name),
         id: s.id,
         body_id: s.body_id,
         number: s.number,
@@ -131,19 +131,11 @@ pub async fn list(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> ApiResult<Vec<SessionDto>> {
-    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
+    let actor = ctx.actor()?;
     let id = parse_id(&ctx, &id)?;
-    let (body, _) = state
-        .store
-        .visible_body(actor, id)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let (body, _) = state.store.visible_body(actor, id).await?;
     let name = body.name(ctx.lang.code()).to_string();
-    let list = state
-        .store
-        .body_sessions(id)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let list = state.store.body_sessions(id).await?;
     Ok(Json(
         list.into_iter()
             .map(|s| session_dto(&ctx, s, &name))
@@ -172,9 +164,8 @@ pub async fn create(
     let s = state
         .store
         .create_council_session(actor, id, &input)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
-    let body = state.store.body(id).await.map_err(|e| ctx.api_err(e))?;
+        .await?;
+    let body = state.store.body(id).await?;
     Ok(Json(session_dto(&ctx, s, body.name(ctx.lang.code()))))
 }
 
@@ -186,18 +177,10 @@ pub async fn program(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> ApiResult<ProgramDto> {
-    let actor = ctx.actor().map_err(|e| ctx.api_err(e))?;
+    let actor = ctx.actor()?;
     let id = parse_id(&ctx, &id)?;
-    let p = state
-        .store
-        .session_program(id)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
-    let (body, _) = state
-        .store
-        .visible_body(actor, p.session.body_id)
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+    let p = state.store.session_program(id).await?;
+    let (body, _) = state.store.visible_body(actor, p.session.body_id).await?;
     let slots = p
         .slots
         .into_iter()
@@ -278,8 +261,7 @@ pub async fn paper_action(
     let s = state
         .store
         .paper_action(actor, id, action, r.comment.as_deref())
-        .await
-        .map_err(|e| ctx.api_err(e))?;
+        .await?;
     Ok(Json(PaperStateDto {
         state: s.as_str().into(),
     }))

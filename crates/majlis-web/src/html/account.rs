@@ -82,11 +82,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
     if let Some(r) = require_login(&ctx, "/account") {
         return Ok(r);
     }
-    Ok(render(
-        &page(&state, &ctx, FormState::new(), None)
-            .await
-            .map_err(|e| ctx.page_err(e))?,
-    ))
+    Ok(render(&page(&state, &ctx, FormState::new(), None).await?))
 }
 
 pub async fn set_locale(
@@ -95,14 +91,10 @@ pub async fn set_locale(
     jar: CookieJar,
     form: FormData,
 ) -> PageResult {
-    let user = ctx.user().map_err(|e| ctx.page_err(e))?;
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+    let user = ctx.user()?;
+    ctx.check_csrf(form.csrf())?;
     let locale = form.get("locale").filter(|l| !l.is_empty());
-    state
-        .store
-        .set_locale(user.account.id, locale)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    state.store.set_locale(user.account.id, locale).await?;
     let jar = match locale.and_then(Lang::parse) {
         Some(l) => jar.add(cookie(&state, LANG_COOKIE, l.code().into(), Some(365))),
         None => jar.remove(crate::auth::removal(&state, LANG_COOKIE)),
@@ -111,8 +103,8 @@ pub async fn set_locale(
 }
 
 pub async fn create_token(State(state): State<AppState>, ctx: Ctx, form: FormData) -> PageResult {
-    let user = ctx.user().map_err(|e| ctx.page_err(e))?;
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+    let user = ctx.user()?;
+    ctx.check_csrf(form.csrf())?;
     match state
         .store
         .create_api_token(user.account.id, &form.text("name"))
@@ -120,18 +112,14 @@ pub async fn create_token(State(state): State<AppState>, ctx: Ctx, form: FormDat
     {
         // The secret is shown once, in this response, and never stored.
         Ok((_, secret)) => Ok(render(
-            &page(&state, &ctx, FormState::new(), Some(secret.0))
-                .await
-                .map_err(|e| ctx.page_err(e))?,
+            &page(&state, &ctx, FormState::new(), Some(secret.0)).await?,
         )),
         Err(e) => {
             let e: WebError = e.into();
             let fs = FormState::from_values(form.0).with_error(&e, ctx.lang);
             Ok(render_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &page(&state, &ctx, fs, None)
-                    .await
-                    .map_err(|e| ctx.page_err(e))?,
+                &page(&state, &ctx, fs, None).await?,
             ))
         }
     }
@@ -143,12 +131,11 @@ pub async fn revoke_token(
     Path(id): Path<String>,
     form: FormData,
 ) -> PageResult {
-    let user = ctx.user().map_err(|e| ctx.page_err(e))?;
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+    let user = ctx.user()?;
+    ctx.check_csrf(form.csrf())?;
     state
         .store
-        .revoke_api_token(user.account.id, parse_id(&id).map_err(|e| ctx.page_err(e))?)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+        .revoke_api_token(user.account.id, parse_id(&id)?)
+        .await?;
     Ok(see_other("/account"))
 }

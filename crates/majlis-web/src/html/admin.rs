@@ -77,18 +77,16 @@ pub async fn accounts(State(state): State<AppState>, ctx: Ctx) -> PageResult {
     if let Some(r) = require_login(&ctx, "/admin/accounts") {
         return Ok(r);
     }
-    admin_only(&ctx).map_err(|e| ctx.page_err(e))?;
+    admin_only(&ctx)?;
     Ok(render(
-        &accounts_page(&state, &ctx, FormState::new())
-            .await
-            .map_err(|e| ctx.page_err(e))?,
+        &accounts_page(&state, &ctx, FormState::new()).await?,
     ))
 }
 
 pub async fn create_account(State(state): State<AppState>, ctx: Ctx, form: FormData) -> PageResult {
-    admin_only(&ctx).map_err(|e| ctx.page_err(e))?;
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    admin_only(&ctx)?;
+    ctx.check_csrf(form.csrf())?;
+    let actor = ctx.actor()?;
     let result = async {
         let person_id = match form
             .get("member_number")
@@ -137,9 +135,7 @@ pub async fn create_account(State(state): State<AppState>, ctx: Ctx, form: FormD
             let fs = FormState::from_values(values).with_error(&e, ctx.lang);
             Ok(render_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &accounts_page(&state, &ctx, fs)
-                    .await
-                    .map_err(|e| ctx.page_err(e))?,
+                &accounts_page(&state, &ctx, fs).await?,
             ))
         }
     }
@@ -151,9 +147,9 @@ pub async fn toggle_account(
     Path((id, action)): Path<(String, String)>,
     form: FormData,
 ) -> PageResult {
-    admin_only(&ctx).map_err(|e| ctx.page_err(e))?;
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    admin_only(&ctx)?;
+    ctx.check_csrf(form.csrf())?;
+    let id = parse_id(&id)?;
     let disabled = match action.as_str() {
         "disable" => true,
         "enable" => false,
@@ -161,13 +157,8 @@ pub async fn toggle_account(
     };
     state
         .store
-        .set_disabled(
-            Some(ctx.actor().map_err(|e| ctx.page_err(e))?),
-            id,
-            disabled,
-        )
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+        .set_disabled(Some(ctx.actor()?), id, disabled)
+        .await?;
     Ok(see_other("/admin/accounts"))
 }
 
@@ -254,17 +245,13 @@ pub async fn settings_form(State(state): State<AppState>, ctx: Ctx) -> PageResul
     if let Some(r) = require_login(&ctx, "/admin/settings") {
         return Ok(r);
     }
-    admin_only(&ctx).map_err(|e| ctx.page_err(e))?;
-    Ok(render(
-        &settings_form_page(&state, &ctx)
-            .await
-            .map_err(|e| ctx.page_err(e))?,
-    ))
+    admin_only(&ctx)?;
+    Ok(render(&settings_form_page(&state, &ctx).await?))
 }
 
 pub async fn save_settings(State(state): State<AppState>, ctx: Ctx, form: FormData) -> PageResult {
-    admin_only(&ctx).map_err(|e| ctx.page_err(e))?;
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+    admin_only(&ctx)?;
+    ctx.check_csrf(form.csrf())?;
     let input = OrgSettings {
         name_ar: form.text("name_ar"),
         name_fr: form.opt("name_fr"),
@@ -276,25 +263,19 @@ pub async fn save_settings(State(state): State<AppState>, ctx: Ctx, form: FormDa
         time_zone: form.text("time_zone"),
         show_hijri: form.get("show_hijri") == Some("on"),
     };
-    match state
-        .store
-        .update_settings(ctx.actor().map_err(|e| ctx.page_err(e))?, input)
-        .await
-    {
+    match state.store.update_settings(ctx.actor()?, input).await {
         Ok(_) => Ok(see_other("/admin/settings")),
         Err(e) => {
             let fs = FormState::from_values(form.0).with_error(&e.into(), ctx.lang);
-            let page = settings_page(&state, &ctx, fs, FormState::new())
-                .await
-                .map_err(|e| ctx.page_err(e))?;
+            let page = settings_page(&state, &ctx, fs, FormState::new()).await?;
             Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
         }
     }
 }
 
 pub async fn add_role(State(state): State<AppState>, ctx: Ctx, form: FormData) -> PageResult {
-    admin_only(&ctx).map_err(|e| ctx.page_err(e))?;
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+    admin_only(&ctx)?;
+    ctx.check_csrf(form.csrf())?;
     let input = majlis_store::service::roles::RoleInput {
         key: form.text("key"),
         name_ar: form.text("name_ar"),
@@ -302,17 +283,11 @@ pub async fn add_role(State(state): State<AppState>, ctx: Ctx, form: FormData) -
         name_fr: form.text("name_fr"),
         name_en: form.text("name_en"),
     };
-    match state
-        .store
-        .add_role(ctx.actor().map_err(|e| ctx.page_err(e))?, input)
-        .await
-    {
+    match state.store.add_role(ctx.actor()?, input).await {
         Ok(_) => Ok(see_other("/admin/settings#roles")),
         Err(e) => {
             let fs = FormState::from_values(form.0).with_error(&e.into(), ctx.lang);
-            let page = settings_page(&state, &ctx, settings_values(&ctx.settings), fs)
-                .await
-                .map_err(|e| ctx.page_err(e))?;
+            let page = settings_page(&state, &ctx, settings_values(&ctx.settings), fs).await?;
             Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
         }
     }
@@ -324,10 +299,10 @@ pub async fn reset_password(
     Path(id): Path<String>,
     form: FormData,
 ) -> PageResult {
-    admin_only(&ctx).map_err(|e| ctx.page_err(e))?;
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    admin_only(&ctx)?;
+    ctx.check_csrf(form.csrf())?;
+    let id = parse_id(&id)?;
+    let actor = ctx.actor()?;
     match state
         .store
         .reset_password(Some(actor), id, form.get("password").unwrap_or(""))
@@ -336,9 +311,7 @@ pub async fn reset_password(
         Ok(()) => Ok(see_other("/admin/accounts")),
         Err(e) => {
             let fs = FormState::new().with_error(&e.into(), ctx.lang);
-            let page = accounts_page(&state, &ctx, fs)
-                .await
-                .map_err(|e| ctx.page_err(e))?;
+            let page = accounts_page(&state, &ctx, fs).await?;
             Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
         }
     }

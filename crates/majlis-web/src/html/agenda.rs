@@ -194,25 +194,19 @@ pub async fn month(
     if let Some(r) = require_login(&ctx, "/calendar") {
         return Ok(r);
     }
-    let p = page(&state, &ctx, &q, None)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let p = page(&state, &ctx, &q, None).await?;
     Ok(super::render(&p))
 }
 
 /// A new feed address, shown once on the calendar page.
 pub async fn create_feed(State(state): State<AppState>, ctx: Ctx, form: FormData) -> PageResult {
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(form.csrf())?;
+    let actor = ctx.actor()?;
     let body = match form.get("body").filter(|s| !s.is_empty()) {
         Some(b) => Some(Uuid::parse_str(b).map_err(|_| ctx.page_err(WebError::BadRequest))?),
         None => None,
     };
-    let (_, secret) = state
-        .store
-        .create_feed(actor, body)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let (_, secret) = state.store.create_feed(actor, body).await?;
     let url = format!(
         "{}/feeds/{secret}.ics",
         state.config.public_url.trim_end_matches('/')
@@ -221,9 +215,7 @@ pub async fn create_feed(State(state): State<AppState>, ctx: Ctx, form: FormData
         month: None,
         body: body.map(|b| b.to_string()),
     };
-    let p = page(&state, &ctx, &q, Some(url))
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let p = page(&state, &ctx, &q, Some(url)).await?;
     Ok(super::render(&p))
 }
 
@@ -233,14 +225,10 @@ pub async fn revoke_feed(
     Path(id): Path<String>,
     form: FormData,
 ) -> PageResult {
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    let id = super::parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    state
-        .store
-        .revoke_feed(actor.account_id, id)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(form.csrf())?;
+    let actor = ctx.actor()?;
+    let id = super::parse_id(&id)?;
+    state.store.revoke_feed(actor.account_id, id).await?;
     Ok(super::see_other("/calendar#feeds"))
 }
 
@@ -251,14 +239,9 @@ pub async fn feed(State(state): State<AppState>, ctx: Ctx, Path(file): Path<Stri
     let (account, body) = state
         .store
         .feed_by_secret(secret)
-        .await
-        .map_err(|e| ctx.page_err(e))?
+        .await?
         .ok_or_else(|| ctx.page_err(WebError::not_found()))?;
-    let actor = state
-        .store
-        .actor_for(&account)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let actor = state.store.actor_for(&account).await?;
     let today = ctx.today();
     let range = state
         .store
@@ -268,8 +251,7 @@ pub async fn feed(State(state): State<AppState>, ctx: Ctx, Path(file): Path<Stri
             today - Duration::days(92),
             today + Duration::days(400),
         )
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+        .await?;
     let tz = majlis_store::service::meetings::zone(&ctx.settings.time_zone);
     let lang = ctx.lang;
     let mut events = Vec::new();

@@ -70,20 +70,16 @@ pub async fn show(
     if let Some(r) = require_login(&ctx, &format!("/audit/{kind}/{id}")) {
         return Ok(r);
     }
-    if !permissions::can_view_audit(ctx.actor().map_err(|e| ctx.page_err(e))?) {
+    if !permissions::can_view_audit(ctx.actor()?) {
         return Err(ctx.page_err(WebError::Domain(DomainError::Forbidden)));
     }
     let back = entity_page(&kind, &id).ok_or_else(|| ctx.page_err(WebError::not_found()))?;
-    let uuid = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    let uuid = parse_id(&id)?;
     let lang = ctx.lang;
     let dates = state.dates(lang.code(), &ctx.settings);
-    let events = state
-        .store
-        .audit_for(&kind, uuid, 500)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let events = state.store.audit_for(&kind, uuid, 500).await?;
     let mut names: HashMap<uuid::Uuid, String> = HashMap::new();
-    for a in state.store.accounts().await.map_err(|e| ctx.page_err(e))? {
+    for a in state.store.accounts().await? {
         names.insert(a.id, a.username);
     }
     let tz: chrono_tz::Tz = ctx

@@ -80,14 +80,10 @@ pub async fn list(
     if let Some(r) = require_login(&ctx, "/bodies") {
         return Ok(r);
     }
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor()?;
     let query: String = q.q.unwrap_or_default().chars().take(200).collect();
     let lang = ctx.lang;
-    let bodies = state
-        .store
-        .visible_bodies(actor, &query, false)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let bodies = state.store.visible_bodies(actor, &query, false).await?;
     // The whole tree in depth-first order, or the search results flat.
     let rows: Vec<TreeRow> = if query.trim().is_empty() {
         tree_order(&bodies)
@@ -151,33 +147,24 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     if let Some(r) = require_login(&ctx, &format!("/bodies/{id}")) {
         return Ok(r);
     }
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    let (body, lineage) = state
-        .store
-        .visible_body(actor, id)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let id = parse_id(&id)?;
+    let actor = ctx.actor()?;
+    let (body, lineage) = state.store.visible_body(actor, id).await?;
     let lang = ctx.lang;
     let today = ctx.today();
     let dates = state.dates(lang.code(), &ctx.settings);
-    let roles = state.store.roles().await.map_err(|e| ctx.page_err(e))?;
-    let rows = state
-        .store
-        .body_members(id)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let roles = state.store.roles().await?;
+    let rows = state.store.body_members(id).await?;
     let (groups, past, current) = views::group_members(lang, &dates, &roles, rows, today);
     let mut ancestors = Vec::new();
     for a in lineage.ancestors.iter().rev() {
-        let b = state.store.body(*a).await.map_err(|e| ctx.page_err(e))?;
+        let b = state.store.body(*a).await?;
         ancestors.push((b.id.to_string(), clean(b.name(lang.code()))));
     }
     let children = state
         .store
         .sub_bodies(id)
-        .await
-        .map_err(|e| ctx.page_err(e))?
+        .await?
         .into_iter()
         .map(|c| {
             (
@@ -190,8 +177,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     let meetings = state
         .store
         .body_meetings(id, 20)
-        .await
-        .map_err(|e| ctx.page_err(e))?
+        .await?
         .into_iter()
         .map(|m| {
             let date = dates.date(m.starts_at.date());
@@ -203,8 +189,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     let sessions = state
         .store
         .body_sessions(id)
-        .await
-        .map_err(|e| ctx.page_err(e))?
+        .await?
         .iter()
         .map(|s| {
             (
@@ -330,17 +315,13 @@ pub async fn new_form(
     if let Some(r) = require_login(&ctx, "/bodies/new") {
         return Ok(r);
     }
-    if !permissions::can_manage_bodies(ctx.actor().map_err(|e| ctx.page_err(e))?) {
+    if !permissions::can_manage_bodies(ctx.actor()?) {
         return Err(ctx.page_err(WebError::Domain(DomainError::Forbidden)));
     }
     let form = FormState::new()
         .with("kind", "provincial")
         .with("parent_id", q.parent.unwrap_or_default());
-    Ok(render(
-        &form_page(&state, &ctx, None, form)
-            .await
-            .map_err(|e| ctx.page_err(e))?,
-    ))
+    Ok(render(&form_page(&state, &ctx, None, form).await?))
 }
 
 fn input(form: &FormData) -> BodyInput {
@@ -368,15 +349,13 @@ async fn invalid(
         return Err(ctx.page_err(e));
     }
     let fs = FormState::from_values(form.0).with_error(&e, ctx.lang);
-    let page = form_page(state, ctx, editing, fs)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let page = form_page(state, ctx, editing, fs).await?;
     Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
 }
 
 pub async fn create(State(state): State<AppState>, ctx: Ctx, form: FormData) -> PageResult {
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor()?;
+    ctx.check_csrf(form.csrf())?;
     match state.store.create_body(actor, &input(&form)).await {
         Ok(b) => Ok(see_other(&format!("/bodies/{}", b.id))),
         Err(e) => invalid(&state, &ctx, None, form, e.into()).await,
@@ -391,10 +370,10 @@ pub async fn edit_form(
     if let Some(r) = require_login(&ctx, &format!("/bodies/{id}/edit")) {
         return Ok(r);
     }
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    let body = state.store.body(id).await.map_err(|e| ctx.page_err(e))?;
-    let lineage = state.store.lineage(id).await.map_err(|e| ctx.page_err(e))?;
-    if !permissions::can_edit_body(ctx.actor().map_err(|e| ctx.page_err(e))?, &lineage) {
+    let id = parse_id(&id)?;
+    let body = state.store.body(id).await?;
+    let lineage = state.store.lineage(id).await?;
+    if !permissions::can_edit_body(ctx.actor()?, &lineage) {
         return Err(ctx.page_err(WebError::Domain(DomainError::Forbidden)));
     }
     let form = FormState::new()
@@ -407,11 +386,7 @@ pub async fn edit_form(
             body.parent_id.map(|p| p.to_string()).unwrap_or_default(),
         )
         .with("city", body.city.clone().unwrap_or_default());
-    Ok(render(
-        &form_page(&state, &ctx, Some(&body), form)
-            .await
-            .map_err(|e| ctx.page_err(e))?,
-    ))
+    Ok(render(&form_page(&state, &ctx, Some(&body), form).await?))
 }
 
 pub async fn update(
@@ -420,10 +395,10 @@ pub async fn update(
     Path(id): Path<String>,
     form: FormData,
 ) -> PageResult {
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    let body = state.store.body(id).await.map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor()?;
+    ctx.check_csrf(form.csrf())?;
+    let id = parse_id(&id)?;
+    let body = state.store.body(id).await?;
     match state.store.update_body(actor, id, &input(&form)).await {
         Ok(b) => Ok(see_other(&format!("/bodies/{}", b.id))),
         Err(e) => invalid(&state, &ctx, Some(&body), form, e.into()).await,
@@ -436,13 +411,9 @@ pub async fn archive(
     Path(id): Path<String>,
     form: FormData,
 ) -> PageResult {
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    state
-        .store
-        .archive_body(actor, id)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor()?;
+    ctx.check_csrf(form.csrf())?;
+    let id = parse_id(&id)?;
+    state.store.archive_body(actor, id).await?;
     Ok(see_other(&format!("/bodies/{id}")))
 }

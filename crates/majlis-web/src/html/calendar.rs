@@ -36,25 +36,17 @@ pub async fn meeting(
     if let Some(r) = require_login(&ctx, &format!("/meetings/{id}")) {
         return Ok(r);
     }
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    let m = state.store.meeting(id).await.map_err(|e| ctx.page_err(e))?;
-    let (body, _) = state
-        .store
-        .visible_body(actor, m.body_id)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let id = parse_id(&id)?;
+    let actor = ctx.actor()?;
+    let m = state.store.meeting(id).await?;
+    let (body, _) = state.store.visible_body(actor, m.body_id).await?;
     let tz = zone(&ctx);
     let description = format!(
         "{} — {}",
         body.name(ctx.lang.code()),
         ctx.lang.t(&format!("meeting-kind-{}", m.kind.as_str()))
     );
-    let sequence = state
-        .store
-        .invitation_count(m.id)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let sequence = state.store.invitation_count(m.id).await?;
     let event = crate::ics::meeting_event(&m, &description, tz, sequence.saturating_sub(1) as u32);
     let text = crate::ics::calendar(&m.title, None, vec![event]);
     Ok(ics(&format!("meeting-{}", m.id), text))
@@ -68,18 +60,13 @@ pub async fn session(
     if let Some(r) = require_login(&ctx, &format!("/sessions/{id}")) {
         return Ok(r);
     }
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    let program = state
-        .store
-        .session_program(id)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let id = parse_id(&id)?;
+    let actor = ctx.actor()?;
+    let program = state.store.session_program(id).await?;
     let (body, _) = state
         .store
         .visible_body(actor, program.session.body_id)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+        .await?;
     let title =
         super::sessions::session_title(ctx.lang, &program.session, body.name(ctx.lang.code()));
     let tz = zone(&ctx);

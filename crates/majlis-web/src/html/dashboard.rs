@@ -36,10 +36,10 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
     if let Some(r) = require_login(&ctx, "/") {
         return Ok(r);
     }
-    let user = ctx.user().map_err(|e| ctx.page_err(e))?;
+    let user = ctx.user()?;
     let lang = ctx.lang;
     let person = match user.account.person_id {
-        Some(id) => Some(state.store.person(id).await.map_err(|e| ctx.page_err(e))?),
+        Some(id) => Some(state.store.person(id).await?),
         None => None,
     };
     let female = person.as_ref().is_some_and(|p| p.gender == Gender::Female);
@@ -53,18 +53,13 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
     let role_info: HashMap<String, _> = state
         .store
         .roles()
-        .await
-        .map_err(|e| ctx.page_err(e))?
+        .await?
         .into_iter()
         .map(|r| (r.key.clone(), r))
         .collect();
     let mut roles = Vec::new();
     for r in &user.actor.roles {
-        let body = state
-            .store
-            .body(r.body_id)
-            .await
-            .map_err(|e| ctx.page_err(e))?;
+        let body = state.store.body(r.body_id).await?;
         roles.push(RoleView {
             body_id: body.id.to_string(),
             body_name: clean(body.name(lang.code())),
@@ -77,7 +72,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
         });
     }
     let stats = if permissions::can_manage_bodies(&user.actor) {
-        let (b, p) = state.store.counts().await.map_err(|e| ctx.page_err(e))?;
+        let (b, p) = state.store.counts().await?;
         Some(Stats {
             bodies: lang.count("count-bodies", b),
             people: lang.count("count-people", p),

@@ -65,9 +65,9 @@ pub async fn add_decision(
     Path(id): Path<String>,
     form: FormData,
 ) -> PageResult {
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(form.csrf())?;
+    let actor = ctx.actor()?;
+    let id = parse_id(&id)?;
     let input = DecisionInput {
         kind: form.text("kind"),
         text: form.text("text"),
@@ -87,16 +87,12 @@ pub async fn set_decision_status(
     Path(id): Path<String>,
     form: FormData,
 ) -> PageResult {
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(form.csrf())?;
+    let actor = ctx.actor()?;
+    let id = parse_id(&id)?;
     let status = DecisionStatus::parse(form.get("status").unwrap_or(""))
         .ok_or_else(|| ctx.page_err(WebError::BadRequest))?;
-    let d = state
-        .store
-        .set_decision_status(actor, id, status)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let d = state.store.set_decision_status(actor, id, status).await?;
     Ok(see_other(&format!("/meetings/{}#decisions", d.meeting_id)))
 }
 
@@ -126,27 +122,14 @@ pub async fn to_follow(
     if let Some(r) = require_login(&ctx, &format!("/bodies/{id}/decisions")) {
         return Ok(r);
     }
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    let (body, _) = state
-        .store
-        .visible_body(actor, id)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let id = parse_id(&id)?;
+    let actor = ctx.actor()?;
+    let (body, _) = state.store.visible_body(actor, id).await?;
     let lang = ctx.lang;
     let dates = state.dates(lang.code(), &ctx.settings);
     let mut rows = Vec::new();
-    for d in state
-        .store
-        .open_decisions(id)
-        .await
-        .map_err(|e| ctx.page_err(e))?
-    {
-        let m = state
-            .store
-            .meeting(d.meeting_id)
-            .await
-            .map_err(|e| ctx.page_err(e))?;
+    for d in state.store.open_decisions(id).await? {
+        let m = state.store.meeting(d.meeting_id).await?;
         rows.push(FollowRow {
             kind: lang.t(&format!("decision-kind-{}", d.kind.as_str())),
             text: clean(&d.text),

@@ -3,8 +3,8 @@
 use crate::auth::Ctx;
 use crate::error::WebError;
 use crate::i18n::Lang;
+pub use crate::present::clean;
 use askama::Template;
-use majlis_text::neutralize_bidi;
 use std::collections::HashMap;
 
 /// What the layout needs: language, title, who is logged in, the CSRF token.
@@ -52,12 +52,6 @@ impl Chrome {
     pub fn languages(&self) -> &'static [Lang] {
         &Lang::ALL
     }
-}
-
-/// User text made safe for display: bidi controls removed (HTML escaping is
-/// the template engine's job).
-pub fn clean(s: &str) -> String {
-    neutralize_bidi(s).into_owned()
 }
 
 /// A form's submitted values and its errors, for re-rendering.

@@ -69,13 +69,12 @@ pub async fn submit(
 ) -> PageResult {
     let next = safe_next(form.get("next"));
     let login = form.text("login");
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(form.csrf())?;
     let password = form.text("password");
     let result = state
         .store
         .authenticate_from(&login, &password, &login_client(&ctx, &jar))
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+        .await?;
     let logged_in = match result {
         Ok(a) => a,
         Err(failure) => {
@@ -101,17 +100,9 @@ pub async fn submit(
     let account = logged_in.account;
     // A new session id on every login (no fixation); the old one is closed.
     if let Some(old) = ctx.user.as_ref().and_then(|u| u.session_token.as_deref()) {
-        state
-            .store
-            .delete_session(old)
-            .await
-            .map_err(|e| ctx.page_err(e))?;
+        state.store.delete_session(old).await?;
     }
-    let (token, _csrf) = state
-        .store
-        .create_session(account.id)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let (token, _csrf) = state.store.create_session(account.id).await?;
     let mut jar = jar
         .add(cookie(&state, SESSION_COOKIE, token, Some(SESSION_DAYS)))
         .add(cookie(&state, DEVICE_COOKIE, logged_in.device, Some(365)))
@@ -129,13 +120,9 @@ pub async fn logout(
     form: FormData,
 ) -> PageResult {
     if let Some(user) = &ctx.user {
-        ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+        ctx.check_csrf(form.csrf())?;
         if let Some(t) = &user.session_token {
-            state
-                .store
-                .delete_session(t)
-                .await
-                .map_err(|e| ctx.page_err(e))?;
+            state.store.delete_session(t).await?;
         }
     }
     Ok((
@@ -155,7 +142,7 @@ pub async fn switch_lang(
     form: FormData,
 ) -> PageResult {
     if ctx.user.is_some() {
-        ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+        ctx.check_csrf(form.csrf())?;
     }
     let lang = Lang::parse(&form.text("code")).ok_or_else(|| ctx.page_err(WebError::BadRequest))?;
     let jar = jar.add(cookie(&state, LANG_COOKIE, lang.code().into(), Some(365)));

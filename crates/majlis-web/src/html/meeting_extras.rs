@@ -204,13 +204,9 @@ pub async fn send_invitations(
     Path(id): Path<String>,
     form: FormData,
 ) -> PageResult {
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    state
-        .store
-        .send_invitations(actor(&ctx)?, id)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(form.csrf())?;
+    let id = parse_id(&id)?;
+    state.store.send_invitations(actor(&ctx)?, id).await?;
     state.wake_jobs();
     Ok(see_other(&format!("/meetings/{id}#invitations")))
 }
@@ -221,8 +217,8 @@ pub async fn add_guest(
     Path(id): Path<String>,
     form: FormData,
 ) -> PageResult {
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(form.csrf())?;
+    let id = parse_id(&id)?;
     let input = GuestInput {
         name: form.text("guest_name"),
         quality: form.opt("quality"),
@@ -259,15 +255,14 @@ pub async fn guest_attendance(
     Path(id): Path<String>,
     form: FormData,
 ) -> PageResult {
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(form.csrf())?;
+    let id = parse_id(&id)?;
     let status = Attendance::parse(form.get("status").unwrap_or(""))
         .ok_or_else(|| ctx.page_err(WebError::BadRequest))?;
     state
         .store
         .record_guest_attendance(actor(&ctx)?, id, status)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+        .await?;
     let meeting = meeting_field(&form);
     Ok(see_other(&match meeting {
         Some(m) => format!("/meetings/{m}#guests"),
@@ -281,9 +276,8 @@ pub async fn add_report(
     Path(id): Path<String>,
     up: UploadForm,
 ) -> PageResult {
-    ctx.check_csrf(up.form.csrf())
-        .map_err(|e| ctx.page_err(e))?;
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(up.form.csrf())?;
+    let id = parse_id(&id)?;
     let participation = up
         .form
         .get("participation_id")
@@ -321,9 +315,8 @@ pub async fn attach(
     Path(id): Path<String>,
     up: UploadForm,
 ) -> PageResult {
-    ctx.check_csrf(up.form.csrf())
-        .map_err(|e| ctx.page_err(e))?;
-    let item = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(up.form.csrf())?;
+    let item = parse_id(&id)?;
     let meeting = meeting_field(&up.form).ok_or_else(|| ctx.page_err(WebError::BadRequest))?;
     let result = match up.upload() {
         Ok(Some(file)) => state
@@ -347,17 +340,13 @@ pub async fn carry_over(
     Path(id): Path<String>,
     form: FormData,
 ) -> PageResult {
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    let item = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(form.csrf())?;
+    let item = parse_id(&id)?;
     let to = form
         .get("to")
         .and_then(|m| Uuid::parse_str(m).ok())
         .ok_or_else(|| ctx.page_err(WebError::BadRequest))?;
-    state
-        .store
-        .carry_over_item(actor(&ctx)?, item, to)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    state.store.carry_over_item(actor(&ctx)?, item, to).await?;
     Ok(see_other(&format!("/meetings/{to}#agenda")))
 }
 
@@ -369,13 +358,9 @@ pub async fn file(
     if let Some(r) = super::require_login(&ctx, &format!("/meetings/{id}")) {
         return Ok(r);
     }
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    let file = parse_id(&file).map_err(|e| ctx.page_err(e))?;
-    let f = state
-        .store
-        .meeting_file(actor(&ctx)?, id, file)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let id = parse_id(&id)?;
+    let file = parse_id(&file)?;
+    let f = state.store.meeting_file(actor(&ctx)?, id, file).await?;
     Ok(super::files::download(f))
 }
 
@@ -388,8 +373,8 @@ pub async fn edit_form(
     if let Some(r) = super::require_login(&ctx, &format!("/meetings/{id}/edit")) {
         return Ok(r);
     }
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    let m = state.store.meeting(id).await.map_err(|e| ctx.page_err(e))?;
+    let id = parse_id(&id)?;
+    let m = state.store.meeting(id).await?;
     let form = FormState::new()
         .with("kind", m.kind.as_str())
         .with("title", m.title.clone())
@@ -414,8 +399,8 @@ pub async fn update(
     Path(id): Path<String>,
     form: FormData,
 ) -> PageResult {
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(form.csrf())?;
+    let id = parse_id(&id)?;
     let input = super::meetings::meeting_input(&form);
     match state.store.update_meeting(actor(&ctx)?, id, &input).await {
         Ok(_) => {
@@ -427,7 +412,7 @@ pub async fn update(
             if !matches!(e, WebError::Domain(DomainError::Invalid(_))) {
                 return Err(ctx.page_err(e));
             }
-            let m = state.store.meeting(id).await.map_err(|e| ctx.page_err(e))?;
+            let m = state.store.meeting(id).await?;
             let fs = FormState::from_values(form.0).with_error(&e, ctx.lang);
             super::meetings::edit_page(&state, &ctx, &m, fs, true).await
         }
@@ -440,8 +425,8 @@ pub async fn edit_agenda_item(
     Path(id): Path<String>,
     form: FormData,
 ) -> PageResult {
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    let item = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(form.csrf())?;
+    let item = parse_id(&id)?;
     let meeting = meeting_field(&form).ok_or_else(|| ctx.page_err(WebError::BadRequest))?;
     let input = super::meetings::agenda_input(&form);
     match state
@@ -462,12 +447,8 @@ pub async fn remove_agenda_item(
     Path(id): Path<String>,
     form: FormData,
 ) -> PageResult {
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    let item = parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    let meeting = state
-        .store
-        .remove_agenda_item(actor(&ctx)?, item)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(form.csrf())?;
+    let item = parse_id(&id)?;
+    let meeting = state.store.remove_agenda_item(actor(&ctx)?, item).await?;
     Ok(see_other(&format!("/meetings/{meeting}#agenda")))
 }

@@ -6,6 +6,7 @@ use super::{FormData, PageResult, parse_id, render, render_status, require_login
 use crate::auth::Ctx;
 use crate::error::WebError;
 use crate::i18n::Lang;
+pub use crate::present::when;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -17,30 +18,7 @@ use majlis_domain::meeting::{
 };
 use majlis_domain::{DomainError, permissions};
 use majlis_store::service::meetings::AttendanceSheet;
-use majlis_text::DateFormatter;
 use uuid::Uuid;
-
-/// «الإثنين 19 دجنبر 2016، من 18:00 إلى 21:30».
-pub fn when(lang: Lang, dates: &DateFormatter, m: &Meeting) -> String {
-    let (s, e) = (m.starts_at, m.ends_at);
-    let times = if s.date() == e.date() {
-        super::sessions::time_range(lang, s, e)
-    } else {
-        format!(
-            "{} – {} {}",
-            s.format("%H:%M"),
-            dates.date(e.date()),
-            e.format("%H:%M")
-        )
-    };
-    lang.t_args(
-        "meeting-when-value",
-        &[
-            ("date", FluentValue::from(dates.date_with_hijri(s.date()))),
-            ("times", FluentValue::from(times)),
-        ],
-    )
-}
 
 /// The planning form of a meeting as the domain's input.
 pub fn meeting_input(form: &FormData) -> MeetingInput {
@@ -177,9 +155,7 @@ pub async fn edit_page(
     form: FormState,
     invalid: bool,
 ) -> PageResult {
-    let body = managed_body(state, ctx, &m.body_id.to_string())
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let body = managed_body(state, ctx, &m.body_id.to_string()).await?;
     let mut page = form_page(ctx, &body, form);
     page.chrome.title = ctx.lang.t("meeting-edit-title");
     page.chrome.path = format!("/meetings/{}/edit", m.id);
@@ -201,9 +177,7 @@ pub async fn new_form(
     if let Some(r) = require_login(&ctx, &format!("/bodies/{id}/meetings/new")) {
         return Ok(r);
     }
-    let body = managed_body(&state, &ctx, &id)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let body = managed_body(&state, &ctx, &id).await?;
     let form = FormState::new()
         .with("kind", "periodic")
         .with("quorum", "majority")
@@ -217,14 +191,12 @@ pub async fn create(
     Path(id): Path<String>,
     form: FormData,
 ) -> PageResult {
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    let body = managed_body(&state, &ctx, &id)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(form.csrf())?;
+    let body = managed_body(&state, &ctx, &id).await?;
     let input = meeting_input(&form);
     match state
         .store
-        .create_meeting(ctx.actor().map_err(|e| ctx.page_err(e))?, body.id, &input)
+        .create_meeting(ctx.actor()?, body.id, &input)
         .await
     {
         Ok(m) => Ok(see_other(&format!("/meetings/{}", m.id))),
@@ -445,11 +417,9 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     if let Some(r) = require_login(&ctx, &format!("/meetings/{id}")) {
         return Ok(r);
     }
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    let id = parse_id(&id)?;
     Ok(render(
-        &meeting_page(&state, &ctx, id, Forms::default())
-            .await
-            .map_err(|e| ctx.page_err(e))?,
+        &meeting_page(&state, &ctx, id, Forms::default()).await?,
     ))
 }
 
@@ -488,9 +458,7 @@ pub(super) async fn with_errors(
             ..Default::default()
         },
     };
-    let page = meeting_page(state, ctx, id, forms)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let page = meeting_page(state, ctx, id, forms).await?;
     Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
 }
 
@@ -500,9 +468,9 @@ pub async fn change_status(
     Path(id): Path<String>,
     form: FormData,
 ) -> PageResult {
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(form.csrf())?;
+    let actor = ctx.actor()?;
+    let id = parse_id(&id)?;
     let change = match form.get("action") {
         Some("hold") => Ok(StatusChange::Hold),
         Some("cancel") => Ok(StatusChange::Cancel),
@@ -536,9 +504,9 @@ pub async fn add_agenda_item(
     Path(id): Path<String>,
     form: FormData,
 ) -> PageResult {
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(form.csrf())?;
+    let actor = ctx.actor()?;
+    let id = parse_id(&id)?;
     let input = agenda_input(&form);
     match state.store.add_agenda_item(actor, id, &input).await {
         Ok(_) => Ok(see_other(&format!("/meetings/{id}#agenda"))),
@@ -552,19 +520,15 @@ pub async fn move_agenda_item(
     Path(id): Path<String>,
     form: FormData,
 ) -> PageResult {
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(form.csrf())?;
+    let actor = ctx.actor()?;
+    let id = parse_id(&id)?;
     let up = match form.get("direction") {
         Some("up") => true,
         Some("down") => false,
         _ => return Err(ctx.page_err(WebError::BadRequest)),
     };
-    let items = state
-        .store
-        .move_agenda_item(actor, id, up)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let items = state.store.move_agenda_item(actor, id, up).await?;
     let meeting = items
         .first()
         .map(|i| i.meeting_id.to_string())
@@ -578,9 +542,9 @@ pub async fn record_attendance(
     Path(id): Path<String>,
     form: FormData,
 ) -> PageResult {
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(form.csrf())?;
+    let actor = ctx.actor()?;
+    let id = parse_id(&id)?;
     let mut marks = Vec::new();
     for (k, v) in &form.0 {
         let Some(person) = k.strip_prefix("att-") else {
@@ -590,10 +554,6 @@ pub async fn record_attendance(
         let status = Attendance::parse(v).ok_or_else(|| ctx.page_err(WebError::BadRequest))?;
         marks.push((person, status));
     }
-    state
-        .store
-        .record_attendances(actor, id, &marks)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    state.store.record_attendances(actor, id, &marks).await?;
     Ok(see_other(&format!("/meetings/{id}#attendance")))
 }

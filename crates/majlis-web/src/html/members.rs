@@ -106,16 +106,12 @@ pub async fn new_form(
     if let Some(r) = require_login(&ctx, &format!("/bodies/{id}/members/new")) {
         return Ok(r);
     }
-    let body = load(&state, &ctx, &id).await.map_err(|e| ctx.page_err(e))?;
+    let body = load(&state, &ctx, &id).await?;
     let q: String = q.q.unwrap_or_default().chars().take(200).collect();
     let form = FormState::new()
         .with("role", "member")
         .with("starts_on", ctx.today().to_string());
-    Ok(render(
-        &page(&state, &ctx, &body, &q, form)
-            .await
-            .map_err(|e| ctx.page_err(e))?,
-    ))
+    Ok(render(&page(&state, &ctx, &body, &q, form).await?))
 }
 
 pub async fn create(
@@ -124,9 +120,9 @@ pub async fn create(
     Path(id): Path<String>,
     form: FormData,
 ) -> PageResult {
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    let body = load(&state, &ctx, &id).await.map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor()?;
+    ctx.check_csrf(form.csrf())?;
+    let body = load(&state, &ctx, &id).await?;
     let input = MembershipInput {
         person_id: form.text("person_id"),
         body_id: body.id.to_string(),
@@ -146,9 +142,7 @@ pub async fn create(
             }
             let q = form.text("q");
             let fs = FormState::from_values(form.0).with_error(&e, ctx.lang);
-            let p = page(&state, &ctx, &body, &q, fs)
-                .await
-                .map_err(|e| ctx.page_err(e))?;
+            let p = page(&state, &ctx, &body, &q, fs).await?;
             Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
         }
     }
@@ -160,9 +154,9 @@ pub async fn end(
     Path(id): Path<String>,
     form: FormData,
 ) -> PageResult {
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor()?;
+    ctx.check_csrf(form.csrf())?;
+    let id = parse_id(&id)?;
     // Without a date, the membership's last day was yesterday: it ends now.
     let on = form
         .get("on")
@@ -171,13 +165,8 @@ pub async fn end(
             chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
                 .map_err(|_| WebError::Domain(DomainError::invalid("ends_on", "invalid_date")))
         })
-        .transpose()
-        .map_err(|e| ctx.page_err(e))?
+        .transpose()?
         .unwrap_or_else(|| ctx.today().pred_opt().unwrap_or_else(|| ctx.today()));
-    let m = state
-        .store
-        .end_membership(actor, id, on)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let m = state.store.end_membership(actor, id, on).await?;
     Ok(see_other(&format!("/bodies/{}#members", m.body_id)))
 }

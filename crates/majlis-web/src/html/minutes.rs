@@ -136,16 +136,10 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     if let Some(r) = require_login(&ctx, &format!("/meetings/{id}/minutes")) {
         return Ok(r);
     }
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    let m = state
-        .store
-        .minutes(actor, id)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
-    let p = page(&state, &ctx, m, None, None)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let id = parse_id(&id)?;
+    let actor = ctx.actor()?;
+    let m = state.store.minutes(actor, id).await?;
+    let p = page(&state, &ctx, m, None, None).await?;
     Ok(render(&p))
 }
 
@@ -176,14 +170,10 @@ pub async fn save(
     Path(id): Path<String>,
     form: LongFormData,
 ) -> PageResult {
-    ctx.check_csrf(form.0.csrf()).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    let id: Uuid = parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    let current = state
-        .store
-        .minutes(actor, id)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(form.0.csrf())?;
+    let actor = ctx.actor()?;
+    let id: Uuid = parse_id(&id)?;
+    let current = state.store.minutes(actor, id).await?;
     let result = state
         .store
         .save_minutes(actor, id, &input(&form, &current))
@@ -209,15 +199,9 @@ async fn refused(
         WebError::Domain(DomainError::Invalid(_)) => StatusCode::UNPROCESSABLE_ENTITY,
         _ => return Err(ctx.page_err(e)),
     };
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    let now = state
-        .store
-        .minutes(actor, id)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
-    let p = page(state, ctx, now, form, Some(&e))
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor()?;
+    let now = state.store.minutes(actor, id).await?;
+    let p = page(state, ctx, now, form, Some(&e)).await?;
     Ok(render_status(status, &p))
 }
 
@@ -227,9 +211,9 @@ pub async fn approve(
     Path(id): Path<String>,
     form: LongFormData,
 ) -> PageResult {
-    ctx.check_csrf(form.0.csrf()).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    let id: Uuid = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(form.0.csrf())?;
+    let actor = ctx.actor()?;
+    let id: Uuid = parse_id(&id)?;
     let version = form
         .0
         .get("version")
@@ -258,12 +242,8 @@ pub async fn print(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Strin
     if let Some(r) = require_login(&ctx, &format!("/meetings/{id}/minutes/print")) {
         return Ok(r);
     }
-    let m = approved(&state, &ctx, &id)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
-    let doc = crate::documents::minutes(&state, ctx.lang, &m)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let m = approved(&state, &ctx, &id).await?;
+    let doc = crate::documents::minutes(&state, ctx.lang, &m).await?;
     Ok(super::print::page(
         &ctx,
         doc,
@@ -275,12 +255,8 @@ pub async fn pdf(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>
     if let Some(r) = require_login(&ctx, &format!("/meetings/{id}/minutes/print")) {
         return Ok(r);
     }
-    let m = approved(&state, &ctx, &id)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
-    let doc = crate::documents::minutes(&state, ctx.lang, &m)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let m = approved(&state, &ctx, &id).await?;
+    let doc = crate::documents::minutes(&state, ctx.lang, &m).await?;
     let name = format!("minutes-{}", m.meeting.starts_at.date());
     super::print::pdf(doc, &name)
         .await

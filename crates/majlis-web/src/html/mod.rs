@@ -221,7 +221,7 @@ async fn read_form(
             let mut map = HashMap::new();
             for (k, v) in pairs {
                 if k.len() > 64 || v.chars().count() > limit {
-                    return Err(PageError(WebError::PayloadTooLarge, lang));
+                    return Err(PageError(WebError::PayloadTooLarge, Some(lang)));
                 }
                 map.insert(k, v);
             }
@@ -233,7 +233,7 @@ async fn read_form(
             } else {
                 WebError::BadRequest
             };
-            Err(PageError(e, lang))
+            Err(PageError(e, Some(lang)))
         }
     }
 }

@@ -157,16 +157,10 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     if let Some(r) = require_login(&ctx, &format!("/papers/{id}")) {
         return Ok(r);
     }
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    let d = state
-        .store
-        .paper(actor, id)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
-    let p = page(&state, &ctx, d, FormState::new())
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let id = parse_id(&id)?;
+    let actor = ctx.actor()?;
+    let d = state.store.paper(actor, id).await?;
+    let p = page(&state, &ctx, d, FormState::new()).await?;
     Ok(render(&p))
 }
 
@@ -177,10 +171,9 @@ pub async fn add_version(
     Path(id): Path<String>,
     up: UploadForm,
 ) -> PageResult {
-    ctx.check_csrf(up.form.csrf())
-        .map_err(|e| ctx.page_err(e))?;
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(up.form.csrf())?;
+    let id = parse_id(&id)?;
+    let actor = ctx.actor()?;
     let text = up.form.get("text").filter(|t| !t.trim().is_empty());
     let result = match up.upload() {
         Ok(file) => state
@@ -196,15 +189,9 @@ pub async fn add_version(
             if !matches!(e, WebError::Domain(DomainError::Invalid(_))) {
                 return Err(ctx.page_err(e));
             }
-            let d = state
-                .store
-                .paper(actor, id)
-                .await
-                .map_err(|e| ctx.page_err(e))?;
+            let d = state.store.paper(actor, id).await?;
             let fs = FormState::from_values(up.form.0).with_error(&e, ctx.lang);
-            let p = page(&state, &ctx, d, fs)
-                .await
-                .map_err(|e| ctx.page_err(e))?;
+            let p = page(&state, &ctx, d, fs).await?;
             Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
         }
     }
@@ -218,15 +205,11 @@ pub async fn version_file(
     if let Some(r) = require_login(&ctx, &format!("/papers/{id}")) {
         return Ok(r);
     }
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    let id = parse_id(&id)?;
     let number: i32 = number
         .parse()
         .map_err(|_| ctx.page_err(WebError::not_found()))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    let f = state
-        .store
-        .paper_file(actor, id, number)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor()?;
+    let f = state.store.paper_file(actor, id, number).await?;
     Ok(super::files::download(f))
 }

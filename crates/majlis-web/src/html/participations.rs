@@ -116,7 +116,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     if let Some(r) = require_login(&ctx, &format!("/bodies/{id}/participations")) {
         return Ok(r);
     }
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    let id = parse_id(&id)?;
     let p = page(
         &state,
         &ctx,
@@ -124,8 +124,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         FormState::new().with("scope", "national"),
         None,
     )
-    .await
-    .map_err(|e| ctx.page_err(e))?;
+    .await?;
     Ok(render(&p))
 }
 
@@ -149,10 +148,9 @@ pub async fn create(
     Path(id): Path<String>,
     up: UploadForm,
 ) -> PageResult {
-    ctx.check_csrf(up.form.csrf())
-        .map_err(|e| ctx.page_err(e))?;
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(up.form.csrf())?;
+    let id = parse_id(&id)?;
+    let actor = ctx.actor()?;
     let result = async {
         let people =
             super::program::people_by_numbers(&state, &up.form.text("people"), "people").await?;
@@ -172,9 +170,7 @@ pub async fn create(
                 return Err(ctx.page_err(e));
             }
             let fs = FormState::from_values(up.form.0).with_error(&e, ctx.lang);
-            let p = page(&state, &ctx, id, fs, None)
-                .await
-                .map_err(|e| ctx.page_err(e))?;
+            let p = page(&state, &ctx, id, fs, None).await?;
             Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
         }
     }
@@ -184,13 +180,9 @@ pub async fn report(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
     if let Some(r) = require_login(&ctx, "/") {
         return Ok(r);
     }
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    let f = state
-        .store
-        .participation_file(actor, id)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let id = parse_id(&id)?;
+    let actor = ctx.actor()?;
+    let f = state.store.participation_file(actor, id).await?;
     Ok(super::files::download(f))
 }
 
@@ -203,13 +195,9 @@ pub async fn edit_form(
     if let Some(r) = require_login(&ctx, &format!("/participations/{id}/edit")) {
         return Ok(r);
     }
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    let p = state
-        .store
-        .participation(actor, id)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let id = parse_id(&id)?;
+    let actor = ctx.actor()?;
+    let p = state.store.participation(actor, id).await?;
     let numbers: Vec<String> = p
         .people
         .iter()
@@ -225,9 +213,7 @@ pub async fn edit_form(
         .with("last_day", p.last_day.to_string())
         .with("people", numbers.join("، "))
         .with("report", p.report.clone().unwrap_or_default());
-    let page = page(&state, &ctx, p.body_id, form, Some(id))
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let page = page(&state, &ctx, p.body_id, form, Some(id)).await?;
     Ok(render(&page))
 }
 
@@ -237,10 +223,9 @@ pub async fn update(
     Path(id): Path<String>,
     up: UploadForm,
 ) -> PageResult {
-    ctx.check_csrf(up.form.csrf())
-        .map_err(|e| ctx.page_err(e))?;
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(up.form.csrf())?;
+    let id = parse_id(&id)?;
+    let actor = ctx.actor()?;
     let result = async {
         let people =
             super::program::people_by_numbers(&state, &up.form.text("people"), "people").await?;
@@ -264,16 +249,9 @@ pub async fn update(
             if !matches!(e, WebError::Domain(DomainError::Invalid(_))) {
                 return Err(ctx.page_err(e));
             }
-            let body = state
-                .store
-                .participation(actor, id)
-                .await
-                .map_err(|e| ctx.page_err(e))?
-                .body_id;
+            let body = state.store.participation(actor, id).await?.body_id;
             let fs = FormState::from_values(up.form.0).with_error(&e, ctx.lang);
-            let p = page(&state, &ctx, body, fs, Some(id))
-                .await
-                .map_err(|e| ctx.page_err(e))?;
+            let p = page(&state, &ctx, body, fs, Some(id)).await?;
             Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
         }
     }
@@ -285,13 +263,9 @@ pub async fn delete(
     Path(id): Path<String>,
     form: super::FormData,
 ) -> PageResult {
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    let body = state
-        .store
-        .delete_participation(actor, id)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(form.csrf())?;
+    let id = parse_id(&id)?;
+    let actor = ctx.actor()?;
+    let body = state.store.delete_participation(actor, id).await?;
     Ok(see_other(&format!("/bodies/{body}/participations")))
 }

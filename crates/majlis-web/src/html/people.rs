@@ -52,7 +52,7 @@ pub async fn list(
     if let Some(r) = require_login(&ctx, "/people") {
         return Ok(r);
     }
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor()?;
     let lang = ctx.lang;
     let query: String = q.q.unwrap_or_default().chars().take(200).collect();
     let page_no = q
@@ -66,11 +66,7 @@ pub async fn list(
         per_page: PER_PAGE,
         include_archived: false,
     };
-    let result = state
-        .store
-        .directory(actor, &pq)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let result = state.store.directory(actor, &pq).await?;
     let link = |p: u64| format!("/people?q={}&page={p}", urlencode(&query));
     let rows = result
         .items
@@ -136,22 +132,17 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     if let Some(r) = require_login(&ctx, &format!("/people/{id}")) {
         return Ok(r);
     }
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    let (person, lineages) = state
-        .store
-        .visible_person(actor, id)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let id = parse_id(&id)?;
+    let actor = ctx.actor()?;
+    let (person, lineages) = state.store.visible_person(actor, id).await?;
     let lang = ctx.lang;
     let dates = state.dates(lang.code(), &ctx.settings);
-    let roles = state.store.roles().await.map_err(|e| ctx.page_err(e))?;
+    let roles = state.store.roles().await?;
     let today = ctx.today();
     let memberships = state
         .store
         .person_memberships(id)
-        .await
-        .map_err(|e| ctx.page_err(e))?
+        .await?
         .into_iter()
         .map(|r| PersonMembership {
             body_id: r.body.id.to_string(),
@@ -170,11 +161,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     let participations = super::participations::views(
         lang,
         &dates,
-        state
-            .store
-            .person_participations(person.id)
-            .await
-            .map_err(|e| ctx.page_err(e))?,
+        state.store.person_participations(person.id).await?,
     );
     let page = PersonPage {
         participations,
@@ -271,7 +258,7 @@ pub async fn new_form(ctx: Ctx) -> PageResult {
     if let Some(r) = require_login(&ctx, "/people/new") {
         return Ok(r);
     }
-    if !permissions::can_create_person(ctx.actor().map_err(|e| ctx.page_err(e))?) {
+    if !permissions::can_create_person(ctx.actor()?) {
         return Err(ctx.page_err(WebError::Domain(DomainError::Forbidden)));
     }
     Ok(render(&form_page(
@@ -282,8 +269,8 @@ pub async fn new_form(ctx: Ctx) -> PageResult {
 }
 
 pub async fn create(State(state): State<AppState>, ctx: Ctx, form: FormData) -> PageResult {
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor()?;
+    ctx.check_csrf(form.csrf())?;
     match state.store.create_person(actor, &input(&form)).await {
         Ok(p) => Ok(see_other(&format!("/people/{}", p.id))),
         Err(e) => invalid(&ctx, None, form, e.into()),
@@ -298,14 +285,10 @@ pub async fn edit_form(
     if let Some(r) = require_login(&ctx, &format!("/people/{id}/edit")) {
         return Ok(r);
     }
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    let p = state.store.person(id).await.map_err(|e| ctx.page_err(e))?;
-    let lineages = state
-        .store
-        .person_lineages(id)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
-    if !permissions::can_edit_person(ctx.actor().map_err(|e| ctx.page_err(e))?, &lineages) {
+    let id = parse_id(&id)?;
+    let p = state.store.person(id).await?;
+    let lineages = state.store.person_lineages(id).await?;
+    if !permissions::can_edit_person(ctx.actor()?, &lineages) {
         return Err(ctx.page_err(WebError::Domain(DomainError::Forbidden)));
     }
     let form = FormState::new()
@@ -331,10 +314,10 @@ pub async fn update(
     Path(id): Path<String>,
     form: FormData,
 ) -> PageResult {
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    let p = state.store.person(id).await.map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor()?;
+    ctx.check_csrf(form.csrf())?;
+    let id = parse_id(&id)?;
+    let p = state.store.person(id).await?;
     match state.store.update_person(actor, id, &input(&form)).await {
         Ok(p) => Ok(see_other(&format!("/people/{}", p.id))),
         Err(e) => invalid(&ctx, Some(&p), form, e.into()),
@@ -347,13 +330,9 @@ pub async fn archive(
     Path(id): Path<String>,
     form: FormData,
 ) -> PageResult {
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    state
-        .store
-        .archive_person(actor, id)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let actor = ctx.actor()?;
+    ctx.check_csrf(form.csrf())?;
+    let id = parse_id(&id)?;
+    state.store.archive_person(actor, id).await?;
     Ok(see_other(&format!("/people/{id}")))
 }

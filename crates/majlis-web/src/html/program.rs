@@ -16,9 +16,9 @@ pub async fn set_outcome(
     Path(id): Path<String>,
     form: super::LongFormData,
 ) -> PageResult {
-    ctx.check_csrf(form.0.csrf()).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(form.0.csrf())?;
+    let actor = ctx.actor()?;
+    let id = parse_id(&id)?;
     let session = form
         .0
         .get("session")
@@ -27,8 +27,7 @@ pub async fn set_outcome(
     state
         .store
         .set_workshop_outcome(actor, id, &form.0.text("outcome"))
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+        .await?;
     Ok(see_other(&format!("/sessions/{session}#workshops")))
 }
 
@@ -37,9 +36,7 @@ pub async fn print(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Strin
     if let Some(r) = require_login(&ctx, &format!("/sessions/{id}/program")) {
         return Ok(r);
     }
-    let doc = program_document(&state, &ctx, &id)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let doc = program_document(&state, &ctx, &id).await?;
     Ok(super::print::page(
         &ctx,
         doc,
@@ -52,9 +49,7 @@ pub async fn pdf(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>
     if let Some(r) = require_login(&ctx, &format!("/sessions/{id}/program")) {
         return Ok(r);
     }
-    let doc = program_document(&state, &ctx, &id)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let doc = program_document(&state, &ctx, &id).await?;
     super::print::pdf(doc, "program")
         .await
         .map_err(|e| ctx.page_err(e))
@@ -135,9 +130,9 @@ async fn membership(
     form: super::FormData,
     join: bool,
 ) -> PageResult {
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(form.csrf())?;
+    let actor = ctx.actor()?;
+    let id = parse_id(&id)?;
     let person = actor
         .person_id
         .ok_or_else(|| ctx.page_err(WebError::Domain(DomainError::Forbidden)))?;
@@ -158,6 +153,6 @@ async fn membership(
     } else {
         state.store.leave_workshop(actor, id, person).await
     };
-    done.map_err(|e| ctx.page_err(e))?;
+    done?;
     Ok(see_other(&format!("/sessions/{session}#workshops")))
 }

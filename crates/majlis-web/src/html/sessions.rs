@@ -6,6 +6,7 @@ use super::{FormData, PageResult, parse_id, render, render_status, require_login
 use crate::auth::Ctx;
 use crate::error::WebError;
 use crate::i18n::Lang;
+pub use crate::present::{name, session_title, speaker_names, time_range};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -16,42 +17,7 @@ use majlis_domain::session::{
     Conflict, PaperAction, SessionInput, SlotDraft, SlotKind, WorkshopRole,
 };
 use majlis_domain::{DomainError, Person, permissions};
-use majlis_store::service::sessions::CouncilSession;
 use uuid::Uuid;
-
-/// «الدورة الثامنة للجنة المركزية», «8e session du Comité central».
-pub fn session_title(lang: Lang, s: &CouncilSession, body_name: &str) -> String {
-    let n = s.number.max(1) as u32;
-    match lang {
-        // «ل» + «المجلس» is written «للمجلس», and «ل» + «اللجنة» «للجنة».
-        Lang::Ar => {
-            let of = match body_name.strip_prefix("ال") {
-                Some(rest) if rest.starts_with('ل') => format!("ل{rest}"),
-                Some(rest) => format!("لل{rest}"),
-                None => format!("ل{body_name}"),
-            };
-            format!("{} {of}", majlis_text::ordinal::arabic_session(n))
-        }
-        Lang::Fr => format!(
-            "{} — {}",
-            majlis_text::ordinal::french_session(n),
-            body_name
-        ),
-        Lang::En => format!(
-            "{} — {}",
-            majlis_text::ordinal::english_session(n),
-            body_name
-        ),
-    }
-}
-
-pub fn name(lang: Lang, p: &Person) -> String {
-    clean(if lang == Lang::Ar {
-        &p.full_name_ar
-    } else {
-        p.full_name_latin.as_deref().unwrap_or(&p.full_name_ar)
-    })
-}
 
 pub struct SlotView {
     pub time: String,
@@ -302,29 +268,6 @@ async fn page(
     })
 }
 
-/// «من 10:00 إلى 12:30», «10:00 – 12:30»: words in Arabic keep the order
-/// unambiguous inside right-to-left text.
-pub fn time_range(lang: Lang, from: chrono::NaiveDateTime, to: chrono::NaiveDateTime) -> String {
-    lang.t_args(
-        "time-range",
-        &[
-            ("from", FluentValue::from(from.format("%H:%M").to_string())),
-            ("to", FluentValue::from(to.format("%H:%M").to_string())),
-        ],
-    )
-}
-
-/// «فلان (أستاذ باحث)، فلانة».
-pub fn speaker_names(list: Vec<majlis_store::service::invitations::Guest>) -> String {
-    list.into_iter()
-        .map(|g| match g.quality {
-            Some(q) => format!("{} ({})", clean(&g.name), clean(&q)),
-            None => clean(&g.name),
-        })
-        .collect::<Vec<_>>()
-        .join("، ")
-}
-
 /// «الورشة الأولى», «Atelier 1».
 pub fn workshop_heading(lang: Lang, ordinal: i32) -> String {
     let n = ordinal.max(1) as u32;
@@ -342,12 +285,8 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     if let Some(r) = require_login(&ctx, &format!("/sessions/{id}")) {
         return Ok(r);
     }
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
-    Ok(render(
-        &page(&state, &ctx, id, FormState::new())
-            .await
-            .map_err(|e| ctx.page_err(e))?,
-    ))
+    let id = parse_id(&id)?;
+    Ok(render(&page(&state, &ctx, id, FormState::new()).await?))
 }
 
 async fn invalid(
@@ -367,9 +306,7 @@ async fn invalid(
     let fs = FormState::from_values(form.0)
         .with("which", which)
         .with_error(&e, ctx.lang);
-    let p = page(state, ctx, id, fs)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let p = page(state, ctx, id, fs).await?;
     Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
 }
 
@@ -379,9 +316,9 @@ pub async fn create(
     Path(body): Path<String>,
     form: FormData,
 ) -> PageResult {
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    let body = parse_id(&body).map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(form.csrf())?;
+    let actor = ctx.actor()?;
+    let body = parse_id(&body)?;
     let input = SessionInput {
         number: form.opt("number"),
         first_day: form.text("first_day"),
@@ -392,8 +329,7 @@ pub async fn create(
     let s = state
         .store
         .create_council_session(actor, body, &input)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+        .await?;
     Ok(see_other(&format!("/sessions/{}", s.id)))
 }
 
@@ -403,9 +339,9 @@ pub async fn add_workshop(
     Path(id): Path<String>,
     form: FormData,
 ) -> PageResult {
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(form.csrf())?;
+    let actor = ctx.actor()?;
+    let id = parse_id(&id)?;
     let capacity = match form
         .get("capacity")
         .map(str::trim)
@@ -450,9 +386,9 @@ pub async fn add_slot(
     Path(id): Path<String>,
     form: FormData,
 ) -> PageResult {
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(form.csrf())?;
+    let actor = ctx.actor()?;
+    let id = parse_id(&id)?;
     let err = |f: &'static str, c: &'static str| WebError::Domain(DomainError::invalid(f, c));
     let draft = (|| {
         let kind =
@@ -521,9 +457,9 @@ pub async fn add_paper(
     Path(id): Path<String>,
     form: FormData,
 ) -> PageResult {
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(form.csrf())?;
+    let actor = ctx.actor()?;
+    let id = parse_id(&id)?;
     let err = |f: &'static str, c: &'static str| WebError::Domain(DomainError::invalid(f, c));
     let result = async {
         let workshop = Uuid::parse_str(form.get("paper_workshop_id").unwrap_or(""))
@@ -562,30 +498,26 @@ pub async fn paper_action(
     Path(id): Path<String>,
     form: FormData,
 ) -> PageResult {
-    ctx.check_csrf(form.csrf()).map_err(|e| ctx.page_err(e))?;
-    let actor = ctx.actor().map_err(|e| ctx.page_err(e))?;
-    let id = parse_id(&id).map_err(|e| ctx.page_err(e))?;
+    ctx.check_csrf(form.csrf())?;
+    let actor = ctx.actor()?;
+    let id = parse_id(&id)?;
     let action = PaperAction::parse(form.get("action").unwrap_or(""))
         .ok_or_else(|| ctx.page_err(WebError::BadRequest))?;
     state
         .store
         .paper_action(actor, id, action, form.get("comment"))
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+        .await?;
     if form.get("back") == Some("paper") {
         return Ok(see_other(&format!("/papers/{id}")));
     }
-    let session = state
-        .store
-        .paper_session(id)
-        .await
-        .map_err(|e| ctx.page_err(e))?;
+    let session = state.store.paper_session(id).await?;
     Ok(see_other(&format!("/sessions/{session}#papers")))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use majlis_store::service::sessions::CouncilSession;
 
     #[test]
     fn arabic_session_titles() {

@@ -37,7 +37,7 @@ impl FromRequest<AppState> for UploadForm {
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
         let lang = request_lang(req.headers(), None);
-        let bad = |e: WebError| PageError(e, lang);
+        let bad = |e: WebError| PageError(e, Some(lang));
         let max = state.config.limits.max_upload;
         let mut mp = Multipart::from_request(req, state)
             .await

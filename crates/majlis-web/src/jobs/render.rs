@@ -1,8 +1,8 @@
 //! The texts of e-mails: convocations (with the agenda and the `.ics`) and
 //! reminders about working papers, in the organization's language.
 
-use crate::html::layout::clean;
 use crate::i18n::Lang;
+use crate::present::clean;
 use crate::state::AppState;
 use fluent_templates::fluent_bundle::FluentValue;
 use majlis_domain::jobs::ReminderKind;
@@ -91,7 +91,7 @@ pub async fn invitation(
                     &format!("{key}-subject"),
                     &[("title", FluentValue::from(title.clone()))],
                 ),
-                when: crate::html::meetings::when(lang, &dates, &m),
+                when: crate::present::when(lang, &dates, &m),
                 venue: [m.venue.as_deref(), m.city.as_deref()]
                     .into_iter()
                     .flatten()
@@ -110,7 +110,7 @@ pub async fn invitation(
                 (
                     "name",
                     FluentValue::from(match &r.person {
-                        Some(p) => crate::html::sessions::name(lang, p),
+                        Some(p) => crate::present::name(lang, p),
                         None => clean(&r.name),
                     }),
                 ),
@@ -181,14 +181,11 @@ pub async fn paper_reminder(
             .unwrap_or(default);
         let dates = state.dates(lang.code(), &settings);
         let session_title =
-            crate::html::sessions::session_title(lang, &program, council.name(lang.code()));
+            crate::present::session_title(lang, &program, council.name(lang.code()));
         let text = lang.t_args(
             &format!("{key}-text"),
             &[
-                (
-                    "name",
-                    FluentValue::from(crate::html::sessions::name(lang, &p)),
-                ),
+                ("name", FluentValue::from(crate::present::name(lang, &p))),
                 ("title", FluentValue::from(title.clone())),
                 ("session", FluentValue::from(session_title)),
                 ("due", FluentValue::from(dates.date(paper.due_on))),
