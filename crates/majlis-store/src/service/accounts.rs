@@ -383,7 +383,9 @@ impl Store {
 
     /// The account and CSRF token of a live session.
     pub async fn session(&self, token: &str) -> StoreResult<Option<(Account, String)>> {
-        let Some(s) = session::Entity::find_by_id(sha256_hex(token))
+        // The session and its account in one query (every request asks).
+        let Some((s, acc)) = session::Entity::find_by_id(sha256_hex(token))
+            .find_also_related(account::Entity)
             .one(&self.db)
             .await?
         else {
@@ -395,9 +397,6 @@ impl Store {
             tx.commit().await?;
             return Ok(None);
         }
-        let acc = account::Entity::find_by_id(s.account_id)
-            .one(&self.db)
-            .await?;
         Ok(acc
             .filter(|a| !a.disabled)
             .map(|a| (to_account(a), s.csrf_token)))

@@ -278,25 +278,7 @@ impl Store {
     /// Lineages of the bodies a person currently belongs to (for permissions).
     pub async fn person_lineages(&self, id: Uuid) -> StoreResult<Vec<Lineage>> {
         let today = crate::now().date_naive();
-        let bodies: Vec<Uuid> = membership::Entity::find()
-            .select_only()
-            .column(membership::Column::BodyId)
-            .filter(membership::Column::PersonId.eq(id))
-            .filter(membership::Column::StartsOn.lte(today))
-            .filter(
-                Condition::any()
-                    .add(membership::Column::EndsOn.is_null())
-                    .add(membership::Column::EndsOn.gte(today)),
-            )
-            .distinct()
-            .into_tuple()
-            .all(&self.db)
-            .await?;
-        let mut out = Vec::with_capacity(bodies.len());
-        for b in bodies {
-            out.push(crate::service::bodies::lineage(&self.db, b).await?);
-        }
-        Ok(out)
+        crate::service::references::person_bodies(&self.db, id, today, false).await
     }
 
     pub async fn create_person(&self, actor: &Actor, input: &PersonInput) -> StoreResult<Person> {
