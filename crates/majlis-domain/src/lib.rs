@@ -4,6 +4,7 @@
 
 pub mod body;
 pub mod calendar;
+pub mod decision;
 pub mod error;
 pub mod jobs;
 pub mod login;

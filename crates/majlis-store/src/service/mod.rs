@@ -10,6 +10,7 @@ pub mod files;
 pub mod invitations;
 pub mod jobs;
 pub mod login;
+pub mod meeting_access;
 pub mod meeting_detail;
 pub mod meetings;
 pub mod memberships;
