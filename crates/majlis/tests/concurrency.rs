@@ -276,3 +276,41 @@ async fn sixty_four_logins_at_once_get_answers_not_errors() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_crowd_of_feed_addresses_and_tokens_is_all_kept() {
+    each_backend(|backend| async move {
+        let app = TestApp::demo(backend).await;
+        let (c, csrf) = app.api_login("member").await;
+        let (c, csrf) = (Arc::new(c), Arc::new(csrf));
+        let base = Arc::new(app.base.clone());
+        let results = crowd(WRITERS, |i| {
+            let (c, csrf, base) = (c.clone(), csrf.clone(), base.clone());
+            async move {
+                let path = if i % 2 == 0 { "me/feeds" } else { "me/tokens" };
+                let r = c
+                    .post(format!("{base}/api/v1/{path}"))
+                    .header("x-csrf-token", csrf.as_str())
+                    .json(&json!({"name": format!("t{i}")}))
+                    .send()
+                    .await
+                    .unwrap();
+                (vec![r.status().as_u16()], Vec::<()>::new())
+            }
+        })
+        .await;
+        assert!(no_server_error(&results).iter().all(|s| *s == 200));
+        for path in ["me/feeds", "me/tokens"] {
+            let list: Value = c
+                .get(app.url(&format!("/api/v1/{path}")))
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            assert_eq!(list.as_array().unwrap().len(), WRITERS / 2, "{path}");
+        }
+    })
+    .await;
+}
