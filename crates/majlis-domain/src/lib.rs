@@ -14,6 +14,7 @@ pub mod minutes;
 pub mod participation;
 pub mod permissions;
 pub mod person;
+pub mod record;
 pub mod session;
 pub mod settings;
 pub mod upload;
