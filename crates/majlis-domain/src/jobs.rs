@@ -53,9 +53,10 @@ pub fn backoff(attempts: i32, base_seconds: i64) -> Duration {
     Duration::seconds(secs)
 }
 
-/// What happens after a failed attempt: retry at a later time, or give up.
-pub fn after_failure(attempts: i32, base_seconds: i64) -> Option<Duration> {
-    (attempts < MAX_ATTEMPTS).then(|| backoff(attempts, base_seconds))
+/// What happens after a failed attempt: retry at a later time, or give up
+/// after `max_attempts` (a kind's own, [`MAX_ATTEMPTS`] by default).
+pub fn after_failure(attempts: i32, base_seconds: i64, max_attempts: i32) -> Option<Duration> {
+    (attempts < max_attempts).then(|| backoff(attempts, base_seconds))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -120,8 +121,9 @@ mod tests {
         assert_eq!(backoff(4, 30), Duration::seconds(240));
         assert_eq!(backoff(30, 30), Duration::seconds(MAX_BACKOFF_SECONDS));
         assert_eq!(backoff(0, 0), Duration::seconds(1));
-        assert!(after_failure(MAX_ATTEMPTS - 1, 30).is_some());
-        assert_eq!(after_failure(MAX_ATTEMPTS, 30), None);
+        assert!(after_failure(MAX_ATTEMPTS - 1, 30, MAX_ATTEMPTS).is_some());
+        assert_eq!(after_failure(MAX_ATTEMPTS, 30, MAX_ATTEMPTS), None);
+        assert_eq!(after_failure(3, 30, 3), None);
         assert_eq!(JobStatus::parse("failed"), Some(JobStatus::Failed));
     }
 

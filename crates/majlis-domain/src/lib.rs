@@ -19,6 +19,7 @@ pub mod session;
 pub mod settings;
 pub mod upload;
 pub mod validation;
+pub mod viewer;
 
 pub use body::{Body, BodyInput, BodyKind};
 pub use error::{DomainError, FieldError};
@@ -26,3 +27,4 @@ pub use membership::{Membership, MembershipInput, Role};
 pub use permissions::{Actor, ActorRole, Lineage};
 pub use person::{Gender, Person, PersonInput};
 pub use settings::{Digits, OrgSettings};
+pub use viewer::Viewer;

@@ -73,6 +73,18 @@ pub struct ValidPerson {
     pub joined_on: Option<NaiveDate>,
 }
 
+impl Person {
+    /// The person without their private contact fields (e-mail, phone), for
+    /// readers who may not see them.
+    pub fn without_contact(self) -> Self {
+        Self {
+            email: None,
+            phone: None,
+            ..self
+        }
+    }
+}
+
 impl PersonInput {
     pub fn validate(&self) -> DomainResult<ValidPerson> {
         let mut c = Checker::new();

@@ -49,14 +49,17 @@ pub(crate) async fn record<C: ConnectionTrait>(
 }
 
 impl crate::Store {
-    /// The history of one entity, oldest first (at most `limit` events).
+    /// The history of one entity, oldest first (at most `limit` events), for
+    /// those who may read the audit log.
     pub async fn audit_for(
         &self,
+        viewer: impl Into<majlis_domain::Viewer<'_>>,
         entity_type: &str,
         entity_id: Uuid,
         limit: u64,
     ) -> StoreResult<Vec<AuditEvent>> {
         use sea_orm::QuerySelect;
+        crate::service::ensure_viewer(viewer.into(), majlis_domain::permissions::can_view_audit)?;
         let rows = audit_event::Entity::find()
             .filter(audit_event::Column::EntityType.eq(entity_type))
             .filter(audit_event::Column::EntityId.eq(entity_id))
@@ -64,18 +67,27 @@ impl crate::Store {
             .limit(limit)
             .all(&self.db)
             .await?;
-        Ok(rows
-            .into_iter()
-            .map(|r| AuditEvent {
-                id: r.id,
-                at: r.at,
-                actor_id: r.actor_id,
-                action: r.action,
-                entity_type: r.entity_type,
-                entity_id: r.entity_id,
-                before: r.before.and_then(|s| serde_json::from_str(&s).ok()),
-                after: r.after.and_then(|s| serde_json::from_str(&s).ok()),
+        rows.into_iter()
+            .map(|r| {
+                let json = |s: Option<String>| -> StoreResult<Option<serde_json::Value>> {
+                    s.map(|s| {
+                        serde_json::from_str(&s).map_err(|e| {
+                            crate::StoreError::Internal(format!("audit event {}: {e}", r.id))
+                        })
+                    })
+                    .transpose()
+                };
+                Ok(AuditEvent {
+                    id: r.id,
+                    at: r.at,
+                    actor_id: r.actor_id,
+                    before: json(r.before.clone())?,
+                    after: json(r.after.clone())?,
+                    action: r.action,
+                    entity_type: r.entity_type,
+                    entity_id: r.entity_id,
+                })
             })
-            .collect())
+            .collect()
     }
 }

@@ -111,7 +111,14 @@ async fn migrations_forward_from_the_first_schema_index_existing_people() {
             per_page: 10,
             include_archived: false,
         };
-        assert_eq!(store.people(&q, None).await.unwrap().total, 1);
+        assert_eq!(
+            store
+                .directory(majlis_domain::Viewer::System, &q)
+                .await
+                .unwrap()
+                .total,
+            1
+        );
     }
 }
 
@@ -140,7 +147,11 @@ async fn body_tree_refuses_cycles_and_audits() {
             .await
             .unwrap();
         assert_eq!(
-            s.lineage(local.id).await.unwrap().ancestors,
+            s.visible_body(majlis_domain::Viewer::System, local.id)
+                .await
+                .unwrap()
+                .1
+                .ancestors,
             vec![agadir.id, region.id]
         );
 
@@ -157,25 +168,53 @@ async fn body_tree_refuses_cycles_and_audits() {
             is_domain(&err, &DomainError::invalid("parent_id", "parent_cycle")),
             "{err:?}"
         );
-        assert_eq!(s.body(region.id).await.unwrap().parent_id, None);
+        assert_eq!(
+            s.visible_body(majlis_domain::Viewer::System, region.id)
+                .await
+                .unwrap()
+                .0
+                .parent_id,
+            None
+        );
 
         // Archiving a body with active sub-bodies is refused.
         assert!(s.archive_body(&a, agadir.id).await.is_err());
         s.archive_body(&a, local.id).await.unwrap();
         s.archive_body(&a, agadir.id).await.unwrap();
-        assert!(s.body(agadir.id).await.unwrap().archived);
-        assert_eq!(s.bodies(false).await.unwrap().len(), 1);
+        assert!(
+            s.visible_body(majlis_domain::Viewer::System, agadir.id)
+                .await
+                .unwrap()
+                .0
+                .archived
+        );
+        assert_eq!(
+            s.visible_bodies(majlis_domain::Viewer::System, "", false)
+                .await
+                .unwrap()
+                .len(),
+            1
+        );
 
-        let history = s.audit_for("body", agadir.id, 100).await.unwrap();
+        let history = s
+            .audit_for(majlis_domain::Viewer::System, "body", agadir.id, 100)
+            .await
+            .unwrap();
         let actions: Vec<_> = history.iter().map(|e| e.action.as_str()).collect();
         assert_eq!(actions, ["create", "archive"]);
         assert_eq!(history[1].before.as_ref().unwrap()["archived"], false);
         assert_eq!(history[1].after.as_ref().unwrap()["archived"], true);
 
         // Search is normalized: hamza and ta marbuta do not matter.
-        let found = s.search_bodies("اكادير", 10).await.unwrap();
+        let found = s
+            .visible_bodies(majlis_domain::Viewer::System, "اكادير", false)
+            .await
+            .unwrap();
         assert!(found.is_empty(), "archived bodies are not found");
-        let found = s.search_bodies("سوس", 10).await.unwrap();
+        let found = s
+            .visible_bodies(majlis_domain::Viewer::System, "سوس", false)
+            .await
+            .unwrap();
         assert_eq!(found.len(), 1);
     }
 }
@@ -226,28 +265,28 @@ async fn people_search_pagination_and_unique_numbers() {
         );
 
         let page = s
-            .people(
+            .directory(
+                majlis_domain::Viewer::System,
                 &PeopleQuery {
                     q: "فاطمه بنانى".into(),
                     page: 1,
                     per_page: 50,
                     include_archived: false,
                 },
-                None,
             )
             .await
             .unwrap();
         assert_eq!(page.total, 1);
         assert_eq!(page.items[0].id, fatima.id);
         let page = s
-            .people(
+            .directory(
+                majlis_domain::Viewer::System,
                 &PeopleQuery {
                     q: "BENNANI".into(),
                     page: 1,
                     per_page: 50,
                     include_archived: false,
                 },
-                None,
             )
             .await
             .unwrap();
@@ -260,7 +299,14 @@ async fn people_search_pagination_and_unique_numbers() {
             include_archived: false,
         };
         for text in ["فاط بنا", "الزهراء", "زهراء", "pps-100", "Benn"] {
-            assert_eq!(s.people(&q(text), None).await.unwrap().total, 1, "{text}");
+            assert_eq!(
+                s.directory(majlis_domain::Viewer::System, &q(text))
+                    .await
+                    .unwrap()
+                    .total,
+                1,
+                "{text}"
+            );
         }
         let renamed = person_input(
             "فاطمة الزهراء التازي",
@@ -269,20 +315,38 @@ async fn people_search_pagination_and_unique_numbers() {
             "female",
         );
         s.update_person(&a, fatima.id, &renamed).await.unwrap();
-        assert_eq!(s.people(&q("بناني"), None).await.unwrap().total, 0);
-        assert_eq!(s.people(&q("التازي"), None).await.unwrap().total, 1);
+        assert_eq!(
+            s.directory(majlis_domain::Viewer::System, &q("بناني"))
+                .await
+                .unwrap()
+                .total,
+            0
+        );
+        assert_eq!(
+            s.directory(majlis_domain::Viewer::System, &q("التازي"))
+                .await
+                .unwrap()
+                .total,
+            1
+        );
         assert_eq!(s.reindex().await.unwrap(), 31);
-        assert_eq!(s.people(&q("tazi"), None).await.unwrap().total, 1);
+        assert_eq!(
+            s.directory(majlis_domain::Viewer::System, &q("tazi"))
+                .await
+                .unwrap()
+                .total,
+            1
+        );
 
         let p2 = s
-            .people(
+            .directory(
+                majlis_domain::Viewer::System,
                 &PeopleQuery {
                     q: String::new(),
                     page: 2,
                     per_page: 20,
                     include_archived: false,
                 },
-                None,
             )
             .await
             .unwrap();
@@ -290,14 +354,14 @@ async fn people_search_pagination_and_unique_numbers() {
 
         s.archive_person(&a, fatima.id).await.unwrap();
         let page = s
-            .people(
+            .directory(
+                majlis_domain::Viewer::System,
                 &PeopleQuery {
                     q: "bennani".into(),
                     page: 1,
                     per_page: 50,
                     include_archived: false,
                 },
-                None,
             )
             .await
             .unwrap();
@@ -369,12 +433,19 @@ async fn memberships_and_actor_roles() {
         // Ending before the start is refused; ending later works and is kept.
         assert!(s.end_membership(&a, m.id, d(2015, 1, 1)).await.is_err());
         s.end_membership(&a, m.id, d(2016, 12, 19)).await.unwrap();
-        let members = s.body_members(agadir.id).await.unwrap();
+        let members = s
+            .body_members(majlis_domain::Viewer::System, agadir.id)
+            .await
+            .unwrap();
         assert_eq!(members.len(), 1);
         assert_eq!(members[0].membership.ends_on, Some(d(2016, 12, 19)));
         assert!(s.actor_for(&acc).await.unwrap().roles.is_empty());
         assert_eq!(
-            s.person_memberships(p.id).await.unwrap()[0].body.id,
+            s.person_memberships(majlis_domain::Viewer::System, p.id)
+                .await
+                .unwrap()[0]
+                .body
+                .id,
             agadir.id
         );
     }
@@ -436,14 +507,35 @@ async fn backup_restore_round_trip_on_every_backend_pair() {
             let restored = target.restore(&mut buf.as_slice(), false).await.unwrap();
             assert_eq!(restored, counts);
             assert_eq!(
-                target.body(rabat.id).await.unwrap(),
-                s.body(rabat.id).await.unwrap()
+                target
+                    .visible_body(majlis_domain::Viewer::System, rabat.id)
+                    .await
+                    .unwrap()
+                    .0,
+                s.visible_body(majlis_domain::Viewer::System, rabat.id)
+                    .await
+                    .unwrap()
+                    .0
             );
             assert_eq!(
-                target.person(p.id).await.unwrap(),
-                s.person(p.id).await.unwrap()
+                target
+                    .visible_person(majlis_domain::Viewer::System, p.id)
+                    .await
+                    .unwrap()
+                    .0,
+                s.visible_person(majlis_domain::Viewer::System, p.id)
+                    .await
+                    .unwrap()
+                    .0
             );
-            assert_eq!(target.body_members(rabat.id).await.unwrap().len(), 1);
+            assert_eq!(
+                target
+                    .body_members(majlis_domain::Viewer::System, rabat.id)
+                    .await
+                    .unwrap()
+                    .len(),
+                1
+            );
             assert!(
                 target
                     .authenticate("admin", "majlis-demo")
@@ -458,12 +550,33 @@ async fn backup_restore_round_trip_on_every_backend_pair() {
                 per_page: 5,
                 include_archived: false,
             };
-            assert_eq!(target.people(&q, None).await.unwrap().total, 1);
+            assert_eq!(
+                target
+                    .directory(majlis_domain::Viewer::System, &q)
+                    .await
+                    .unwrap()
+                    .total,
+                1
+            );
             // A non-empty database is not overwritten unless forced.
             assert!(target.restore(&mut buf.as_slice(), false).await.is_err());
             target.restore(&mut buf.as_slice(), true).await.unwrap();
-            assert_eq!(target.bodies(true).await.unwrap().len(), 2);
-            assert_eq!(target.people(&q, None).await.unwrap().total, 1);
+            assert_eq!(
+                target
+                    .visible_bodies(majlis_domain::Viewer::System, "", true)
+                    .await
+                    .unwrap()
+                    .len(),
+                2
+            );
+            assert_eq!(
+                target
+                    .directory(majlis_domain::Viewer::System, &q)
+                    .await
+                    .unwrap()
+                    .total,
+                1
+            );
         }
     }
 }
@@ -491,7 +604,10 @@ async fn search_with_very_many_matches_pages_along_the_name_index() {
             per_page: 50,
             include_archived: false,
         };
-        let page = s.people(&q, None).await.unwrap();
+        let page = s
+            .directory(majlis_domain::Viewer::System, &q)
+            .await
+            .unwrap();
         assert_eq!(page.total, 10_050);
         assert_eq!(page.items[0].full_name_ar, "محمد 00100");
         assert_eq!(page.items[49].full_name_ar, "محمد 00149");
@@ -502,7 +618,10 @@ async fn search_with_very_many_matches_pages_along_the_name_index() {
             per_page: 5,
             include_archived: false,
         };
-        let page = s.people(&q, None).await.unwrap();
+        let page = s
+            .directory(majlis_domain::Viewer::System, &q)
+            .await
+            .unwrap();
         assert_eq!(page.total, 10);
         assert_eq!(page.items[0].full_name_ar, "محمد 00140");
     }
@@ -570,7 +689,12 @@ async fn the_political_bureau_meeting_of_19_december_2016() {
             ..input.clone()
         };
         assert!(s.create_meeting(&a, bureau.id, &bad).await.is_err());
-        assert!(s.body_meetings(bureau.id, 10).await.unwrap().is_empty());
+        assert!(
+            s.body_meetings(majlis_domain::Viewer::System, bureau.id, 10)
+                .await
+                .unwrap()
+                .is_empty()
+        );
         // A provincial secretary does not plan the bureau's meetings.
         let secretary = Actor {
             account_id: Uuid::now_v7(),
@@ -589,7 +713,11 @@ async fn the_political_bureau_meeting_of_19_december_2016() {
 
         let m = s.create_meeting(&a, bureau.id, &input).await.unwrap();
         // Local times survive the round trip through UTC.
-        let back = s.meeting(m.id).await.unwrap();
+        let back = s
+            .visible_meeting(majlis_domain::Viewer::System, m.id)
+            .await
+            .unwrap()
+            .0;
         assert_eq!(back.starts_at.to_string(), "2016-12-19 18:00:00");
         assert_eq!(back.status, MeetingStatus::Planned);
 
@@ -610,7 +738,7 @@ async fn the_political_bureau_meeting_of_19_december_2016() {
             .await
             .unwrap();
         }
-        let agenda = s.agenda(m.id).await.unwrap();
+        let agenda = s.agenda(majlis_domain::Viewer::System, m.id).await.unwrap();
         let moved = s.move_agenda_item(&a, agenda[2].id, true).await.unwrap();
         let titles: Vec<_> = moved.iter().map(|i| i.title.as_str()).collect();
         assert_eq!(
@@ -638,7 +766,10 @@ async fn the_political_bureau_meeting_of_19_december_2016() {
             is_domain(&err, &DomainError::invalid("person_id", "not_invited")),
             "{err:?}"
         );
-        let sheet = s.attendance_sheet(m.id).await.unwrap();
+        let sheet = s
+            .attendance_sheet(majlis_domain::Viewer::System, m.id)
+            .await
+            .unwrap();
         assert_eq!(
             (sheet.members, sheet.present, sheet.needed, sheet.reached),
             (5, 3, 3, true)
@@ -652,11 +783,22 @@ async fn the_political_bureau_meeting_of_19_december_2016() {
             ..Default::default()
         };
         let dm = s.add_decision(&a, m.id, &measure).await.unwrap();
-        assert_eq!(s.open_decisions(bureau.id).await.unwrap().len(), 1);
+        assert_eq!(
+            s.open_decisions(majlis_domain::Viewer::System, bureau.id)
+                .await
+                .unwrap()
+                .len(),
+            1
+        );
         s.set_decision_status(&a, dm.id, DecisionStatus::Done)
             .await
             .unwrap();
-        assert!(s.open_decisions(bureau.id).await.unwrap().is_empty());
+        assert!(
+            s.open_decisions(majlis_domain::Viewer::System, bureau.id)
+                .await
+                .unwrap()
+                .is_empty()
+        );
 
         s.change_meeting_status(&a, m.id, StatusChange::Hold)
             .await
@@ -701,14 +843,20 @@ async fn the_political_bureau_meeting_of_19_december_2016() {
             (MeetingStatus::Postponed, later(17))
         );
         let actions: Vec<String> = s
-            .audit_for("meeting", sp.id, 10)
+            .audit_for(majlis_domain::Viewer::System, "meeting", sp.id, 10)
             .await
             .unwrap()
             .into_iter()
             .map(|e| e.action)
             .collect();
         assert_eq!(actions, ["create", "postponed"]);
-        assert_eq!(s.body_meetings(bureau.id, 10).await.unwrap().len(), 2);
+        assert_eq!(
+            s.body_meetings(majlis_domain::Viewer::System, bureau.id, 10)
+                .await
+                .unwrap()
+                .len(),
+            2
+        );
     }
 }
 
@@ -871,7 +1019,10 @@ async fn the_eighth_session_of_the_central_committee() {
             &DomainError::invalid("starts_at", "outside_session")
         ));
 
-        let program = s.session_program(session.id).await.unwrap();
+        let program = s
+            .session_program(majlis_domain::Viewer::System, session.id)
+            .await
+            .unwrap();
         assert_eq!(program.slots.len(), 3);
         assert_eq!(program.workshops[0].themes, vec!["القرب", "التنسيق"]);
         assert!(

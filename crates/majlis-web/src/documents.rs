@@ -2,11 +2,11 @@
 //! builder per document gives a [`Document`] that is either laid out as PDF
 //! (typst, in `majlis-pdf`) or shown as a printable page — the same content.
 
-use crate::html::layout::clean;
-use crate::html::sessions::{name, session_title, time_range, workshop_heading};
 use crate::i18n::Lang;
+use crate::present::{clean, name, quorum_line, session_title, time_range, workshop_heading};
 use crate::state::AppState;
 use fluent_templates::fluent_bundle::FluentValue;
+use majlis_domain::Viewer;
 use majlis_domain::meeting::Attendance;
 use majlis_domain::session::{SlotKind, WorkshopRole};
 use majlis_pdf::{Block, Document, Section};
@@ -28,11 +28,16 @@ fn doc(state_org: String, lang: Lang, title: String, meta: Vec<String>) -> Docum
 
 /// The approved minutes of a meeting: attendance and quorum, each agenda
 /// item with its minutes, the reports heard, decisions, the overall text.
-pub async fn minutes(state: &AppState, lang: Lang, m: &Minutes) -> StoreResult<Document> {
+pub async fn minutes(
+    state: &AppState,
+    viewer: Viewer<'_>,
+    lang: Lang,
+    m: &Minutes,
+) -> StoreResult<Document> {
     let settings = state.store.settings().await?;
     let dates = state.dates(lang.code(), &settings);
-    let body = state.store.body(m.meeting.body_id).await?;
-    let body_name = clean(body.name(lang.code()));
+    let detail = state.store.meeting_detail(viewer, m.meeting.id).await?;
+    let body_name = clean(detail.body.name(lang.code()));
     let title = lang.t_args(
         "minutes-document-title",
         &[
@@ -40,7 +45,7 @@ pub async fn minutes(state: &AppState, lang: Lang, m: &Minutes) -> StoreResult<D
             ("body", FluentValue::from(body_name.clone())),
         ],
     );
-    let mut meta = vec![crate::html::meetings::when(lang, &dates, &m.meeting)];
+    let mut meta = vec![crate::present::when(lang, &dates, &m.meeting)];
     let venue = [m.meeting.venue.as_deref(), m.meeting.city.as_deref()]
         .into_iter()
         .flatten()
@@ -66,7 +71,7 @@ pub async fn minutes(state: &AppState, lang: Lang, m: &Minutes) -> StoreResult<D
     let mut d = doc(clean(settings.name(lang.code())), lang, title, meta);
 
     // Attendance and quorum.
-    let sheet = state.store.attendance_sheet(m.meeting.id).await?;
+    let sheet = &detail.attendance;
     let mut blocks = Vec::new();
     for (status, key) in [
         (Some(Attendance::Present), "attendance-present"),
@@ -88,7 +93,7 @@ pub async fn minutes(state: &AppState, lang: Lang, m: &Minutes) -> StoreResult<D
             });
         }
     }
-    let guests = state.store.guests(m.meeting.id).await?;
+    let guests = state.store.guests(viewer, m.meeting.id).await?;
     if !guests.is_empty() {
         blocks.push(Block::Subheading {
             text: lang.t("meeting-guests"),
@@ -104,7 +109,7 @@ pub async fn minutes(state: &AppState, lang: Lang, m: &Minutes) -> StoreResult<D
         });
     }
     blocks.push(Block::Note {
-        text: crate::html::meetings::quorum_line(lang, &sheet),
+        text: quorum_line(lang, sheet),
     });
     d.sections.push(Section {
         heading: lang.t("meeting-attendance"),
@@ -131,7 +136,7 @@ pub async fn minutes(state: &AppState, lang: Lang, m: &Minutes) -> StoreResult<D
         });
     }
 
-    let reports = state.store.meeting_reports(m.meeting.id).await?;
+    let reports = state.store.meeting_reports(viewer, m.meeting.id).await?;
     if !reports.is_empty() {
         d.sections.push(Section {
             heading: lang.t("meeting-reports"),
@@ -156,13 +161,20 @@ pub async fn minutes(state: &AppState, lang: Lang, m: &Minutes) -> StoreResult<D
         });
     }
 
-    let decisions = state.store.decisions(m.meeting.id).await?;
-    if !decisions.is_empty() {
+    if !detail.decisions.is_empty() {
         let mut rows = Vec::new();
-        for x in decisions {
+        for x in &detail.decisions {
             let responsible = match (x.responsible_body_id, x.responsible_person_id) {
-                (Some(b), _) => clean(state.store.body(b).await?.name(lang.code())),
-                (None, Some(p)) => name(lang, &state.store.person(p).await?),
+                (Some(b), _) => detail
+                    .names
+                    .body(b)
+                    .map(|b| clean(b.name(lang.code())))
+                    .unwrap_or_default(),
+                (None, Some(p)) => detail
+                    .names
+                    .person(p)
+                    .map(|p| name(lang, p))
+                    .unwrap_or_default(),
                 _ => String::new(),
             };
             rows.push(vec![
@@ -197,10 +209,15 @@ pub async fn minutes(state: &AppState, lang: Lang, m: &Minutes) -> StoreResult<D
 
 /// A session's program: day by day, the slots with times and rooms; the
 /// workshops with themes, questions, people and papers; the parallel program.
-pub async fn program(state: &AppState, lang: Lang, p: &SessionProgram) -> StoreResult<Document> {
+pub async fn program(
+    state: &AppState,
+    viewer: Viewer<'_>,
+    lang: Lang,
+    p: &SessionProgram,
+) -> StoreResult<Document> {
     let settings = state.store.settings().await?;
     let dates = state.dates(lang.code(), &settings);
-    let body = state.store.body(p.session.body_id).await?;
+    let (body, _) = state.store.visible_body(viewer, p.session.body_id).await?;
     let title = session_title(lang, &p.session, &clean(body.name(lang.code())));
     let mut meta = vec![dates.day_range(p.session.first_day, p.session.last_day)];
     let venue = [p.session.venue.as_deref(), p.session.city.as_deref()]
@@ -318,8 +335,6 @@ pub async fn program(state: &AppState, lang: Lang, p: &SessionProgram) -> StoreR
         });
     }
     if !p.parallel.is_empty() {
-        let ids: Vec<uuid::Uuid> = p.parallel.iter().map(|m| m.id).collect();
-        let mut speakers = state.store.speakers(&ids).await?;
         d.sections.push(Section {
             heading: lang.t("session-parallel"),
             blocks: vec![Block::List {
@@ -334,8 +349,8 @@ pub async fn program(state: &AppState, lang: Lang, p: &SessionProgram) -> StoreR
                         if let Some(c) = &m.city {
                             s.push_str(&format!(" — {}", clean(c)));
                         }
-                        let who = crate::html::sessions::speaker_names(
-                            speakers.remove(&m.id).unwrap_or_default(),
+                        let who = crate::present::speaker_names(
+                            p.speakers.get(&m.id).cloned().unwrap_or_default(),
                         );
                         if who.is_empty() {
                             format!("{s} — {}", dates.date(m.starts_at.date()))

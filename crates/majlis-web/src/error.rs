@@ -156,23 +156,10 @@ impl WebError {
         res
     }
 
-    /// The HTML rendering, a page in the user's language (without the
-    /// request's context: the menu of an anonymous page).
+    /// The HTML rendering, a page in this language, rendered by the
+    /// [`render_errors`] layer.
     pub fn page(self, lang: Lang) -> Response {
-        self.log();
-        self.render_page(lang, None)
-    }
-
-    fn render_page(&self, lang: Lang, ctx: Option<&Ctx>) -> Response {
-        let status = self.status().as_u16();
-        let message = self.message(lang);
-        let page = match ctx {
-            Some(ctx) => crate::html::layout::ErrorPage::in_layout(ctx, lang, status, message),
-            None => crate::html::layout::ErrorPage::new(lang, status, message),
-        };
-        let mut res = (self.status(), crate::html::render(&page)).into_response();
-        self.decorate(&mut res);
-        res
+        self.deferred(Some(lang))
     }
 
     /// A bare response carrying the error, rendered by [`render_errors`].
@@ -205,6 +192,11 @@ impl IntoResponse for WebError {
     }
 }
 
+/// Parses an id from a path segment; anything else is "not found".
+pub fn parse_id(s: &str) -> Result<uuid::Uuid, WebError> {
+    uuid::Uuid::parse_str(s).map_err(|_| WebError::not_found())
+}
+
 /// An error waiting in a response for [`render_errors`], with the language
 /// the handler chose (else the request's).
 #[derive(Clone)]
@@ -227,10 +219,14 @@ impl CtxSlot {
     }
 }
 
-/// The layer that renders errors: JSON under `/api/`, a page in the layout
-/// elsewhere (an anonymous visitor of a page is sent to the login page), in
-/// the language of the request.
-pub async fn render_errors(mut req: Request, next: Next) -> Response {
+/// How the pages render an error: the page adapter's layout, given the
+/// request's context when a handler built one.
+pub type PageRenderer = fn(&WebError, Lang, Option<&Ctx>) -> Response;
+
+/// The layer that renders errors: JSON under `/api/`, a page (drawn by
+/// `pages`) elsewhere (an anonymous visitor of a page is sent to the login
+/// page), in the language of the request.
+pub async fn render_errors(mut req: Request, next: Next, pages: PageRenderer) -> Response {
     let slot = CtxSlot::default();
     req.extensions_mut().insert(slot.clone());
     let is_api = req.uri().path().starts_with("/api/");
@@ -246,7 +242,10 @@ pub async fn render_errors(mut req: Request, next: Next) -> Response {
     } else if matches!(*err, WebError::Domain(DomainError::Unauthenticated)) {
         crate::redirect::see_other("/login")
     } else {
-        err.render_page(lang, ctx.as_ref())
+        let mut res = pages(&err, lang, ctx.as_ref());
+        *res.status_mut() = err.status();
+        err.decorate(&mut res);
+        res
     }
 }
 

@@ -3,16 +3,17 @@
 pub mod api;
 pub mod auth;
 pub mod documents;
+pub mod download;
 pub mod error;
 pub mod guard;
 pub mod html;
 pub mod i18n;
 pub mod ics;
 pub mod jobs;
+pub mod limits;
 pub mod present;
 pub mod redirect;
 pub mod state;
-mod views;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -42,13 +43,14 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(health))
         .fallback(not_found)
         .with_state(state)
-        .layer(axum::middleware::from_fn(error::render_errors))
         .layer(axum::middleware::from_fn(guard::same_origin))
         .layer(DefaultBodyLimit::max(max_body))
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
         .layer(CatchPanicLayer::custom(|_| {
             error::WebError::Internal("handler panicked".into()).page(i18n::Lang::Ar)
         }))
+        // Outside the others, so that their errors are rendered too.
+        .layer(axum::middleware::from_fn(|req, next| error::render_errors(req, next, html::error_page)))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(

@@ -9,6 +9,7 @@ use majlis_domain::Person;
 use majlis_domain::meeting::Meeting;
 use majlis_domain::meeting::{MeetingStatus, not_recorded_as_held};
 use majlis_domain::session::{Lateness, PaperState, lateness};
+use majlis_store::service::meetings::AttendanceSheet;
 use majlis_store::service::sessions::CouncilSession;
 use majlis_text::{DateFormatter, neutralize_bidi};
 
@@ -137,4 +138,36 @@ pub fn speaker_names(list: Vec<majlis_store::service::invitations::Guest>) -> St
         })
         .collect::<Vec<_>>()
         .join("، ")
+}
+
+/// «حضر 15 عضوا من أصل 21؛ النصاب (11) مكتمل».
+pub fn quorum_line(lang: Lang, sheet: &AttendanceSheet) -> String {
+    lang.t_args(
+        if sheet.reached {
+            "meeting-quorum-reached"
+        } else {
+            "meeting-quorum-missing"
+        },
+        &[
+            (
+                "present",
+                FluentValue::from(lang.count("count-members", sheet.present as u64)),
+            ),
+            ("members", FluentValue::from(sheet.members.to_string())),
+            ("needed", FluentValue::from(sheet.needed.to_string())),
+        ],
+    )
+}
+
+/// «الورشة الأولى», «Atelier 1».
+pub fn workshop_heading(lang: Lang, ordinal: i32) -> String {
+    let n = ordinal.max(1) as u32;
+    match lang {
+        Lang::Ar => format!(
+            "الورشة {}",
+            majlis_text::ordinal::arabic_feminine(n).unwrap_or_else(|| n.to_string())
+        ),
+        Lang::Fr => format!("Atelier {n}"),
+        Lang::En => format!("Workshop {n}"),
+    }
 }

@@ -364,7 +364,7 @@ async fn user(cfg: &Config, action: UserAction) -> anyhow::Result<()> {
                         per_page: 10,
                         include_archived: false,
                     };
-                    let page = store.people(&q, None).await?;
+                    let page = store.directory(majlis_domain::Viewer::System, &q).await?;
                     Some(
                         page.items
                             .into_iter()

@@ -239,7 +239,12 @@ async fn flow(
         .text()
         .await
         .unwrap();
-    let region_name = app.store().body(region).await.unwrap();
+    let region_name = app
+        .store()
+        .visible_body(majlis_domain::Viewer::System, region)
+        .await
+        .unwrap()
+        .0;
     assert!(crumbs.contains(region_name.name(lang)), "{crumbs}");
 
     // Add a member with a role.
@@ -278,14 +283,14 @@ async fn flow(
     let body_page = text(&c).await;
     let person = app
         .store()
-        .people(
+        .directory(
+            majlis_domain::Viewer::System,
             &majlis_store::PeopleQuery {
                 q: member_number.into(),
                 page: 1,
                 per_page: 1,
                 include_archived: false,
             },
-            None,
         )
         .await
         .unwrap()
@@ -494,7 +499,12 @@ async fn meetings_flow(app: &TestApp, driver: &Driver) {
         submit(&c, "form[action$='/workshops']").await;
     }
     let member = app.store().account_by_username("member").await.unwrap();
-    let person = app.store().person(member.person_id.unwrap()).await.unwrap();
+    let person = app
+        .store()
+        .visible_person(majlis_domain::Viewer::System, member.person_id.unwrap())
+        .await
+        .unwrap()
+        .0;
     js(&c, "document.querySelectorAll('details').forEach(d => d.open = true); document.querySelector('#f-due_on').value = '2018-02-20'; document.querySelector('#f-paper_workshop_id').selectedIndex = 1;").await;
     fill(&c, "#f-paper_title", "ورقة العمل حول الحزب والمجتمع").await;
     fill(&c, "#f-assignees", person.member_number.as_deref().unwrap()).await;
@@ -513,7 +523,11 @@ async fn meetings_flow(app: &TestApp, driver: &Driver) {
     // The assignee uploads a version on the paper's page.
     login(&c, app, "member").await;
     let session_id: uuid::Uuid = session.trim_start_matches("/sessions/").parse().unwrap();
-    let program = app.store().session_program(session_id).await.unwrap();
+    let program = app
+        .store()
+        .session_program(majlis_domain::Viewer::System, session_id)
+        .await
+        .unwrap();
     let paper = program.workshops[0].papers[0].id;
     c.goto(&app.url(&format!("/papers/{paper}"))).await.unwrap();
     let dir = tempfile::tempdir().unwrap();

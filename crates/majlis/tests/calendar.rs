@@ -174,7 +174,11 @@ async fn papers_participations_and_printed_documents() {
         );
         assert!(body.contains("ندوة دولية حول بدائل اليسار"));
         assert!(body.contains("دولية"));
-        let m = app.store().body_meetings(bureau, 10).await.unwrap();
+        let m = app
+            .store()
+            .body_meetings(majlis_domain::Viewer::System, bureau, 10)
+            .await
+            .unwrap();
         let seed = m
             .iter()
             .find(|x| x.title == "الاجتماع الدوري للمكتب السياسي")
@@ -200,7 +204,12 @@ async fn papers_participations_and_printed_documents() {
 
         // The session's printable program and its PDF.
         let cc = app.body_id("اللجنة المركزية").await;
-        let session = app.store().body_sessions(cc).await.unwrap()[0].id;
+        let session = app
+            .store()
+            .body_sessions(majlis_domain::Viewer::System, cc)
+            .await
+            .unwrap()[0]
+            .id;
         let print = plain(
             c.get(app.url(&format!("/sessions/{session}/program")))
                 .send()
@@ -222,7 +231,11 @@ async fn papers_participations_and_printed_documents() {
         assert_eq!(pdf.headers()["content-type"], "application/pdf");
 
         // An assignee uploads a version on the paper's page.
-        let program = app.store().session_program(session).await.unwrap();
+        let program = app
+            .store()
+            .session_program(majlis_domain::Viewer::System, session)
+            .await
+            .unwrap();
         let paper = program.workshops[2].papers[0].id;
         let page = c
             .get(app.url(&format!("/papers/{paper}")))

@@ -107,12 +107,15 @@ async fn acknowledged_writes_survive_kill_9_and_backups_restore() {
     ))
     .await
     .unwrap();
-    let bodies = store.bodies(true).await.unwrap();
+    let bodies = store
+        .visible_bodies(majlis_domain::Viewer::System, "", true)
+        .await
+        .unwrap();
     assert_eq!(bodies.len(), 1);
     assert_eq!(bodies[0].name_ar, "المكتب السياسي");
     assert_eq!(
         store
-            .audit_for("body", bodies[0].id, 10)
+            .audit_for(majlis_domain::Viewer::System, "body", bodies[0].id, 10)
             .await
             .unwrap()
             .len(),
@@ -163,7 +166,11 @@ async fn acknowledged_writes_survive_kill_9_and_backups_restore() {
     .await
     .unwrap();
     assert_eq!(
-        store.bodies(true).await.unwrap()[0].name_ar,
+        store
+            .visible_bodies(majlis_domain::Viewer::System, "", true)
+            .await
+            .unwrap()[0]
+            .name_ar,
         "المكتب السياسي"
     );
     assert!(

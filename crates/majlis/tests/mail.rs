@@ -47,7 +47,7 @@ async fn meeting(app: &TestApp, c: &reqwest::Client, csrf: &str) -> String {
 
 async fn invitees(app: &TestApp, id: &str) -> usize {
     app.store()
-        .invitation_recipients(id.parse().unwrap())
+        .invitation_recipients(majlis_domain::Viewer::System, id.parse().unwrap())
         .await
         .unwrap()
         .len()
@@ -81,9 +81,9 @@ async fn convocations_reach_the_smtp_server_and_follow_changes() {
         app.store().set_locale(member.id, Some("fr")).await.unwrap();
         let member_email = app
             .store()
-            .person(member.person_id.unwrap())
+            .visible_person(majlis_domain::Viewer::System, member.person_id.unwrap())
             .await
-            .unwrap()
+            .unwrap().0
             .email
             .unwrap();
         let r = c

@@ -145,7 +145,7 @@ async fn a_provincial_secretary_runs_a_meeting() {
         );
         assert!(
             app.store()
-                .body_meetings(agadir, 5)
+                .body_meetings(majlis_domain::Viewer::System, agadir, 5)
                 .await
                 .unwrap()
                 .is_empty()
@@ -202,7 +202,11 @@ async fn a_provincial_secretary_runs_a_meeting() {
 
         // Attendance: everyone present but one.
         let mid = uuid::Uuid::parse_str(url.trim_start_matches("/meetings/")).unwrap();
-        let sheet = app.store().attendance_sheet(mid).await.unwrap();
+        let sheet = app
+            .store()
+            .attendance_sheet(majlis_domain::Viewer::System, mid)
+            .await
+            .unwrap();
         let mut form: Vec<(String, String)> = vec![("_csrf".into(), csrf.clone())];
         for (i, (p, _)) in sheet.rows.iter().enumerate() {
             form.push((
@@ -228,7 +232,13 @@ async fn a_provincial_secretary_runs_a_meeting() {
             .unwrap();
         assert!(page.contains("النصاب مكتمل"), "quorum");
         // Someone who was not invited: refused, nothing recorded.
-        let outsider = app.store().body_members(bureau).await.unwrap()[0].person.id;
+        let outsider = app
+            .store()
+            .body_members(majlis_domain::Viewer::System, bureau)
+            .await
+            .unwrap()[0]
+            .person
+            .id;
         let r = c
             .post(app.url(&format!("{url}/attendance")))
             .form(&[
@@ -253,8 +263,20 @@ async fn a_provincial_secretary_runs_a_meeting() {
             .await
             .unwrap();
         assert_eq!(r.status(), 303);
-        assert_eq!(app.store().open_decisions(agadir).await.unwrap().len(), 1);
-        let d = app.store().open_decisions(agadir).await.unwrap().remove(0);
+        assert_eq!(
+            app.store()
+                .open_decisions(majlis_domain::Viewer::System, agadir)
+                .await
+                .unwrap()
+                .len(),
+            1
+        );
+        let d = app
+            .store()
+            .open_decisions(majlis_domain::Viewer::System, agadir)
+            .await
+            .unwrap()
+            .remove(0);
         let r = c
             .post(app.url(&format!("/decisions/{}/status", d.id)))
             .form(&[("_csrf", csrf.as_str()), ("status", "done")])
@@ -262,7 +284,13 @@ async fn a_provincial_secretary_runs_a_meeting() {
             .await
             .unwrap();
         assert_eq!(r.status(), 303);
-        assert!(app.store().open_decisions(agadir).await.unwrap().is_empty());
+        assert!(
+            app.store()
+                .open_decisions(majlis_domain::Viewer::System, agadir)
+                .await
+                .unwrap()
+                .is_empty()
+        );
 
         // Held; then it cannot be postponed.
         let r = c

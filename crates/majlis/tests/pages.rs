@@ -216,14 +216,14 @@ async fn cookies_sessions_and_csrf() {
         assert_eq!(r.status(), 403);
         assert_eq!(
             app.store()
-                .people(
+                .directory(
+                    majlis_domain::Viewer::System,
                     &majlis_store::PeopleQuery {
                         q: "بلا رمز".into(),
                         page: 1,
                         per_page: 5,
                         include_archived: false
-                    },
-                    None
+                    }
                 )
                 .await
                 .unwrap()
@@ -501,7 +501,7 @@ async fn a_locked_database_answers_503_and_changes_nothing() {
     holder.join().unwrap();
     assert!(
         app.store()
-            .search_bodies("أثناء القفل", 5)
+            .visible_bodies(majlis_domain::Viewer::System, "أثناء القفل", false)
             .await
             .unwrap()
             .is_empty()

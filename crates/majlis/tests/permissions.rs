@@ -81,12 +81,12 @@ async fn permission_matrix() {
         let agadir = app.body_id("أكادير").await;
         let casa = app.body_id("الدار البيضاء").await;
         let bureau = app.body_id("المكتب السياسي").await;
-        let agadir_body = app.store().body(agadir).await.unwrap();
-        let casa_body = app.store().body(casa).await.unwrap();
+        let agadir_body = app.store().visible_body(majlis_domain::Viewer::System, agadir).await.unwrap().0;
+        let casa_body = app.store().visible_body(majlis_domain::Viewer::System, casa).await.unwrap().0;
         // The Agadir secretary: visible to the plain member, but not their contacts.
     let agadir_person = app
         .store()
-        .body_members(agadir)
+        .body_members(majlis_domain::Viewer::System, agadir)
         .await
         .unwrap()
         .into_iter()

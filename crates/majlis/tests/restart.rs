@@ -68,14 +68,21 @@ async fn a_pending_reminder_is_sent_after_a_restart() {
     let admin = store.account_by_username("admin").await.unwrap();
     let actor = store.actor_for(&admin).await.unwrap();
     let cc = store
-        .bodies(false)
+        .visible_bodies(majlis_domain::Viewer::System, "", false)
         .await
         .unwrap()
         .into_iter()
         .find(|b| b.name_ar == "اللجنة المركزية")
         .unwrap();
-    let session = store.body_sessions(cc.id).await.unwrap()[0].id;
-    let program = store.session_program(session).await.unwrap();
+    let session = store
+        .body_sessions(majlis_domain::Viewer::System, cc.id)
+        .await
+        .unwrap()[0]
+        .id;
+    let program = store
+        .session_program(majlis_domain::Viewer::System, session)
+        .await
+        .unwrap();
     let workshop = &program.workshops[0];
     let person = workshop.people[0].0.id;
     let due = (chrono::Utc::now() + chrono::Duration::days(1)).date_naive();

@@ -300,14 +300,14 @@ async fn council_members_sign_up_for_workshops() {
         let store = app.store();
         // A member of the Central Committee who is not in the bureau.
         let in_bureau: Vec<uuid::Uuid> = store
-            .body_members(bureau)
+            .body_members(majlis_domain::Viewer::System, bureau)
             .await
             .unwrap()
             .into_iter()
             .map(|m| m.person.id)
             .collect();
         let person = store
-            .body_members(cc)
+            .body_members(majlis_domain::Viewer::System, cc)
             .await
             .unwrap()
             .into_iter()
@@ -327,8 +327,15 @@ async fn council_members_sign_up_for_workshops() {
             )
             .await
             .unwrap();
-        let session = store.body_sessions(cc).await.unwrap()[0].id;
-        let program = store.session_program(session).await.unwrap();
+        let session = store
+            .body_sessions(majlis_domain::Viewer::System, cc)
+            .await
+            .unwrap()[0]
+            .id;
+        let program = store
+            .session_program(majlis_domain::Viewer::System, session)
+            .await
+            .unwrap();
         let workshop = program.workshops[1].id;
         let (c, csrf) = app.api_login("cc-member").await;
         let join = app.url(&format!("/api/v1/workshops/{workshop}/join"));
@@ -339,7 +346,10 @@ async fn council_members_sign_up_for_workshops() {
             .await
             .unwrap();
         assert_eq!(r.status(), 204);
-        let p = store.session_program(session).await.unwrap();
+        let p = store
+            .session_program(majlis_domain::Viewer::System, session)
+            .await
+            .unwrap();
         assert!(p.workshops[1].people.iter().any(|(x, _)| x.id == person));
         // Someone outside the council may not.
         let (m, mcsrf) = app.api_login("member").await;
@@ -372,7 +382,10 @@ async fn council_members_sign_up_for_workshops() {
             .await
             .unwrap();
         assert_eq!(r.status(), 204);
-        let p = store.session_program(session).await.unwrap();
+        let p = store
+            .session_program(majlis_domain::Viewer::System, session)
+            .await
+            .unwrap();
         assert!(!p.workshops[1].people.iter().any(|(x, _)| x.id == person));
     })
     .await;

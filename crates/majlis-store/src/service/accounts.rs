@@ -199,7 +199,12 @@ impl Store {
             .collect())
     }
 
-    pub async fn accounts(&self) -> StoreResult<Vec<Account>> {
+    /// Every account, for the instance's administrators.
+    pub async fn accounts(
+        &self,
+        viewer: impl Into<majlis_domain::Viewer<'_>>,
+    ) -> StoreResult<Vec<Account>> {
+        crate::service::ensure_viewer(viewer.into(), permissions::can_administer)?;
         let rows = account::Entity::find()
             .order_by_asc(account::Column::Username)
             .all(&self.db)

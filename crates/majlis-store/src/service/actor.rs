@@ -4,7 +4,7 @@ use crate::Store;
 use crate::entity::{body, membership};
 use crate::error::StoreResult;
 use crate::service::accounts::Account;
-use majlis_domain::{Actor, ActorRole, BodyKind, Role, permissions};
+use majlis_domain::{Actor, ActorRole, BodyKind, Role, Viewer, permissions};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QuerySelect, RelationTrait};
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
@@ -51,8 +51,16 @@ impl Store {
         })
     }
 
-    /// The bodies an actor may view, or `None` when they may view all.
-    pub async fn viewable_bodies(&self, actor: &Actor) -> StoreResult<Option<HashSet<Uuid>>> {
+    /// The bodies a viewer may view, or `None` when they may view all.
+    pub async fn viewable_bodies(
+        &self,
+        viewer: impl Into<Viewer<'_>>,
+    ) -> StoreResult<Option<HashSet<Uuid>>> {
+        let actor = match viewer.into() {
+            Viewer::System => return Ok(None),
+            Viewer::Anonymous => return Ok(Some(HashSet::new())),
+            Viewer::Account(a) => a,
+        };
         if permissions::can_manage_bodies(actor) {
             return Ok(None);
         }

@@ -47,7 +47,7 @@ async fn check_new_parent<C: ConnectionTrait>(c: &C, parent: Option<Uuid>) -> St
 
 impl Store {
     /// Every body, ordered by name (the tree is built by the caller).
-    pub async fn bodies(&self, include_archived: bool) -> StoreResult<Vec<Body>> {
+    pub(crate) async fn bodies(&self, include_archived: bool) -> StoreResult<Vec<Body>> {
         let mut q = body::Entity::find().order_by_asc(body::Column::NameAr);
         if !include_archived {
             q = q.filter(body::Column::Archived.eq(false));
@@ -59,7 +59,7 @@ impl Store {
             .collect())
     }
 
-    pub async fn body(&self, id: Uuid) -> StoreResult<Body> {
+    pub(crate) async fn body(&self, id: Uuid) -> StoreResult<Body> {
         body::Entity::find_by_id(id)
             .one(&self.db)
             .await?
@@ -67,24 +67,13 @@ impl Store {
             .ok_or(DomainError::NotFound.into())
     }
 
-    /// The body's direct children.
-    pub async fn sub_bodies(&self, id: Uuid) -> StoreResult<Vec<Body>> {
-        let rows = body::Entity::find()
-            .filter(body::Column::ParentId.eq(id))
-            .filter(body::Column::Archived.eq(false))
-            .order_by_asc(body::Column::NameAr)
-            .all(&self.db)
-            .await?;
-        Ok(rows.into_iter().map(convert::body).collect())
-    }
-
     /// The body and its ancestors, nearest first.
-    pub async fn lineage(&self, id: Uuid) -> StoreResult<Lineage> {
+    pub(crate) async fn lineage(&self, id: Uuid) -> StoreResult<Lineage> {
         lineage(&self.db, id).await
     }
 
     /// Bodies whose names or city match the query (normalized), at most `limit`.
-    pub async fn search_bodies(&self, query: &str, limit: u64) -> StoreResult<Vec<Body>> {
+    pub(crate) async fn search_bodies(&self, query: &str, limit: u64) -> StoreResult<Vec<Body>> {
         let mut q = body::Entity::find().filter(body::Column::Archived.eq(false));
         for term in majlis_text::normalize::query_terms(query, 5) {
             q = q.filter(body::Column::Search.contains(&term));

@@ -6,12 +6,12 @@
 use crate::entity::{job, meeting, meeting_guest};
 use crate::error::StoreResult;
 use crate::service::actor_id;
-use crate::service::jobs::{InvitationReason, Task, enqueue};
+use crate::service::jobs::{Invitation, InvitationReason, NewJob, enqueue};
 use crate::service::meetings::{managed, record_editable, to_meeting, to_utc};
 use crate::{Store, audit};
 use majlis_domain::meeting::{Attendance, Meeting, MeetingInput, MeetingStatus};
 use majlis_domain::participation::GuestInput;
-use majlis_domain::{Actor, permissions};
+use majlis_domain::{Actor, Viewer, permissions};
 use majlis_domain::{DomainError, Person};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
@@ -70,7 +70,7 @@ pub(crate) async fn resend_if_invited<C: ConnectionTrait>(
     reason: InvitationReason,
 ) -> StoreResult<()> {
     if was_invited(c, meeting_id).await? {
-        let task = Task::Invitation { meeting_id, reason };
+        let task = NewJob::of(&Invitation { meeting_id, reason })?;
         enqueue(c, &task, crate::now(), Some(meeting_id), None).await?;
     }
     Ok(())
@@ -86,10 +86,10 @@ impl Store {
         if !matches!(status, MeetingStatus::Planned | MeetingStatus::Postponed) {
             return Err(DomainError::invalid("status", "meeting_not_planned").into());
         }
-        let task = Task::Invitation {
+        let task = NewJob::of(&Invitation {
             meeting_id,
             reason: InvitationReason::Convocation,
-        };
+        })?;
         enqueue(&tx, &task, crate::now(), Some(meeting_id), None).await?;
         audit::record(
             &tx,
@@ -107,7 +107,12 @@ impl Store {
 
     /// How many convocations (first and re-sent) were queued: the iCalendar
     /// SEQUENCE of the next one.
-    pub async fn invitation_count(&self, meeting_id: Uuid) -> StoreResult<u64> {
+    pub async fn invitation_count(
+        &self,
+        viewer: impl Into<Viewer<'_>>,
+        meeting_id: Uuid,
+    ) -> StoreResult<u64> {
+        self.check_meeting(viewer.into(), meeting_id).await?;
         Ok(job::Entity::find()
             .filter(job::Column::SubjectId.eq(meeting_id))
             .filter(job::Column::Kind.eq("invitation"))
@@ -116,9 +121,16 @@ impl Store {
     }
 
     /// Everyone a convocation goes to: the body's members on the meeting's day
-    /// and the guests, those with an e-mail address.
-    pub async fn invitation_recipients(&self, meeting_id: Uuid) -> StoreResult<Vec<Recipient>> {
-        let sheet = self.attendance_sheet(meeting_id).await?;
+    /// and the guests, those with an e-mail address. Only for those who run
+    /// the meeting's body.
+    pub async fn invitation_recipients(
+        &self,
+        viewer: impl Into<Viewer<'_>>,
+        meeting_id: Uuid,
+    ) -> StoreResult<Vec<Recipient>> {
+        self.check_meeting_manager(viewer.into(), meeting_id)
+            .await?;
+        let sheet = self.attendance_sheet(Viewer::System, meeting_id).await?;
         let mut out: Vec<Recipient> = sheet
             .rows
             .into_iter()
@@ -130,7 +142,7 @@ impl Store {
                 })
             })
             .collect();
-        for g in self.guests(meeting_id).await? {
+        for g in self.guests(Viewer::System, meeting_id).await? {
             if let Some(email) = g.email {
                 out.push(Recipient {
                     name: g.name,
@@ -193,7 +205,12 @@ impl Store {
         Ok(after)
     }
 
-    pub async fn guests(&self, meeting_id: Uuid) -> StoreResult<Vec<Guest>> {
+    pub async fn guests(
+        &self,
+        viewer: impl Into<Viewer<'_>>,
+        meeting_id: Uuid,
+    ) -> StoreResult<Vec<Guest>> {
+        self.check_meeting(viewer.into(), meeting_id).await?;
         Ok(meeting_guest::Entity::find()
             .filter(meeting_guest::Column::MeetingId.eq(meeting_id))
             .order_by_asc(meeting_guest::Column::CreatedAt)
@@ -206,7 +223,7 @@ impl Store {
 
     /// The speakers of several meetings (a session's parallel program), by
     /// meeting, in the order they were added.
-    pub async fn speakers(
+    pub(crate) async fn speakers_of(
         &self,
         meetings: &[Uuid],
     ) -> StoreResult<std::collections::HashMap<Uuid, Vec<Guest>>> {
@@ -297,12 +314,16 @@ impl Store {
     }
 
     /// Whether the actor may see the meeting (a member of its body).
-    pub async fn can_see_meeting(&self, actor: &Actor, meeting_id: Uuid) -> StoreResult<bool> {
+    pub async fn can_see_meeting(
+        &self,
+        viewer: impl Into<Viewer<'_>>,
+        meeting_id: Uuid,
+    ) -> StoreResult<bool> {
         let m = meeting::Entity::find_by_id(meeting_id)
             .one(&self.db)
             .await?
             .ok_or(DomainError::NotFound)?;
         let l = crate::service::bodies::lineage(&self.db, m.body_id).await?;
-        Ok(permissions::can_view_body(actor, &l))
+        Ok(viewer.into().allows(|a| permissions::can_view_body(a, &l)))
     }
 }

@@ -13,6 +13,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect, Set,
 };
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -39,39 +40,75 @@ pub struct OutgoingMail {
     pub ics_method: Option<String>,
 }
 
-/// What a job does.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Task {
-    /// Render the convocation of a meeting for each invitee (one mail job each).
-    Invitation {
-        meeting_id: Uuid,
-        reason: InvitationReason,
-    },
-    /// Remind a paper's assignees (if it is still not submitted).
-    PaperReminder {
-        paper_id: Uuid,
-        reminder: ReminderKind,
-    },
-    /// Send one e-mail through SMTP.
-    Mail(OutgoingMail),
+/// A kind of job: its name in the queue and its payload, stored as JSON
+/// with the name in a `kind` field (a row reads on its own). The worker's
+/// registry says how each kind runs.
+pub trait JobKind: Serialize + DeserializeOwned {
+    /// The name in the `kind` column.
+    const KIND: &'static str;
 }
 
-impl Task {
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Self::Invitation { .. } => "invitation",
-            Self::PaperReminder { .. } => "paper_reminder",
-            Self::Mail(_) => "mail",
-        }
+/// A job to queue: its kind and payload.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewJob {
+    kind: &'static str,
+    payload: serde_json::Value,
+}
+
+impl NewJob {
+    pub fn of<J: JobKind>(job: &J) -> StoreResult<Self> {
+        let mut payload = serde_json::to_value(job)?;
+        let serde_json::Value::Object(fields) = &mut payload else {
+            return Err(crate::StoreError::Internal(format!(
+                "the payload of a {} job is not an object",
+                J::KIND
+            )));
+        };
+        fields.insert("kind".into(), J::KIND.into());
+        Ok(Self {
+            kind: J::KIND,
+            payload,
+        })
     }
+
+    pub fn kind(&self) -> &'static str {
+        self.kind
+    }
+}
+
+/// Render the convocation of a meeting for each invitee (one mail job each).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Invitation {
+    pub meeting_id: Uuid,
+    pub reason: InvitationReason,
+}
+
+impl JobKind for Invitation {
+    const KIND: &'static str = "invitation";
+}
+
+/// Remind a paper's assignees (if it is still not submitted).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PaperReminder {
+    pub paper_id: Uuid,
+    pub reminder: ReminderKind,
+}
+
+impl JobKind for PaperReminder {
+    const KIND: &'static str = "paper_reminder";
+}
+
+/// Send one e-mail through SMTP.
+impl JobKind for OutgoingMail {
+    const KIND: &'static str = "mail";
 }
 
 /// A job as read back.
 #[derive(Debug, Clone, Serialize)]
 pub struct Job {
     pub id: Uuid,
-    pub task: Task,
+    pub kind: String,
+    pub payload: serde_json::Value,
     pub status: JobStatus,
     pub run_at: DateTime<Utc>,
     pub attempts: i32,
@@ -81,11 +118,30 @@ pub struct Job {
     pub finished_at: Option<DateTime<Utc>>,
 }
 
+impl Job {
+    /// The payload, read as its kind's type.
+    pub fn payload<J: JobKind>(&self) -> StoreResult<J> {
+        if self.kind != J::KIND {
+            return Err(crate::StoreError::Internal(format!(
+                "job {} is a {} job, not a {} one",
+                self.id,
+                self.kind,
+                J::KIND
+            )));
+        }
+        Ok(serde_json::from_value(self.payload.clone())?)
+    }
+}
+
 fn to_job(m: job::Model) -> StoreResult<Job> {
+    let status = JobStatus::parse(&m.status).ok_or_else(|| {
+        crate::StoreError::Internal(format!("job {}: unknown status {}", m.id, m.status))
+    })?;
     Ok(Job {
         id: m.id,
-        task: serde_json::from_str(&m.payload)?,
-        status: JobStatus::parse(&m.status).unwrap_or(JobStatus::Pending),
+        kind: m.kind,
+        payload: serde_json::from_str(&m.payload)?,
+        status,
         run_at: m.run_at,
         attempts: m.attempts,
         last_error: m.last_error,
@@ -109,7 +165,7 @@ pub struct JobCounts {
 /// task already queued under that key is kept and this one is dropped.
 pub(crate) async fn enqueue<C: ConnectionTrait>(
     c: &C,
-    task: &Task,
+    task: &NewJob,
     run_at: DateTime<Utc>,
     subject_id: Option<Uuid>,
     dedupe_key: Option<String>,
@@ -125,8 +181,8 @@ pub(crate) async fn enqueue<C: ConnectionTrait>(
     }
     job::ActiveModel {
         id: Set(Uuid::now_v7()),
-        kind: Set(task.kind().into()),
-        payload: Set(serde_json::to_string(task)?),
+        kind: Set(task.kind.into()),
+        payload: Set(serde_json::to_string(&task.payload)?),
         status: Set(JobStatus::Pending.as_str().into()),
         run_at: Set(run_at),
         attempts: Set(0),
@@ -144,7 +200,7 @@ pub(crate) async fn enqueue<C: ConnectionTrait>(
 
 impl Store {
     /// Queues a task now (outside any other change).
-    pub async fn enqueue(&self, task: &Task, subject_id: Option<Uuid>) -> StoreResult<()> {
+    pub async fn enqueue(&self, task: &NewJob, subject_id: Option<Uuid>) -> StoreResult<()> {
         let tx = self.write().await?;
         enqueue(&tx, task, crate::now(), subject_id, None).await?;
         tx.commit().await?;
@@ -210,15 +266,21 @@ impl Store {
     }
 
     /// Records a failed attempt: the job is retried after a backoff that
-    /// doubles from `base_seconds`, or given up after the last attempt.
-    pub async fn fail_job(&self, job: &Job, error: &str, base_seconds: i64) -> StoreResult<()> {
+    /// doubles from `base_seconds`, or given up after `max_attempts`.
+    pub async fn fail_job(
+        &self,
+        job: &Job,
+        error: &str,
+        base_seconds: i64,
+        max_attempts: i32,
+    ) -> StoreResult<()> {
         let now = crate::now();
         let error: String = error.chars().take(2000).collect();
         let q = job::Entity::update_many()
             .col_expr(job::Column::LastError, Expr::value(Some(error)))
             .col_expr(job::Column::LockedUntil, Expr::value(None::<DateTime<Utc>>))
             .filter(job::Column::Id.eq(job.id));
-        let q = match after_failure(job.attempts, base_seconds) {
+        let q = match after_failure(job.attempts, base_seconds, max_attempts) {
             Some(wait) => q.col_expr(job::Column::RunAt, Expr::value(now + wait)),
             None => q
                 .col_expr(job::Column::Status, Expr::value(JobStatus::Failed.as_str()))
@@ -252,7 +314,7 @@ impl Store {
     pub async fn expand_job(
         &self,
         id: Uuid,
-        follow_ups: &[(Task, Option<Uuid>)],
+        follow_ups: &[(NewJob, Option<Uuid>)],
     ) -> StoreResult<()> {
         let tx = self.write().await?;
         for (t, subject) in follow_ups {
@@ -269,8 +331,16 @@ impl Store {
         Ok(())
     }
 
-    /// The jobs about one subject (a meeting, a paper), newest first.
-    pub async fn jobs_about(&self, subject_id: Uuid, limit: u64) -> StoreResult<Vec<Job>> {
+    /// The jobs about one meeting (its convocations and their e-mails),
+    /// newest first, for those who run the meeting's body.
+    pub async fn jobs_about(
+        &self,
+        viewer: impl Into<majlis_domain::Viewer<'_>>,
+        subject_id: Uuid,
+        limit: u64,
+    ) -> StoreResult<Vec<Job>> {
+        self.check_meeting_manager(viewer.into(), subject_id)
+            .await?;
         job::Entity::find()
             .filter(job::Column::SubjectId.eq(subject_id))
             .order_by_desc(job::Column::CreatedAt)
@@ -296,7 +366,13 @@ impl Store {
     }
 
     /// Counts of the e-mails about one subject by state.
-    pub async fn mail_counts(&self, subject_id: Uuid) -> StoreResult<JobCounts> {
+    pub async fn mail_counts(
+        &self,
+        viewer: impl Into<majlis_domain::Viewer<'_>>,
+        subject_id: Uuid,
+    ) -> StoreResult<JobCounts> {
+        self.check_meeting_manager(viewer.into(), subject_id)
+            .await?;
         let rows: Vec<(String, i32)> = job::Entity::find()
             .select_only()
             .column(job::Column::Status)
@@ -326,5 +402,53 @@ impl Store {
             .one(&self.db)
             .await?
             .map(|j| j.locked_until.map_or(j.run_at, |l| l.max(j.run_at))))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn job(new: &NewJob) -> Job {
+        Job {
+            id: Uuid::nil(),
+            kind: new.kind().into(),
+            payload: new.payload.clone(),
+            status: JobStatus::Pending,
+            run_at: crate::now(),
+            attempts: 0,
+            last_error: None,
+            subject_id: None,
+            created_at: crate::now(),
+            finished_at: None,
+        }
+    }
+
+    #[test]
+    fn a_payload_carries_its_kind_and_reads_back_as_its_type() {
+        let meeting_id = Uuid::now_v7();
+        let new = NewJob::of(&Invitation {
+            meeting_id,
+            reason: InvitationReason::Changed,
+        })
+        .unwrap();
+        // The row format of the queue before kinds were types.
+        assert_eq!(
+            new.payload,
+            serde_json::json!({"kind": "invitation", "meeting_id": meeting_id, "reason": "changed"})
+        );
+        let back: Invitation = job(&new).payload().unwrap();
+        assert_eq!(back.meeting_id, meeting_id);
+        assert!(job(&new).payload::<PaperReminder>().is_err(), "another kind");
+    }
+
+    #[test]
+    fn a_payload_that_is_not_an_object_is_refused() {
+        #[derive(Serialize, Deserialize)]
+        struct Bare(u32);
+        impl JobKind for Bare {
+            const KIND: &'static str = "bare";
+        }
+        assert!(NewJob::of(&Bare(3)).is_err());
     }
 }

@@ -9,7 +9,7 @@ use crate::error::StoreResult;
 use crate::service::meetings::{AgendaItem, AttendanceSheet, Decision};
 use crate::{Store, StoreError};
 use majlis_domain::minutes::MinutesStatus;
-use majlis_domain::{Actor, Body, Lineage, Person, meeting::Meeting, permissions};
+use majlis_domain::{Body, Lineage, Person, Viewer, meeting::Meeting, permissions};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -56,8 +56,8 @@ impl MeetingDetail {
 }
 
 impl Store {
-    /// People and bodies by id, one query each.
-    pub async fn names(
+    /// People and bodies by id, one query each (callers check the viewer).
+    pub(crate) async fn names(
         &self,
         people: impl IntoIterator<Item = Uuid>,
         bodies: impl IntoIterator<Item = Uuid>,
@@ -91,7 +91,7 @@ impl Store {
     /// runs it or a body above it), with its body.
     pub async fn visible_meeting(
         &self,
-        viewer: &Actor,
+        viewer: impl Into<Viewer<'_>>,
         id: Uuid,
     ) -> StoreResult<(Meeting, Body, Lineage)> {
         let meeting = self.meeting(id).await?;
@@ -100,7 +100,12 @@ impl Store {
     }
 
     /// The whole record of a meeting, if the viewer may see its body.
-    pub async fn meeting_detail(&self, viewer: &Actor, id: Uuid) -> StoreResult<MeetingDetail> {
+    pub async fn meeting_detail(
+        &self,
+        viewer: impl Into<Viewer<'_>>,
+        id: Uuid,
+    ) -> StoreResult<MeetingDetail> {
+        let viewer = viewer.into();
         let (meeting, body, lineage) = self.visible_meeting(viewer, id).await?;
         let minutes = minutes::Entity::find_by_id(id)
             .one(&self.db)
@@ -111,9 +116,9 @@ impl Store {
                 })
             })
             .transpose()?;
-        let agenda = self.agenda(id).await?;
+        let agenda = self.agenda(Viewer::System, id).await?;
         let attendance = self.attendance_sheet_of(&meeting).await?;
-        let decisions = self.decisions(id).await?;
+        let decisions = self.decisions(Viewer::System, id).await?;
         let names = self
             .names(
                 agenda
@@ -124,7 +129,7 @@ impl Store {
             )
             .await?;
         Ok(MeetingDetail {
-            can_manage: permissions::can_manage_meetings(viewer, &lineage),
+            can_manage: viewer.allows(|a| permissions::can_manage_meetings(a, &lineage)),
             meeting,
             body,
             lineage,
@@ -134,5 +139,44 @@ impl Store {
             decisions,
             names,
         })
+    }
+
+    /// Checks that the viewer may see a meeting (the system always may).
+    pub(crate) async fn check_meeting(&self, viewer: Viewer<'_>, id: Uuid) -> StoreResult<()> {
+        if !matches!(viewer, Viewer::System) {
+            self.visible_meeting(viewer, id).await?;
+        }
+        Ok(())
+    }
+
+    /// Checks that the viewer runs the meeting's body (the system always does).
+    pub(crate) async fn check_meeting_manager(
+        &self,
+        viewer: Viewer<'_>,
+        id: Uuid,
+    ) -> StoreResult<()> {
+        if !matches!(viewer, Viewer::System) {
+            let (_, _, lineage) = self.visible_meeting(viewer, id).await?;
+            crate::service::ensure_viewer(viewer, |a| {
+                permissions::can_manage_meetings(a, &lineage)
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Checks that the viewer may see a body (the system always may).
+    pub(crate) async fn check_body(&self, viewer: Viewer<'_>, id: Uuid) -> StoreResult<()> {
+        if !matches!(viewer, Viewer::System) {
+            self.visible_body(viewer, id).await?;
+        }
+        Ok(())
+    }
+
+    /// Checks that the viewer may see a person (the system always may).
+    pub(crate) async fn check_person(&self, viewer: Viewer<'_>, id: Uuid) -> StoreResult<()> {
+        if !matches!(viewer, Viewer::System) {
+            self.visible_person(viewer, id).await?;
+        }
+        Ok(())
     }
 }

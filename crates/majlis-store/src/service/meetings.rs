@@ -16,7 +16,7 @@ use majlis_domain::meeting::{
     AgendaInput, Attendance, DecisionInput, DecisionKind, DecisionStatus, Meeting, MeetingInput,
     MeetingKind, MeetingStatus, QuorumRule, StatusChange, check_attendance, transition,
 };
-use majlis_domain::{Actor, DomainError, Person, permissions};
+use majlis_domain::{Actor, DomainError, Person, Viewer, permissions};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel,
     QueryFilter, QueryOrder, Set,
@@ -209,7 +209,7 @@ impl Store {
         Ok(m)
     }
 
-    pub async fn meeting(&self, id: Uuid) -> StoreResult<Meeting> {
+    pub(crate) async fn meeting(&self, id: Uuid) -> StoreResult<Meeting> {
         let tz = self.zone().await?;
         let m = meeting::Entity::find_by_id(id)
             .one(&self.db)
@@ -219,8 +219,14 @@ impl Store {
     }
 
     /// A body's meetings, the latest first (at most `limit`).
-    pub async fn body_meetings(&self, body_id: Uuid, limit: u64) -> StoreResult<Vec<Meeting>> {
+    pub async fn body_meetings(
+        &self,
+        viewer: impl Into<Viewer<'_>>,
+        body_id: Uuid,
+        limit: u64,
+    ) -> StoreResult<Vec<Meeting>> {
         use sea_orm::QuerySelect;
+        self.check_body(viewer.into(), body_id).await?;
         let tz = self.zone().await?;
         let rows = meeting::Entity::find()
             .filter(meeting::Column::BodyId.eq(body_id))
@@ -274,7 +280,12 @@ impl Store {
         Ok(after)
     }
 
-    pub async fn agenda(&self, meeting_id: Uuid) -> StoreResult<Vec<AgendaItem>> {
+    pub async fn agenda(
+        &self,
+        viewer: impl Into<Viewer<'_>>,
+        meeting_id: Uuid,
+    ) -> StoreResult<Vec<AgendaItem>> {
+        self.check_meeting(viewer.into(), meeting_id).await?;
         let rows = agenda_item::Entity::find()
             .filter(agenda_item::Column::MeetingId.eq(meeting_id))
             .order_by_asc(agenda_item::Column::Position)
@@ -363,11 +374,16 @@ impl Store {
             .await?;
         }
         tx.commit().await?;
-        self.agenda(item.meeting_id).await
+        self.agenda(Viewer::System, item.meeting_id).await
     }
 
     /// The invitees (the body's members on the meeting's day) and their attendance.
-    pub async fn attendance_sheet(&self, meeting_id: Uuid) -> StoreResult<AttendanceSheet> {
+    pub async fn attendance_sheet(
+        &self,
+        viewer: impl Into<Viewer<'_>>,
+        meeting_id: Uuid,
+    ) -> StoreResult<AttendanceSheet> {
+        self.check_meeting(viewer.into(), meeting_id).await?;
         let m = self.meeting(meeting_id).await?;
         self.attendance_sheet_of(&m).await
     }
@@ -443,7 +459,7 @@ impl Store {
         meeting_id: Uuid,
         marks: &[(Uuid, Attendance)],
     ) -> StoreResult<()> {
-        let sheet = self.attendance_sheet(meeting_id).await?;
+        let sheet = self.attendance_sheet(Viewer::System, meeting_id).await?;
         let tx = self.write().await?;
         let m = record_editable(&tx, actor, meeting_id).await?;
         let status_now = MeetingStatus::parse(&m.status).unwrap_or(MeetingStatus::Planned);
@@ -486,7 +502,12 @@ impl Store {
         Ok(())
     }
 
-    pub async fn decisions(&self, meeting_id: Uuid) -> StoreResult<Vec<Decision>> {
+    pub async fn decisions(
+        &self,
+        viewer: impl Into<Viewer<'_>>,
+        meeting_id: Uuid,
+    ) -> StoreResult<Vec<Decision>> {
+        self.check_meeting(viewer.into(), meeting_id).await?;
         let rows = decision::Entity::find()
             .filter(decision::Column::MeetingId.eq(meeting_id))
             .order_by_asc(decision::Column::CreatedAt)
@@ -495,9 +516,39 @@ impl Store {
         Ok(rows.into_iter().map(to_decision).collect())
     }
 
+    /// The open decisions of a body with the meeting each was taken at (two
+    /// queries whatever their number).
+    pub async fn decisions_to_follow(
+        &self,
+        viewer: impl Into<Viewer<'_>>,
+        body_id: Uuid,
+    ) -> StoreResult<Vec<(Decision, Meeting)>> {
+        let list = self.open_decisions(viewer, body_id).await?;
+        let tz = self.zone().await?;
+        let meetings: HashMap<Uuid, Meeting> = meeting::Entity::find()
+            .filter(meeting::Column::Id.is_in(list.iter().map(|d| d.meeting_id)))
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|m| (m.id, to_meeting(m, tz)))
+            .collect();
+        Ok(list
+            .into_iter()
+            .filter_map(|d| {
+                let m = meetings.get(&d.meeting_id)?.clone();
+                Some((d, m))
+            })
+            .collect())
+    }
+
     /// Open decisions of a body's meetings ("decisions to follow"), by due date.
-    pub async fn open_decisions(&self, body_id: Uuid) -> StoreResult<Vec<Decision>> {
+    pub async fn open_decisions(
+        &self,
+        viewer: impl Into<Viewer<'_>>,
+        body_id: Uuid,
+    ) -> StoreResult<Vec<Decision>> {
         use sea_orm::sea_query::Query;
+        self.check_body(viewer.into(), body_id).await?;
         let meetings = Query::select()
             .column(meeting::Column::Id)
             .from(meeting::Entity)

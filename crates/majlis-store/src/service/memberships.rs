@@ -3,11 +3,13 @@
 use crate::entity::{body, membership, person, role};
 use crate::error::StoreResult;
 use crate::service::bodies::lineage;
-use crate::service::{actor_id, ensure};
+use crate::service::{actor_id, ensure, ensure_viewer};
 use crate::{Store, audit, convert};
 use chrono::NaiveDate;
 use majlis_domain::membership::check_end;
-use majlis_domain::{Actor, Body, DomainError, Membership, MembershipInput, Person, permissions};
+use majlis_domain::{
+    Actor, Body, DomainError, Membership, MembershipInput, Person, Viewer, permissions,
+};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, EntityTrait, IntoActiveModel, QueryFilter,
     QueryOrder, Set,
@@ -31,8 +33,22 @@ pub struct BodyRow {
 }
 
 impl Store {
-    /// Every membership of a body, current and past, with the people.
-    pub async fn body_members(&self, body_id: Uuid) -> StoreResult<Vec<MemberRow>> {
+    /// Every membership of a body, current and past, with the people, if the
+    /// viewer may see the body; their contact fields only for those who
+    /// manage its memberships (and each for the person themself).
+    pub async fn body_members(
+        &self,
+        viewer: impl Into<Viewer<'_>>,
+        body_id: Uuid,
+    ) -> StoreResult<Vec<MemberRow>> {
+        let viewer = viewer.into();
+        let contact = match viewer {
+            Viewer::System => true,
+            _ => {
+                let (_, l) = self.visible_body(viewer, body_id).await?;
+                viewer.allows(|a| permissions::can_manage_memberships(a, &l))
+            }
+        };
         let ms = membership::Entity::find()
             .filter(membership::Column::BodyId.eq(body_id))
             .order_by_asc(membership::Column::StartsOn)
@@ -44,6 +60,12 @@ impl Store {
             .into_iter()
             .filter_map(|m| {
                 let person = people.get(&m.person_id)?.clone();
+                let own = viewer.actor().and_then(|a| a.person_id) == Some(person.id);
+                let person = if contact || own {
+                    person
+                } else {
+                    person.without_contact()
+                };
                 Some(MemberRow {
                     membership: convert::membership(m),
                     person,
@@ -54,8 +76,45 @@ impl Store {
         Ok(out)
     }
 
-    /// Every membership of a person, with the bodies.
-    pub async fn person_memberships(&self, person_id: Uuid) -> StoreResult<Vec<BodyRow>> {
+    /// People a viewer who manages a body's memberships may pick to add to it,
+    /// by name or member number, without their contact fields (whether each
+    /// may be added is checked when adding).
+    pub async fn member_candidates(
+        &self,
+        viewer: impl Into<Viewer<'_>>,
+        body_id: Uuid,
+        query: &str,
+        limit: u64,
+    ) -> StoreResult<Vec<Person>> {
+        let viewer = viewer.into();
+        let (_, l) = self.visible_body(viewer, body_id).await?;
+        ensure_viewer(viewer, |a| permissions::can_manage_memberships(a, &l))?;
+        let page = self
+            .people(
+                &crate::PeopleQuery {
+                    q: query.to_string(),
+                    page: 1,
+                    per_page: limit,
+                    include_archived: false,
+                },
+                None,
+            )
+            .await?;
+        Ok(page
+            .items
+            .into_iter()
+            .map(Person::without_contact)
+            .collect())
+    }
+
+    /// Every membership of a person, with the bodies, if the viewer may see
+    /// the person.
+    pub async fn person_memberships(
+        &self,
+        viewer: impl Into<Viewer<'_>>,
+        person_id: Uuid,
+    ) -> StoreResult<Vec<BodyRow>> {
+        self.check_person(viewer.into(), person_id).await?;
         let ms = membership::Entity::find()
             .filter(membership::Column::PersonId.eq(person_id))
             .order_by_desc(membership::Column::StartsOn)

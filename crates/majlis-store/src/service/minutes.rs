@@ -9,12 +9,12 @@ use crate::service::bodies::lineage;
 use crate::service::meetings::{
     AgendaItem, append_item, local_now, managed, record_editable, to_item, to_meeting,
 };
-use crate::service::{actor_id, ensure};
+use crate::service::{actor_id, ensure_viewer};
 use crate::{Store, audit};
 use chrono::{DateTime, Utc};
 use majlis_domain::meeting::{Meeting, MeetingStatus};
 use majlis_domain::minutes::{MinutesInput, MinutesStatus, check_approve, check_minutes_edit};
-use majlis_domain::{Actor, DomainError, permissions};
+use majlis_domain::{Actor, DomainError, Viewer, permissions};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -124,16 +124,23 @@ async fn read<C: ConnectionTrait>(
 impl Store {
     /// The minutes of a meeting, if the actor may read them: drafts for those
     /// who run the body's meetings, approved minutes for its members.
-    pub async fn minutes(&self, actor: &Actor, meeting_id: Uuid) -> StoreResult<Minutes> {
+    pub async fn minutes(
+        &self,
+        viewer: impl Into<Viewer<'_>>,
+        meeting_id: Uuid,
+    ) -> StoreResult<Minutes> {
+        let viewer = viewer.into();
         let tz = self.zone().await?;
         let m = meeting::Entity::find_by_id(meeting_id)
             .one(&self.db)
             .await?
             .ok_or(DomainError::NotFound)?;
         let l = lineage(&self.db, m.body_id).await?;
-        ensure(permissions::can_view_body(actor, &l))?;
+        ensure_viewer(viewer, |a| permissions::can_view_body(a, &l))?;
         let out = read(&self.db, m, tz).await?;
-        ensure(permissions::can_read_minutes(actor, &l, out.approved()))?;
+        ensure_viewer(viewer, |a| {
+            permissions::can_read_minutes(a, &l, out.approved())
+        })?;
         Ok(out)
     }
 

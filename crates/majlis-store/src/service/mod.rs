@@ -27,7 +27,15 @@ pub mod settings;
 pub mod workshops;
 
 use chrono::NaiveDate;
-use majlis_domain::{Actor, DomainError};
+use majlis_domain::{Actor, DomainError, Viewer};
+
+/// Whether the viewer passes a rule over accounts (see [`Viewer::allows`]).
+pub(crate) fn ensure_viewer(
+    viewer: Viewer<'_>,
+    rule: impl FnOnce(&Actor) -> bool,
+) -> Result<(), DomainError> {
+    ensure(viewer.allows(rule))
+}
 
 pub(crate) fn ensure(allowed: bool) -> Result<(), DomainError> {
     if allowed {

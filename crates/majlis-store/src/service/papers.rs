@@ -8,7 +8,7 @@ use crate::entity::{
 };
 use crate::error::StoreResult;
 use crate::service::files::{FileInfo, StoredFile, Upload, store_file};
-use crate::service::jobs::{Task, enqueue};
+use crate::service::jobs::{NewJob, PaperReminder, enqueue};
 use crate::service::meetings::to_utc;
 use crate::service::{actor_id, ensure};
 use crate::{Store, audit};
@@ -17,7 +17,7 @@ use chrono_tz::Tz;
 use majlis_domain::jobs::paper_reminders;
 use majlis_domain::session::{PaperAction, PaperState, paper_transition};
 use majlis_domain::validation::{Checker, MAX_NAME};
-use majlis_domain::{Actor, DomainError, Person, permissions};
+use majlis_domain::{Actor, DomainError, Person, Viewer, permissions};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
     QueryOrder, Set,
@@ -85,10 +85,10 @@ async fn schedule_reminders<C: ConnectionTrait>(
 ) -> StoreResult<()> {
     let now_local = crate::now().with_timezone(&tz).naive_local();
     for (kind, at) in paper_reminders(due_on, now_local) {
-        let task = Task::PaperReminder {
+        let task = NewJob::of(&PaperReminder {
             paper_id,
             reminder: kind,
-        };
+        })?;
         let key = format!("paper_reminder:{paper_id}:{}:{due_on}", kind.as_str());
         enqueue(c, &task, to_utc(tz, at), Some(paper_id), Some(key)).await?;
     }
@@ -243,8 +243,12 @@ impl Store {
         Ok(to)
     }
 
-    /// The session a working paper belongs to.
-    pub async fn paper_session(&self, paper_id: Uuid) -> StoreResult<Uuid> {
+    /// The session a working paper belongs to, if the viewer may see its council.
+    pub async fn paper_session(
+        &self,
+        viewer: impl Into<Viewer<'_>>,
+        paper_id: Uuid,
+    ) -> StoreResult<Uuid> {
         let p = working_paper::Entity::find_by_id(paper_id)
             .one(&self.db)
             .await?
@@ -253,6 +257,7 @@ impl Store {
             .one(&self.db)
             .await?
             .ok_or(DomainError::NotFound)?;
+        self.council_session(viewer, w.session_id).await?;
         Ok(w.session_id)
     }
 

@@ -3,7 +3,7 @@
 //! heard; documents attached to agenda items.
 
 use crate::entity::{
-    agenda_attachment, agenda_item, meeting, meeting_report, participation, participation_person,
+    agenda_attachment, agenda_item, meeting_report, participation, participation_person,
 };
 use crate::error::StoreResult;
 use crate::service::bodies::lineage;
@@ -13,7 +13,7 @@ use crate::service::{actor_id, ensure};
 use crate::{Store, audit};
 use chrono::NaiveDate;
 use majlis_domain::participation::{ParticipationInput, Scope, check_report_title};
-use majlis_domain::{Actor, DomainError, Person, permissions};
+use majlis_domain::{Actor, DomainError, Person, Viewer, permissions};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
     QuerySelect, Set,
@@ -279,12 +279,11 @@ impl Store {
     /// A body's participations, the latest first.
     pub async fn body_participations(
         &self,
-        actor: &Actor,
+        viewer: impl Into<Viewer<'_>>,
         body_id: Uuid,
         limit: u64,
     ) -> StoreResult<Vec<Participation>> {
-        let l = lineage(&self.db, body_id).await?;
-        ensure(permissions::can_view_body(actor, &l))?;
+        self.check_body(viewer.into(), body_id).await?;
         let rows = participation::Entity::find()
             .filter(participation::Column::BodyId.eq(body_id))
             .order_by_desc(participation::Column::FirstDay)
@@ -295,13 +294,16 @@ impl Store {
     }
 
     /// One participation, for members of its body.
-    pub async fn participation(&self, actor: &Actor, id: Uuid) -> StoreResult<Participation> {
+    pub async fn participation(
+        &self,
+        viewer: impl Into<Viewer<'_>>,
+        id: Uuid,
+    ) -> StoreResult<Participation> {
         let row = participation::Entity::find_by_id(id)
             .one(&self.db)
             .await?
             .ok_or(DomainError::NotFound)?;
-        let l = lineage(&self.db, row.body_id).await?;
-        ensure(permissions::can_view_body(actor, &l))?;
+        self.check_body(viewer.into(), row.body_id).await?;
         Ok(self
             .to_participations(vec![row])
             .await?
@@ -309,9 +311,14 @@ impl Store {
             .ok_or(DomainError::NotFound)?)
     }
 
-    /// The participations a person took part in, the latest first (callers
-    /// check that the person may be seen).
-    pub async fn person_participations(&self, person_id: Uuid) -> StoreResult<Vec<Participation>> {
+    /// The participations a person took part in, the latest first, if the
+    /// viewer may see the person.
+    pub async fn person_participations(
+        &self,
+        viewer: impl Into<Viewer<'_>>,
+        person_id: Uuid,
+    ) -> StoreResult<Vec<Participation>> {
+        self.check_person(viewer.into(), person_id).await?;
         let ids: Vec<Uuid> = participation_person::Entity::find()
             .filter(participation_person::Column::PersonId.eq(person_id))
             .all(&self.db)
@@ -331,13 +338,16 @@ impl Store {
     }
 
     /// The report document of a participation, for members of its body.
-    pub async fn participation_file(&self, actor: &Actor, id: Uuid) -> StoreResult<StoredFile> {
+    pub async fn participation_file(
+        &self,
+        viewer: impl Into<Viewer<'_>>,
+        id: Uuid,
+    ) -> StoreResult<StoredFile> {
         let p = participation::Entity::find_by_id(id)
             .one(&self.db)
             .await?
             .ok_or(DomainError::NotFound)?;
-        let l = lineage(&self.db, p.body_id).await?;
-        ensure(permissions::can_view_body(actor, &l))?;
+        self.check_body(viewer.into(), p.body_id).await?;
         self.file(p.report_file_id.ok_or(DomainError::NotFound)?)
             .await
     }
@@ -401,7 +411,12 @@ impl Store {
     }
 
     /// The reports a meeting heard, in order.
-    pub async fn meeting_reports(&self, meeting_id: Uuid) -> StoreResult<Vec<MeetingReport>> {
+    pub async fn meeting_reports(
+        &self,
+        viewer: impl Into<Viewer<'_>>,
+        meeting_id: Uuid,
+    ) -> StoreResult<Vec<MeetingReport>> {
+        self.check_meeting(viewer.into(), meeting_id).await?;
         let rows = meeting_report::Entity::find()
             .filter(meeting_report::Column::MeetingId.eq(meeting_id))
             .order_by_asc(meeting_report::Column::Position)
@@ -473,8 +488,10 @@ impl Store {
     /// The attachments of a meeting's agenda items, by item.
     pub async fn agenda_attachments(
         &self,
+        viewer: impl Into<Viewer<'_>>,
         meeting_id: Uuid,
     ) -> StoreResult<HashMap<Uuid, Vec<FileInfo>>> {
+        self.check_meeting(viewer.into(), meeting_id).await?;
         let items: Vec<Uuid> = agenda_item::Entity::find()
             .filter(agenda_item::Column::MeetingId.eq(meeting_id))
             .all(&self.db)
@@ -505,18 +522,13 @@ impl Store {
     /// may see the meeting.
     pub async fn meeting_file(
         &self,
-        actor: &Actor,
+        viewer: impl Into<Viewer<'_>>,
         meeting_id: Uuid,
         file_id: Uuid,
     ) -> StoreResult<StoredFile> {
-        let m = meeting::Entity::find_by_id(meeting_id)
-            .one(&self.db)
-            .await?
-            .ok_or(DomainError::NotFound)?;
-        let l = lineage(&self.db, m.body_id).await?;
-        ensure(permissions::can_view_body(actor, &l))?;
+        self.check_meeting(viewer.into(), meeting_id).await?;
         let attached = self
-            .agenda_attachments(meeting_id)
+            .agenda_attachments(Viewer::System, meeting_id)
             .await?
             .values()
             .flatten()

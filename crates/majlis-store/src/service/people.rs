@@ -184,7 +184,7 @@ async fn check_member_number<C: ConnectionTrait>(
 impl Store {
     /// Searches the directory. `scope` limits it to current members of these
     /// bodies (for actors who may not browse everyone).
-    pub async fn people(
+    pub(crate) async fn people(
         &self,
         query: &PeopleQuery,
         scope: Option<&[Uuid]>,
@@ -267,7 +267,7 @@ impl Store {
         })
     }
 
-    pub async fn person(&self, id: Uuid) -> StoreResult<Person> {
+    pub(crate) async fn person(&self, id: Uuid) -> StoreResult<Person> {
         person::Entity::find_by_id(id)
             .one(&self.db)
             .await?
@@ -276,7 +276,7 @@ impl Store {
     }
 
     /// Lineages of the bodies a person currently belongs to (for permissions).
-    pub async fn person_lineages(&self, id: Uuid) -> StoreResult<Vec<Lineage>> {
+    pub(crate) async fn person_lineages(&self, id: Uuid) -> StoreResult<Vec<Lineage>> {
         let today = crate::now().date_naive();
         crate::service::references::person_bodies(&self.db, id, today, false).await
     }
@@ -426,8 +426,13 @@ impl Store {
 }
 
 impl Store {
-    /// Numbers of active bodies and people.
-    pub async fn counts(&self) -> StoreResult<(u64, u64)> {
+    /// Numbers of active bodies and people, for those who manage bodies
+    /// nation-wide.
+    pub async fn counts(
+        &self,
+        viewer: impl Into<majlis_domain::Viewer<'_>>,
+    ) -> StoreResult<(u64, u64)> {
+        crate::service::ensure_viewer(viewer.into(), permissions::can_manage_bodies)?;
         let bodies = crate::entity::body::Entity::find()
             .filter(crate::entity::body::Column::Archived.eq(false))
             .count(&self.db)

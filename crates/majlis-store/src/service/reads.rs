@@ -2,10 +2,11 @@
 //! people. Pages and the API both go through these, so the rule lives once.
 
 use crate::error::StoreResult;
-use crate::service::ensure;
+use crate::service::ensure_viewer;
 use crate::{MAX_PAGE_SIZE, PeoplePage, PeopleQuery, Store};
-use majlis_domain::{Actor, Body, Lineage, Person, permissions};
+use majlis_domain::{Body, Lineage, Person, Viewer, permissions};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use std::collections::HashMap;
 use uuid::Uuid;
 
 /// One page of a list of bodies.
@@ -17,24 +18,112 @@ pub struct BodiesPage {
     pub total: u64,
 }
 
+/// A record with whether the viewer may open it (a link, or plain text).
+#[derive(Debug, Clone)]
+pub struct Linked<T> {
+    pub item: T,
+    pub open: bool,
+}
+
+/// A body placed in the tree: its ancestors (the root first) and its
+/// children, each marked with whether the viewer may open it.
+#[derive(Debug, Clone)]
+pub struct BodyOutline {
+    pub body: Body,
+    pub lineage: Lineage,
+    pub ancestors: Vec<Linked<Body>>,
+    pub children: Vec<Linked<Body>>,
+}
+
 impl Store {
+    /// A body the viewer may view, with its ancestors and active children,
+    /// in a fixed number of queries whatever the depth and the children.
+    pub async fn body_outline(
+        &self,
+        viewer: impl Into<Viewer<'_>>,
+        id: Uuid,
+    ) -> StoreResult<BodyOutline> {
+        use crate::entity::body;
+        let viewer = viewer.into();
+        let (body, lineage) = self.visible_body(viewer, id).await?;
+        let visible = self.viewable_bodies(viewer).await?;
+        let open = |id: Uuid| visible.as_ref().is_none_or(|v| v.contains(&id));
+        let mut around: HashMap<Uuid, Body> = body::Entity::find()
+            .filter(body::Column::Id.is_in(lineage.ancestors.iter().copied()))
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|b| (b.id, crate::convert::body(b)))
+            .collect();
+        let ancestors = lineage
+            .ancestors
+            .iter()
+            .rev()
+            .filter_map(|a| around.remove(a))
+            .map(|b| Linked {
+                open: open(b.id),
+                item: b,
+            })
+            .collect();
+        let children = body::Entity::find()
+            .filter(body::Column::ParentId.eq(id))
+            .filter(body::Column::Archived.eq(false))
+            .order_by_asc(body::Column::NameAr)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(crate::convert::body)
+            .map(|b| Linked {
+                open: open(b.id),
+                item: b,
+            })
+            .collect();
+        Ok(BodyOutline {
+            body,
+            lineage,
+            ancestors,
+            children,
+        })
+    }
+
+    /// Those of these bodies the viewer may view, by id (one query, besides
+    /// the viewer's scope).
+    pub async fn visible_bodies_by_id(
+        &self,
+        viewer: impl Into<Viewer<'_>>,
+        ids: impl IntoIterator<Item = Uuid>,
+    ) -> StoreResult<HashMap<Uuid, Body>> {
+        let visible = self.viewable_bodies(viewer.into()).await?;
+        let ids: Vec<Uuid> = ids
+            .into_iter()
+            .filter(|id| visible.as_ref().is_none_or(|v| v.contains(id)))
+            .collect();
+        Ok(self.names(Vec::new(), ids).await?.bodies)
+    }
+
     /// A body the actor may view, with its lineage.
-    pub async fn visible_body(&self, actor: &Actor, id: Uuid) -> StoreResult<(Body, Lineage)> {
+    pub async fn visible_body(
+        &self,
+        viewer: impl Into<Viewer<'_>>,
+        id: Uuid,
+    ) -> StoreResult<(Body, Lineage)> {
         let body = self.body(id).await?;
         let lineage = self.lineage(id).await?;
-        ensure(permissions::can_view_body(actor, &lineage))?;
+        ensure_viewer(viewer.into(), |a| permissions::can_view_body(a, &lineage))?;
         Ok((body, lineage))
     }
 
     /// A person the actor may view, with the lineages of their current bodies.
     pub async fn visible_person(
         &self,
-        actor: &Actor,
+        viewer: impl Into<Viewer<'_>>,
         id: Uuid,
     ) -> StoreResult<(Person, Vec<Lineage>)> {
         let person = self.person(id).await?;
         let lineages = self.person_lineages(id).await?;
-        ensure(permissions::can_view_person(actor, id, &lineages))?;
+        ensure_viewer(viewer.into(), |a| {
+            permissions::can_view_person(a, id, &lineages)
+        })?;
         Ok((person, lineages))
     }
 
@@ -42,11 +131,11 @@ impl Store {
     /// restricted to the actor's bodies and the ones below those they manage.
     pub async fn visible_bodies(
         &self,
-        actor: &Actor,
+        viewer: impl Into<Viewer<'_>>,
         query: &str,
         include_archived: bool,
     ) -> StoreResult<Vec<Body>> {
-        let visible = self.viewable_bodies(actor).await?;
+        let visible = self.viewable_bodies(viewer.into()).await?;
         let bodies = if query.trim().is_empty() {
             self.bodies(include_archived).await?
         } else {
@@ -62,7 +151,7 @@ impl Store {
     /// actor may view, by Arabic name, filtered by `query` when given.
     pub async fn visible_bodies_page(
         &self,
-        actor: &Actor,
+        viewer: impl Into<Viewer<'_>>,
         query: &str,
         include_archived: bool,
         page: u64,
@@ -78,7 +167,7 @@ impl Store {
         for term in majlis_text::normalize::query_terms(query, 5) {
             q = q.filter(body::Column::Search.contains(&term));
         }
-        if let Some(visible) = self.viewable_bodies(actor).await? {
+        if let Some(visible) = self.viewable_bodies(viewer.into()).await? {
             q = q.filter(body::Column::Id.is_in(visible));
         }
         let paginator = q
@@ -102,12 +191,17 @@ impl Store {
 
     /// The people directory as the actor may see it: everyone for the
     /// national level, else the current members of the actor's visible bodies.
-    pub async fn directory(&self, actor: &Actor, query: &PeopleQuery) -> StoreResult<PeoplePage> {
-        if permissions::can_list_all_people(actor) {
+    pub async fn directory(
+        &self,
+        viewer: impl Into<Viewer<'_>>,
+        query: &PeopleQuery,
+    ) -> StoreResult<PeoplePage> {
+        let viewer = viewer.into();
+        if viewer.allows(permissions::can_list_all_people) {
             return self.people(query, None).await;
         }
         let scope: Vec<Uuid> = self
-            .viewable_bodies(actor)
+            .viewable_bodies(viewer)
             .await?
             .unwrap_or_default()
             .into_iter()

@@ -7,7 +7,8 @@ use crate::entity::{
     workshop_person,
 };
 use crate::error::StoreResult;
-use crate::service::meetings::to_utc;
+use crate::service::invitations::Guest;
+use crate::service::meetings::{to_meeting, to_utc};
 use crate::service::{actor_id, ensure};
 use crate::{Store, audit};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -17,11 +18,12 @@ use majlis_domain::session::{
     conflicts, facilitators_not_members, lines,
 };
 use majlis_domain::validation::{Checker, MAX_NAME, MAX_SHORT};
-use majlis_domain::{Actor, BodyKind, DomainError, Person, permissions};
+use majlis_domain::{Actor, BodyKind, DomainError, Person, Viewer, permissions};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
 };
 use serde::Serialize;
+use std::collections::HashMap;
 use uuid::Uuid;
 
 /// Longest workshop outcome (recommendations), in characters.
@@ -80,6 +82,8 @@ pub struct SessionProgram {
     pub slots: Vec<Slot>,
     pub workshops: Vec<Workshop>,
     pub parallel: Vec<Meeting>,
+    /// The speakers of each meeting of the parallel program, in the order they were added.
+    pub speakers: HashMap<Uuid, Vec<Guest>>,
     pub conflicts: Vec<Conflict>,
 }
 
@@ -158,16 +162,27 @@ impl Store {
         Ok(s)
     }
 
-    pub async fn council_session(&self, id: Uuid) -> StoreResult<CouncilSession> {
+    /// A session, if the viewer may see its council.
+    pub async fn council_session(
+        &self,
+        viewer: impl Into<Viewer<'_>>,
+        id: Uuid,
+    ) -> StoreResult<CouncilSession> {
         let row = council_session::Entity::find_by_id(id)
             .one(&self.db)
             .await?
             .ok_or(DomainError::NotFound)?;
+        self.check_body(viewer.into(), row.body_id).await?;
         Ok(to_session(row))
     }
 
     /// A council's sessions, the latest first.
-    pub async fn body_sessions(&self, body_id: Uuid) -> StoreResult<Vec<CouncilSession>> {
+    pub async fn body_sessions(
+        &self,
+        viewer: impl Into<Viewer<'_>>,
+        body_id: Uuid,
+    ) -> StoreResult<Vec<CouncilSession>> {
+        self.check_body(viewer.into(), body_id).await?;
         let rows = council_session::Entity::find()
             .filter(council_session::Column::BodyId.eq(body_id))
             .order_by_desc(council_session::Column::Number)
@@ -261,10 +276,15 @@ impl Store {
         Ok(())
     }
 
-    /// The whole program of a session, with its conflicts.
-    pub async fn session_program(&self, id: Uuid) -> StoreResult<SessionProgram> {
+    /// The whole program of a session, with its conflicts, if the viewer may
+    /// see its council.
+    pub async fn session_program(
+        &self,
+        viewer: impl Into<Viewer<'_>>,
+        id: Uuid,
+    ) -> StoreResult<SessionProgram> {
         let tz = self.zone().await?;
-        let session = self.council_session(id).await?;
+        let session = self.council_session(viewer, id).await?;
         let slot_rows = program_slot::Entity::find()
             .filter(program_slot::Column::SessionId.eq(id))
             .order_by_asc(program_slot::Column::StartsAt)
@@ -382,7 +402,7 @@ impl Store {
             .collect();
         let mut found = conflicts(&plans);
         let council: Vec<Uuid> = self
-            .body_members(session.body_id)
+            .body_members(Viewer::System, session.body_id)
             .await?
             .into_iter()
             .filter(|m| m.membership.is_current(session.first_day))
@@ -402,15 +422,18 @@ impl Store {
             .order_by_asc(meeting::Column::StartsAt)
             .all(&self.db)
             .await?;
-        let mut parallel = Vec::new();
-        for m in parallel_rows {
-            parallel.push(self.meeting(m.id).await?);
-        }
+        let parallel: Vec<Meeting> = parallel_rows
+            .into_iter()
+            .map(|m| to_meeting(m, tz))
+            .collect();
+        let ids: Vec<Uuid> = parallel.iter().map(|m| m.id).collect();
+        let speakers = self.speakers_of(&ids).await?;
         Ok(SessionProgram {
             session,
             slots,
             workshops,
             parallel,
+            speakers,
             conflicts: found,
         })
     }

@@ -7,21 +7,12 @@ use crate::error::WebError;
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::{Path, State};
-use majlis_domain::{Digits, DomainError, OrgSettings, permissions};
+use majlis_domain::{Digits, DomainError, OrgSettings};
 use majlis_store::NewAccount;
 use majlis_store::service::roles::RoleInput;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
-
-fn admin(ctx: &Ctx) -> Result<(), crate::error::ApiError> {
-    let actor = ctx.actor()?;
-    if permissions::can_administer(actor) {
-        Ok(())
-    } else {
-        Err(ctx.api_err(WebError::Domain(DomainError::Forbidden)))
-    }
-}
 
 #[derive(Deserialize, ToSchema)]
 pub struct AccountRequest {
@@ -87,8 +78,7 @@ pub struct RoleRequest {
 /// Every account (admins only).
 #[utoipa::path(get, path = "/api/v1/accounts", tag = "admin", responses((status = 200, body = [AccountDto]), (status = 403, body = ErrorBody)))]
 pub async fn accounts(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Vec<AccountDto>> {
-    admin(&ctx)?;
-    let list = state.store.accounts().await?;
+    let list = state.store.accounts(ctx.actor()?).await?;
     Ok(Json(list.iter().map(AccountDto::from).collect()))
 }
 

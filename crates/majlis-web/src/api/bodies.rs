@@ -118,7 +118,7 @@ pub async fn members(
     let actor = ctx.actor()?;
     let (_, lineage) = state.store.visible_body(actor, id).await?;
     let contact = permissions::can_manage_memberships(actor, &lineage);
-    let rows = state.store.body_members(id).await?;
+    let rows = state.store.body_members(actor, id).await?;
     Ok(Json(
         rows.into_iter()
             .map(|r| {

@@ -75,19 +75,14 @@ pub async fn mail_state(
 ) -> ApiResult<MailStateDto> {
     let actor = ctx.actor()?;
     let id = parse_id(&ctx, &id)?;
-    let m = state.store.meeting(id).await?;
-    let l = state.store.lineage(m.body_id).await?;
-    if !majlis_domain::permissions::can_manage_meetings(actor, &l) {
-        return Err(ctx.api_err(WebError::Domain(DomainError::Forbidden)));
-    }
-    let c = state.store.mail_counts(id).await?;
-    let jobs = state.store.jobs_about(id, 200).await?;
+    let c = state.store.mail_counts(actor, id).await?;
+    let jobs = state.store.jobs_about(actor, id, 200).await?;
     let last_error = jobs.iter().find_map(|j| {
         (j.status == majlis_domain::jobs::JobStatus::Pending)
             .then(|| j.last_error.clone())
             .flatten()
     });
-    let recipients = state.store.invitation_recipients(id).await?.len();
+    let recipients = state.store.invitation_recipients(actor, id).await?.len();
     Ok(Json(MailStateDto {
         sent: c.done,
         waiting: c.pending + c.retrying,
@@ -132,7 +127,7 @@ pub async fn guests(
     if !state.store.can_see_meeting(actor, id).await? {
         return Err(ctx.api_err(WebError::Domain(DomainError::Forbidden)));
     }
-    let list = state.store.guests(id).await?;
+    let list = state.store.guests(actor, id).await?;
     Ok(Json(
         list.into_iter()
             .map(|g| GuestDto {
@@ -259,7 +254,7 @@ pub async fn reports(
     if !state.store.can_see_meeting(actor, id).await? {
         return Err(ctx.api_err(WebError::Domain(DomainError::Forbidden)));
     }
-    let list = state.store.meeting_reports(id).await?;
+    let list = state.store.meeting_reports(actor, id).await?;
     Ok(Json(
         list.into_iter()
             .map(|r| ReportDto {

@@ -105,7 +105,7 @@ pub async fn audit(
         return Err(ctx.api_err(WebError::Domain(DomainError::Forbidden)));
     }
     let id = parse_id(&ctx, &id)?;
-    let events = state.store.audit_for(&kind, id, 500).await?;
+    let events = state.store.audit_for(actor, &kind, id, 500).await?;
     Ok(Json(
         events
             .into_iter()

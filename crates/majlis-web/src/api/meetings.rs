@@ -239,7 +239,7 @@ pub async fn list(
     state.store.visible_body(actor, id).await?;
     let list = state
         .store
-        .body_meetings(id, majlis_store::MAX_PAGE_SIZE)
+        .body_meetings(actor, id, majlis_store::MAX_PAGE_SIZE)
         .await?;
     Ok(Json(list.into_iter().map(MeetingDto::from).collect()))
 }
@@ -427,7 +427,6 @@ pub async fn to_follow(
 ) -> ApiResult<Vec<DecisionDto>> {
     let actor = ctx.actor()?;
     let id = parse_id(&ctx, &id)?;
-    state.store.visible_body(actor, id).await?;
-    let list = state.store.open_decisions(id).await?;
+    let list = state.store.open_decisions(actor, id).await?;
     Ok(Json(list.into_iter().map(DecisionDto::from).collect()))
 }

@@ -29,9 +29,7 @@ use utoipa::OpenApi;
 
 pub type ApiResult<T> = Result<Json<T>, ApiError>;
 
-/// Largest request carrying a document (base64 in JSON, or a form upload):
-/// the upload limit itself is checked by the store, with a clear error.
-pub const UPLOAD_BODY: usize = 16 * 1024 * 1024;
+pub use crate::limits::UPLOAD_BODY;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -208,7 +206,7 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/meetings/{id}/minutes",
             get(minutes::get_one)
-                .put(minutes::save.layer(DefaultBodyLimit::max(crate::html::LONG_FORM_BODY))),
+                .put(minutes::save.layer(DefaultBodyLimit::max(crate::limits::LONG_FORM_BODY))),
         )
         .route("/meetings/{id}/minutes/approve", post(minutes::approve))
         .route("/meetings/{id}/status", post(meetings::change_status))
@@ -325,5 +323,5 @@ pub fn session_writable(ctx: &Ctx) -> Result<&majlis_domain::Actor, ApiError> {
 }
 
 pub fn parse_id(ctx: &Ctx, s: &str) -> Result<uuid::Uuid, ApiError> {
-    crate::html::parse_id(s).map_err(|e| ctx.api_err(e))
+    crate::error::parse_id(s).map_err(|e| ctx.api_err(e))
 }

@@ -205,7 +205,7 @@ pub async fn version_file(
     let actor = ctx.actor()?;
     let id = parse_id(&ctx, &id)?;
     let f = state.store.paper_file(actor, id, number).await?;
-    Ok(crate::html::files::download(f))
+    Ok(crate::download::download(f))
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -125,7 +125,7 @@ pub async fn person_participations(
     let actor = ctx.actor()?;
     let id = parse_id(&ctx, &id)?;
     state.store.visible_person(actor, id).await?;
-    let list = state.store.person_participations(id).await?;
+    let list = state.store.person_participations(actor, id).await?;
     Ok(Json(list.into_iter().map(participation_dto).collect()))
 }
 

@@ -126,7 +126,7 @@ pub async fn memberships(
     let actor = ctx.actor()?;
     let id = parse_id(&ctx, &id)?;
     state.store.visible_person(actor, id).await?;
-    let rows = state.store.person_memberships(id).await?;
+    let rows = state.store.person_memberships(actor, id).await?;
     Ok(Json(
         rows.into_iter()
             .map(|r| PersonMembershipDto {

@@ -135,7 +135,7 @@ pub async fn list(
     let id = parse_id(&ctx, &id)?;
     let (body, _) = state.store.visible_body(actor, id).await?;
     let name = body.name(ctx.lang.code()).to_string();
-    let list = state.store.body_sessions(id).await?;
+    let list = state.store.body_sessions(actor, id).await?;
     Ok(Json(
         list.into_iter()
             .map(|s| session_dto(&ctx, s, &name))
@@ -165,7 +165,7 @@ pub async fn create(
         .store
         .create_council_session(actor, id, &input)
         .await?;
-    let body = state.store.body(id).await?;
+    let (body, _) = state.store.visible_body(actor, id).await?;
     Ok(Json(session_dto(&ctx, s, body.name(ctx.lang.code()))))
 }
 
@@ -179,7 +179,7 @@ pub async fn program(
 ) -> ApiResult<ProgramDto> {
     let actor = ctx.actor()?;
     let id = parse_id(&ctx, &id)?;
-    let p = state.store.session_program(id).await?;
+    let p = state.store.session_program(actor, id).await?;
     let (body, _) = state.store.visible_body(actor, p.session.body_id).await?;
     let slots = p
         .slots

@@ -45,7 +45,7 @@ async fn accounts_page(
     let lang = ctx.lang;
     let accounts = state
         .store
-        .accounts()
+        .accounts(ctx.actor()?)
         .await?
         .into_iter()
         .map(|a| AccountRow {
@@ -97,14 +97,14 @@ pub async fn create_account(State(state): State<AppState>, ctx: Ctx, form: FormD
             Some(n) => {
                 let found = state
                     .store
-                    .people(
+                    .directory(
+                        ctx.actor()?,
                         &PeopleQuery {
                             q: n.to_string(),
                             page: 1,
                             per_page: 5,
                             include_archived: false,
                         },
-                        None,
                     )
                     .await?;
                 let p = found

@@ -135,9 +135,23 @@ async fn page(
     let month_title = format!("{} {}", dates.month_name(y, m), dates.number(y.into()));
     let mut bodies = vec![(String::new(), lang.t("calendar-my-bodies"), body.is_none())];
     let mut seen = std::collections::HashSet::new();
+    let feeds_list = state.store.feeds(actor.account_id).await?;
+    let names = state
+        .store
+        .visible_bodies_by_id(
+            actor,
+            actor
+                .roles
+                .iter()
+                .map(|r| r.body_id)
+                .chain(body)
+                .chain(feeds_list.iter().filter_map(|f| f.body_id)),
+        )
+        .await?;
     for r in &actor.roles {
-        if seen.insert(r.body_id) {
-            let b = state.store.body(r.body_id).await?;
+        if seen.insert(r.body_id)
+            && let Some(b) = names.get(&r.body_id)
+        {
             bodies.push((
                 b.id.to_string(),
                 clean(b.name(lang.code())),
@@ -148,14 +162,14 @@ async fn page(
     if let Some(b) = body
         && !seen.contains(&b)
     {
-        let x = state.store.body(b).await?;
+        let x = names.get(&b).ok_or(WebError::not_found())?;
         bodies.push((b.to_string(), clean(x.name(lang.code())), true));
     }
     let tz = majlis_store::service::meetings::zone(&ctx.settings.time_zone);
     let mut feeds = Vec::new();
-    for f in state.store.feeds(actor.account_id).await? {
-        let scope = match f.body_id {
-            Some(b) => clean(state.store.body(b).await?.name(lang.code())),
+    for f in feeds_list {
+        let scope = match f.body_id.and_then(|b| names.get(&b)) {
+            Some(b) => clean(b.name(lang.code())),
             None => lang.t("calendar-my-bodies"),
         };
         feeds.push(FeedView {

@@ -7,7 +7,6 @@ use crate::error::WebError;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
-use majlis_domain::{DomainError, permissions};
 use std::collections::{BTreeSet, HashMap};
 
 pub struct EventView {
@@ -70,16 +69,14 @@ pub async fn show(
     if let Some(r) = require_login(&ctx, &format!("/audit/{kind}/{id}")) {
         return Ok(r);
     }
-    if !permissions::can_view_audit(ctx.actor()?) {
-        return Err(ctx.page_err(WebError::Domain(DomainError::Forbidden)));
-    }
+    let actor = ctx.actor()?;
     let back = entity_page(&kind, &id).ok_or_else(|| ctx.page_err(WebError::not_found()))?;
     let uuid = parse_id(&id)?;
     let lang = ctx.lang;
     let dates = state.dates(lang.code(), &ctx.settings);
-    let events = state.store.audit_for(&kind, uuid, 500).await?;
+    let events = state.store.audit_for(actor, &kind, uuid, 500).await?;
     let mut names: HashMap<uuid::Uuid, String> = HashMap::new();
-    for a in state.store.accounts().await? {
+    for a in state.store.accounts(actor).await? {
         names.insert(a.id, a.username);
     }
     let tz: chrono_tz::Tz = ctx

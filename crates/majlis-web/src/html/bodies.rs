@@ -1,12 +1,12 @@
 //! Bodies: the tree, a body's page, create, edit, archive.
 
 use super::layout::{Chrome, FormState, clean};
+use super::views;
 use super::{FormData, PageResult, parse_id, render, render_status, require_login, see_other};
 use crate::auth::Ctx;
 use crate::error::WebError;
 use crate::i18n::Lang;
 use crate::state::AppState;
-use crate::views;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -126,11 +126,11 @@ struct BodyPage {
     city: Option<String>,
     archived: bool,
     other_names: Vec<(String, String)>,
-    ancestors: Vec<(String, String)>,
+    ancestors: Vec<(String, String, bool)>,
     members_count: String,
     groups: Vec<RoleGroup>,
     past: Vec<MemberView>,
-    children: Vec<(String, String, String)>,
+    children: Vec<(String, String, String, bool)>,
     can_edit: bool,
     can_manage_members: bool,
     can_create_child: bool,
@@ -149,34 +149,40 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     }
     let id = parse_id(&id)?;
     let actor = ctx.actor()?;
-    let (body, lineage) = state.store.visible_body(actor, id).await?;
+    let outline = state.store.body_outline(actor, id).await?;
+    let (body, lineage) = (outline.body, outline.lineage);
     let lang = ctx.lang;
     let today = ctx.today();
     let dates = state.dates(lang.code(), &ctx.settings);
     let roles = state.store.roles().await?;
-    let rows = state.store.body_members(id).await?;
+    let rows = state.store.body_members(actor, id).await?;
     let (groups, past, current) = views::group_members(lang, &dates, &roles, rows, today);
-    let mut ancestors = Vec::new();
-    for a in lineage.ancestors.iter().rev() {
-        let b = state.store.body(*a).await?;
-        ancestors.push((b.id.to_string(), clean(b.name(lang.code()))));
-    }
-    let children = state
-        .store
-        .sub_bodies(id)
-        .await?
+    let ancestors = outline
+        .ancestors
+        .into_iter()
+        .map(|a| {
+            (
+                a.item.id.to_string(),
+                clean(a.item.name(lang.code())),
+                a.open,
+            )
+        })
+        .collect();
+    let children = outline
+        .children
         .into_iter()
         .map(|c| {
             (
-                c.id.to_string(),
-                clean(c.name(lang.code())),
-                lang.t(&format!("kind-{}", c.kind.as_str())),
+                c.item.id.to_string(),
+                clean(c.item.name(lang.code())),
+                lang.t(&format!("kind-{}", c.item.kind.as_str())),
+                c.open,
             )
         })
         .collect();
     let meetings = state
         .store
-        .body_meetings(id, 20)
+        .body_meetings(actor, id, 20)
         .await?
         .into_iter()
         .map(|m| {
@@ -188,7 +194,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     let body_name = clean(body.name(lang.code()));
     let sessions = state
         .store
-        .body_sessions(id)
+        .body_sessions(actor, id)
         .await?
         .iter()
         .map(|s| {
@@ -269,7 +275,7 @@ async fn form_page(
             )
         })
         .collect();
-    let all = state.store.bodies(false).await?;
+    let all = state.store.visible_bodies(ctx.actor()?, "", false).await?;
     let mut parents = vec![(String::new(), lang.t("body-no-parent"))];
     for (depth, b) in tree_order(&all) {
         if editing.is_some_and(|e| e.id == b.id) {
@@ -371,8 +377,7 @@ pub async fn edit_form(
         return Ok(r);
     }
     let id = parse_id(&id)?;
-    let body = state.store.body(id).await?;
-    let lineage = state.store.lineage(id).await?;
+    let (body, lineage) = state.store.visible_body(ctx.actor()?, id).await?;
     if !permissions::can_edit_body(ctx.actor()?, &lineage) {
         return Err(ctx.page_err(WebError::Domain(DomainError::Forbidden)));
     }
@@ -398,7 +403,7 @@ pub async fn update(
     let actor = ctx.actor()?;
     ctx.check_csrf(form.csrf())?;
     let id = parse_id(&id)?;
-    let body = state.store.body(id).await?;
+    let (body, _) = state.store.visible_body(actor, id).await?;
     match state.store.update_body(actor, id, &input(&form)).await {
         Ok(b) => Ok(see_other(&format!("/bodies/{}", b.id))),
         Err(e) => invalid(&state, &ctx, Some(&body), form, e.into()).await,

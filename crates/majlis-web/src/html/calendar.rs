@@ -38,15 +38,14 @@ pub async fn meeting(
     }
     let id = parse_id(&id)?;
     let actor = ctx.actor()?;
-    let m = state.store.meeting(id).await?;
-    let (body, _) = state.store.visible_body(actor, m.body_id).await?;
+    let (m, body, _) = state.store.visible_meeting(actor, id).await?;
     let tz = zone(&ctx);
     let description = format!(
         "{} — {}",
         body.name(ctx.lang.code()),
         ctx.lang.t(&format!("meeting-kind-{}", m.kind.as_str()))
     );
-    let sequence = state.store.invitation_count(m.id).await?;
+    let sequence = state.store.invitation_count(actor, m.id).await?;
     let event = crate::ics::meeting_event(&m, &description, tz, sequence.saturating_sub(1) as u32);
     let text = crate::ics::calendar(&m.title, None, vec![event]);
     Ok(ics(&format!("meeting-{}", m.id), text))
@@ -62,7 +61,7 @@ pub async fn session(
     }
     let id = parse_id(&id)?;
     let actor = ctx.actor()?;
-    let program = state.store.session_program(id).await?;
+    let program = state.store.session_program(actor, id).await?;
     let (body, _) = state
         .store
         .visible_body(actor, program.session.body_id)

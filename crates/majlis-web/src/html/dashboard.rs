@@ -39,7 +39,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
     let user = ctx.user()?;
     let lang = ctx.lang;
     let person = match user.account.person_id {
-        Some(id) => Some(state.store.person(id).await?),
+        Some(id) => Some(state.store.visible_person(&user.actor, id).await?.0),
         None => None,
     };
     let female = person.as_ref().is_some_and(|p| p.gender == Gender::Female);
@@ -58,8 +58,14 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
         .map(|r| (r.key.clone(), r))
         .collect();
     let mut roles = Vec::new();
+    let bodies = state
+        .store
+        .visible_bodies_by_id(&user.actor, user.actor.roles.iter().map(|r| r.body_id))
+        .await?;
     for r in &user.actor.roles {
-        let body = state.store.body(r.body_id).await?;
+        let Some(body) = bodies.get(&r.body_id) else {
+            continue;
+        };
         roles.push(RoleView {
             body_id: body.id.to_string(),
             body_name: clean(body.name(lang.code())),
@@ -72,7 +78,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
         });
     }
     let stats = if permissions::can_manage_bodies(&user.actor) {
-        let (b, p) = state.store.counts().await?;
+        let (b, p) = state.store.counts(&user.actor).await?;
         Some(Stats {
             bodies: lang.count("count-bodies", b),
             people: lang.count("count-people", p),

@@ -128,8 +128,7 @@ pub async fn to_follow(
     let lang = ctx.lang;
     let dates = state.dates(lang.code(), &ctx.settings);
     let mut rows = Vec::new();
-    for d in state.store.open_decisions(id).await? {
-        let m = state.store.meeting(d.meeting_id).await?;
+    for (d, m) in state.store.decisions_to_follow(actor, id).await? {
         rows.push(FollowRow {
             kind: lang.t(&format!("decision-kind-{}", d.kind.as_str())),
             text: clean(&d.text),

@@ -129,6 +129,18 @@ pub struct ErrorPage {
     pub message: String,
 }
 
+/// An error as a page: in the request's layout when a handler built its
+/// context, else the bare layout (see [`crate::error::render_errors`]).
+pub fn error_page(err: &WebError, lang: Lang, ctx: Option<&Ctx>) -> axum::response::Response {
+    let status = err.status().as_u16();
+    let message = err.message(lang);
+    let page = match ctx {
+        Some(ctx) => ErrorPage::in_layout(ctx, lang, status, message),
+        None => ErrorPage::new(lang, status, message),
+    };
+    super::render(&page)
+}
+
 impl ErrorPage {
     /// An error page inside the request's layout (menu, user, organization).
     pub fn in_layout(ctx: &Ctx, lang: Lang, status: u16, message: String) -> Self {

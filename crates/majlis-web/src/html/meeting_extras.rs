@@ -74,7 +74,7 @@ pub async fn extras(
         Err(_) => x.minutes_label = lang.t("minutes-not-yet"),
     }
     if can_manage {
-        let counts = state.store.mail_counts(m.id).await?;
+        let counts = state.store.mail_counts(actor, m.id).await?;
         let total = counts.done + counts.pending + counts.retrying + counts.failed;
         if total > 0 {
             x.mail_line = Some(lang.t_args(
@@ -89,7 +89,7 @@ pub async fn extras(
                 ],
             ));
         }
-        let jobs = state.store.jobs_about(m.id, 50).await?;
+        let jobs = state.store.jobs_about(actor, m.id, 50).await?;
         if let Some(e) = jobs.iter().find_map(|j| {
             (j.status == majlis_domain::jobs::JobStatus::Pending)
                 .then_some(j.last_error.as_deref())
@@ -131,7 +131,7 @@ pub async fn extras(
     }
     x.guests = state
         .store
-        .guests(m.id)
+        .guests(actor, m.id)
         .await?
         .into_iter()
         .map(|g| {
@@ -148,7 +148,7 @@ pub async fn extras(
         .collect();
     x.reports = state
         .store
-        .meeting_reports(m.id)
+        .meeting_reports(actor, m.id)
         .await?
         .into_iter()
         .map(|r| ReportView {
@@ -173,7 +173,7 @@ pub async fn extras(
         .collect();
     x.attachments = state
         .store
-        .agenda_attachments(m.id)
+        .agenda_attachments(actor, m.id)
         .await?
         .into_iter()
         .map(|(item, files)| {
@@ -361,7 +361,7 @@ pub async fn file(
     let id = parse_id(&id)?;
     let file = parse_id(&file)?;
     let f = state.store.meeting_file(actor(&ctx)?, id, file).await?;
-    Ok(super::files::download(f))
+    Ok(crate::download::download(f))
 }
 
 /// The edit form of a planned meeting: the same form as planning one.
@@ -374,7 +374,7 @@ pub async fn edit_form(
         return Ok(r);
     }
     let id = parse_id(&id)?;
-    let m = state.store.meeting(id).await?;
+    let (m, _, _) = state.store.visible_meeting(ctx.actor()?, id).await?;
     let form = FormState::new()
         .with("kind", m.kind.as_str())
         .with("title", m.title.clone())
@@ -412,7 +412,7 @@ pub async fn update(
             if !matches!(e, WebError::Domain(DomainError::Invalid(_))) {
                 return Err(ctx.page_err(e));
             }
-            let m = state.store.meeting(id).await?;
+            let (m, _, _) = state.store.visible_meeting(ctx.actor()?, id).await?;
             let fs = FormState::from_values(form.0).with_error(&e, ctx.lang);
             super::meetings::edit_page(&state, &ctx, &m, fs, true).await
         }

@@ -6,18 +6,16 @@ use super::{FormData, PageResult, parse_id, render, render_status, require_login
 use crate::auth::Ctx;
 use crate::error::WebError;
 use crate::i18n::Lang;
-pub use crate::present::when;
+pub use crate::present::{quorum_line, when};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use fluent_templates::fluent_bundle::FluentValue;
 use majlis_domain::meeting::{
     AgendaInput, Attendance, Meeting, MeetingInput, MeetingKind, MeetingStatus, StatusChange,
     parse_local,
 };
 use majlis_domain::{DomainError, permissions};
-use majlis_store::service::meetings::AttendanceSheet;
 use uuid::Uuid;
 
 /// The planning form of a meeting as the domain's input.
@@ -67,25 +65,6 @@ pub fn attendance_choices(
     (label, options)
 }
 
-/// «حضر 15 عضوا من أصل 21؛ النصاب (11) مكتمل».
-pub fn quorum_line(lang: Lang, sheet: &AttendanceSheet) -> String {
-    lang.t_args(
-        if sheet.reached {
-            "meeting-quorum-reached"
-        } else {
-            "meeting-quorum-missing"
-        },
-        &[
-            (
-                "present",
-                FluentValue::from(lang.count("count-members", sheet.present as u64)),
-            ),
-            ("members", FluentValue::from(sheet.members.to_string())),
-            ("needed", FluentValue::from(sheet.needed.to_string())),
-        ],
-    )
-}
-
 #[derive(Template)]
 #[template(path = "meeting_form.html")]
 struct MeetingForm {
@@ -107,8 +86,7 @@ async fn managed_body(
     id: &str,
 ) -> Result<majlis_domain::Body, WebError> {
     let id = parse_id(id)?;
-    let body = state.store.body(id).await?;
-    let lineage = state.store.lineage(id).await?;
+    let (body, lineage) = state.store.visible_body(ctx.actor()?, id).await?;
     if !permissions::can_manage_meetings(ctx.actor()?, &lineage) {
         return Err(WebError::Domain(DomainError::Forbidden));
     }

@@ -9,7 +9,6 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use majlis_domain::{Body, DomainError, MembershipInput, permissions};
-use majlis_store::PeopleQuery;
 use serde::Deserialize;
 
 #[derive(Template)]
@@ -41,18 +40,9 @@ async fn page(
     if !q.trim().is_empty() {
         let found = state
             .store
-            .people(
-                &PeopleQuery {
-                    q: q.to_string(),
-                    page: 1,
-                    per_page: 20,
-                    include_archived: false,
-                },
-                None,
-            )
+            .member_candidates(ctx.actor()?, body.id, q, 20)
             .await?;
         candidates = found
-            .items
             .into_iter()
             .map(|p| {
                 let extra = [p.full_name_latin.as_deref(), p.member_number.as_deref()]
@@ -89,8 +79,7 @@ async fn page(
 
 async fn load(state: &AppState, ctx: &Ctx, id: &str) -> Result<Body, WebError> {
     let id = parse_id(id)?;
-    let body = state.store.body(id).await?;
-    let lineage = state.store.lineage(id).await?;
+    let (body, lineage) = state.store.visible_body(ctx.actor()?, id).await?;
     if !permissions::can_manage_memberships(ctx.actor()?, &lineage) {
         return Err(WebError::Domain(DomainError::Forbidden));
     }

@@ -70,7 +70,7 @@ async fn page(
 ) -> Result<MinutesPage, WebError> {
     let lang = ctx.lang;
     let actor = ctx.actor()?;
-    let lineage = state.store.lineage(m.meeting.body_id).await?;
+    let (_, lineage) = state.store.visible_body(actor, m.meeting.body_id).await?;
     let can_manage = permissions::can_manage_meetings(actor, &lineage);
     let dates = state.dates(lang.code(), &ctx.settings);
     let tz = majlis_store::service::meetings::zone(&ctx.settings.time_zone);
@@ -243,7 +243,7 @@ pub async fn print(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Strin
         return Ok(r);
     }
     let m = approved(&state, &ctx, &id).await?;
-    let doc = crate::documents::minutes(&state, ctx.lang, &m).await?;
+    let doc = crate::documents::minutes(&state, ctx.actor()?.into(), ctx.lang, &m).await?;
     Ok(super::print::page(
         &ctx,
         doc,
@@ -256,7 +256,7 @@ pub async fn pdf(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>
         return Ok(r);
     }
     let m = approved(&state, &ctx, &id).await?;
-    let doc = crate::documents::minutes(&state, ctx.lang, &m).await?;
+    let doc = crate::documents::minutes(&state, ctx.actor()?.into(), ctx.lang, &m).await?;
     let name = format!("minutes-{}", m.meeting.starts_at.date());
     super::print::pdf(doc, &name)
         .await

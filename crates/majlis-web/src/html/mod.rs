@@ -9,8 +9,9 @@ pub mod bodies;
 pub mod calendar;
 pub mod dashboard;
 pub mod decisions;
-pub mod files;
 pub mod layout;
+mod views;
+pub use layout::error_page;
 pub mod login;
 pub mod meeting_extras;
 pub mod meetings;
@@ -35,7 +36,6 @@ use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use std::collections::HashMap;
-use uuid::Uuid;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -250,8 +250,7 @@ impl FromRequest<AppState> for FormData {
 /// the domain accepts; the route sets a larger body limit.
 pub struct LongFormData(pub FormData);
 
-/// Body limit of routes taking a [`LongFormData`].
-pub const LONG_FORM_BODY: usize = 4 * 1024 * 1024;
+pub use crate::limits::LONG_FORM_BODY;
 
 impl FromRequest<AppState> for LongFormData {
     type Rejection = PageError;
@@ -262,10 +261,7 @@ impl FromRequest<AppState> for LongFormData {
     }
 }
 
-/// Parses an id from a path segment; anything else is "not found".
-pub fn parse_id(s: &str) -> Result<Uuid, WebError> {
-    Uuid::parse_str(s).map_err(|_| WebError::not_found())
-}
+pub use crate::error::parse_id;
 
 pub use crate::redirect::see_other;
 
@@ -281,18 +277,7 @@ pub fn require_login(ctx: &Ctx, path: &str) -> Option<Response> {
         .then(|| Redirect::to(&format!("/login?next={}", urlencode(path))).into_response())
 }
 
-pub fn urlencode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
+pub use crate::redirect::urlencode;
 
 /// Cache headers for static assets.
 pub fn immutable(content_type: &'static str, body: &'static [u8]) -> Response {

@@ -211,5 +211,5 @@ pub async fn version_file(
         .map_err(|_| ctx.page_err(WebError::not_found()))?;
     let actor = ctx.actor()?;
     let f = state.store.paper_file(actor, id, number).await?;
-    Ok(super::files::download(f))
+    Ok(crate::download::download(f))
 }

@@ -152,8 +152,13 @@ pub async fn create(
     let id = parse_id(&id)?;
     let actor = ctx.actor()?;
     let result = async {
-        let people =
-            super::program::people_by_numbers(&state, &up.form.text("people"), "people").await?;
+        let people = super::program::people_by_numbers(
+            &state,
+            ctx.actor()?,
+            &up.form.text("people"),
+            "people",
+        )
+        .await?;
         let input = input(&up, people);
         let file = up.upload()?;
         state
@@ -183,7 +188,7 @@ pub async fn report(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
     let id = parse_id(&id)?;
     let actor = ctx.actor()?;
     let f = state.store.participation_file(actor, id).await?;
-    Ok(super::files::download(f))
+    Ok(crate::download::download(f))
 }
 
 /// The participation's form, filled, on its body's page.
@@ -227,8 +232,13 @@ pub async fn update(
     let id = parse_id(&id)?;
     let actor = ctx.actor()?;
     let result = async {
-        let people =
-            super::program::people_by_numbers(&state, &up.form.text("people"), "people").await?;
+        let people = super::program::people_by_numbers(
+            &state,
+            ctx.actor()?,
+            &up.form.text("people"),
+            "people",
+        )
+        .await?;
         let file = up.upload()?;
         state
             .store

@@ -1,13 +1,13 @@
 //! People: the directory with search and pagination, a person's page, forms.
 
 use super::layout::{Chrome, FormState, clean};
+use super::views;
 use super::{
     FormData, PageResult, parse_id, render, render_status, require_login, see_other, urlencode,
 };
 use crate::auth::Ctx;
 use crate::error::WebError;
 use crate::state::AppState;
-use crate::views;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -141,7 +141,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     let today = ctx.today();
     let memberships = state
         .store
-        .person_memberships(id)
+        .person_memberships(actor, id)
         .await?
         .into_iter()
         .map(|r| PersonMembership {
@@ -161,7 +161,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     let participations = super::participations::views(
         lang,
         &dates,
-        state.store.person_participations(person.id).await?,
+        state.store.person_participations(actor, person.id).await?,
     );
     let page = PersonPage {
         participations,
@@ -286,8 +286,7 @@ pub async fn edit_form(
         return Ok(r);
     }
     let id = parse_id(&id)?;
-    let p = state.store.person(id).await?;
-    let lineages = state.store.person_lineages(id).await?;
+    let (p, lineages) = state.store.visible_person(ctx.actor()?, id).await?;
     if !permissions::can_edit_person(ctx.actor()?, &lineages) {
         return Err(ctx.page_err(WebError::Domain(DomainError::Forbidden)));
     }
@@ -317,7 +316,7 @@ pub async fn update(
     let actor = ctx.actor()?;
     ctx.check_csrf(form.csrf())?;
     let id = parse_id(&id)?;
-    let p = state.store.person(id).await?;
+    let (p, _) = state.store.visible_person(actor, id).await?;
     match state.store.update_person(actor, id, &input(&form)).await {
         Ok(p) => Ok(see_other(&format!("/people/{}", p.id))),
         Err(e) => invalid(&ctx, Some(&p), form, e.into()),

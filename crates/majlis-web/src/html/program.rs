@@ -61,18 +61,16 @@ async fn program_document(
     id: &str,
 ) -> Result<majlis_pdf::Document, WebError> {
     let id = parse_id(id)?;
-    let program = state.store.session_program(id).await?;
-    state
-        .store
-        .visible_body(ctx.actor()?, program.session.body_id)
-        .await?;
-    Ok(crate::documents::program(state, ctx.lang, &program).await?)
+    let actor = ctx.actor()?;
+    let program = state.store.session_program(actor, id).await?;
+    Ok(crate::documents::program(state, actor.into(), ctx.lang, &program).await?)
 }
 
 /// People by the member numbers typed in a field («PPS-000012, PPS-000031»),
 /// at most ten; an unknown number is the field's error.
 pub async fn people_by_numbers(
     state: &AppState,
+    actor: &majlis_domain::Actor,
     text: &str,
     field: &'static str,
 ) -> Result<Vec<Uuid>, WebError> {
@@ -89,7 +87,7 @@ pub async fn people_by_numbers(
             per_page: 5,
             include_archived: false,
         };
-        let found = state.store.people(&q, None).await?;
+        let found = state.store.directory(actor, &q).await?;
         let p = found
             .items
             .into_iter()

@@ -5,8 +5,7 @@ use super::layout::{Chrome, FormState, clean};
 use super::{FormData, PageResult, parse_id, render, render_status, require_login, see_other};
 use crate::auth::Ctx;
 use crate::error::WebError;
-use crate::i18n::Lang;
-pub use crate::present::{name, session_title, speaker_names, time_range};
+pub use crate::present::{name, session_title, speaker_names, time_range, workshop_heading};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -82,7 +81,7 @@ async fn page(
 ) -> Result<SessionPage, WebError> {
     let lang = ctx.lang;
     let actor = ctx.actor()?;
-    let program = state.store.session_program(id).await?;
+    let program = state.store.session_program(actor, id).await?;
     let s = &program.session;
     let (body, _) = state.store.visible_body(actor, s.body_id).await?;
     let dates = state.dates(lang.code(), &ctx.settings);
@@ -210,8 +209,7 @@ async fn page(
             });
         }
     }
-    let ids: Vec<Uuid> = program.parallel.iter().map(|m| m.id).collect();
-    let mut speakers = state.store.speakers(&ids).await?;
+    let mut speakers = program.speakers.clone();
     let parallel = program
         .parallel
         .iter()
@@ -266,19 +264,6 @@ async fn page(
             .collect(),
         workshop_options,
     })
-}
-
-/// «الورشة الأولى», «Atelier 1».
-pub fn workshop_heading(lang: Lang, ordinal: i32) -> String {
-    let n = ordinal.max(1) as u32;
-    match lang {
-        Lang::Ar => format!(
-            "الورشة {}",
-            majlis_text::ordinal::arabic_feminine(n).unwrap_or_else(|| n.to_string())
-        ),
-        Lang::Fr => format!("Atelier {n}"),
-        Lang::En => format!("Workshop {n}"),
-    }
 }
 
 pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
@@ -467,8 +452,13 @@ pub async fn add_paper(
         let due =
             chrono::NaiveDate::parse_from_str(form.get("due_on").unwrap_or("").trim(), "%Y-%m-%d")
                 .map_err(|_| err("due_on", "invalid_date"))?;
-        let people =
-            super::program::people_by_numbers(&state, &form.text("assignees"), "assignees").await?;
+        let people = super::program::people_by_numbers(
+            &state,
+            ctx.actor()?,
+            &form.text("assignees"),
+            "assignees",
+        )
+        .await?;
         state
             .store
             .add_paper(actor, workshop, &form.text("paper_title"), due, &people)
@@ -510,13 +500,14 @@ pub async fn paper_action(
     if form.get("back") == Some("paper") {
         return Ok(see_other(&format!("/papers/{id}")));
     }
-    let session = state.store.paper_session(id).await?;
+    let session = state.store.paper_session(actor, id).await?;
     Ok(see_other(&format!("/sessions/{session}#papers")))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
     use majlis_store::service::sessions::CouncilSession;
 
     #[test]

@@ -1,11 +1,14 @@
 //! Sending one e-mail through SMTP (lettre): plain text, with the `.ics`
 //! convocation attached when there is one.
 
+use super::registry::{Outcome, Runs};
+use crate::state::AppState;
 use crate::state::MailConfig;
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use majlis_store::service::jobs::OutgoingMail;
+use std::sync::Arc;
 
 pub struct Mailer {
     transport: AsyncSmtpTransport<Tokio1Executor>,
@@ -61,5 +64,23 @@ impl Mailer {
             .await
             .map(|_| ())
             .map_err(|e| format!("smtp: {e}"))
+    }
+}
+
+/// The e-mail job: one message through the configured server.
+pub struct Mails(pub Arc<Mailer>);
+
+impl Runs for Mails {
+    type Payload = OutgoingMail;
+
+    async fn run(&self, _state: &AppState, mail: OutgoingMail) -> Outcome {
+        match self.0.message(&mail) {
+            // A message that cannot be built never will be.
+            Err(e) => Outcome::GiveUp(e),
+            Ok(msg) => match self.0.send(msg).await {
+                Ok(()) => Outcome::Done(Vec::new()),
+                Err(e) => Outcome::Retry(e),
+            },
+        }
     }
 }

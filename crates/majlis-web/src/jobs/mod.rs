@@ -3,12 +3,16 @@
 //! recipient, and sends e-mails through SMTP. A failure is retried with a
 //! backoff; a restart loses nothing (jobs are rows, claims are leases).
 
+pub mod invitation;
 pub mod mail;
+pub mod registry;
+pub mod reminder;
 pub mod render;
 
 use crate::state::AppState;
 use mail::Mailer;
-use majlis_store::service::jobs::{Job, Task};
+use majlis_store::service::jobs::Job;
+use registry::{Outcome, Registry};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -19,7 +23,7 @@ const BATCH: u64 = 20;
 
 pub struct Worker {
     state: AppState,
-    mailer: Option<Arc<Mailer>>,
+    registry: Registry,
 }
 
 impl Worker {
@@ -29,16 +33,15 @@ impl Worker {
             Some(cfg) => Some(Arc::new(Mailer::new(cfg)?)),
             None => None,
         };
-        Ok(Self { state, mailer })
+        Ok(Self {
+            state,
+            registry: Registry::standard(mailer),
+        })
     }
 
-    /// The kinds this worker runs: e-mails only with a mail server.
+    /// The kinds this worker runs (e-mails only with a mail server).
     fn kinds(&self) -> Vec<&'static str> {
-        let mut k = vec!["invitation", "paper_reminder"];
-        if self.mailer.is_some() {
-            k.push("mail");
-        }
-        k
+        self.registry.kinds()
     }
 
     /// Runs every due job once; returns how many were run.
@@ -73,60 +76,30 @@ impl Worker {
 
     async fn run(&self, job: Job) {
         let id = job.id;
-        let result = match &job.task {
-            Task::Invitation { meeting_id, reason } => {
-                match render::invitation(&self.state, *meeting_id, *reason).await {
-                    Ok(mails) => self
-                        .state
-                        .store
-                        .expand_job(id, &mails)
-                        .await
-                        .map_err(|e| e.to_string()),
-                    Err(e) => Err(e.to_string()),
-                }
-            }
-            Task::PaperReminder { paper_id, reminder } => {
-                match render::paper_reminder(&self.state, *paper_id, *reminder).await {
-                    Ok(mails) => self
-                        .state
-                        .store
-                        .expand_job(id, &mails)
-                        .await
-                        .map_err(|e| e.to_string()),
-                    Err(e) => Err(e.to_string()),
-                }
-            }
-            Task::Mail(m) => match &self.mailer {
-                Some(mailer) => match mailer.message(m) {
-                    Ok(msg) => match mailer.send(msg).await {
-                        Ok(()) => self
-                            .state
-                            .store
-                            .finish_job(id)
-                            .await
-                            .map_err(|e| e.to_string()),
-                        Err(e) => Err(e),
-                    },
-                    Err(e) => {
-                        // A message that cannot be built never will be.
-                        tracing::warn!(job = %id, error = %e, "e-mail given up");
-                        if let Err(e) = self.state.store.give_up_job(id, &e).await {
-                            tracing::error!(job = %id, error = %e, "cannot record a job failure");
-                        }
-                        return;
-                    }
-                },
-                None => Err("no mail server configured".into()),
-            },
+        let store = &self.state.store;
+        let Some(handler) = self.registry.get(&job.kind) else {
+            // Claimed by kind, so only a registry changed under the job.
+            tracing::error!(job = %id, kind = %job.kind, "no handler for this kind of job");
+            return;
         };
-        if let Err(e) = result {
-            tracing::warn!(job = %id, kind = job.task.kind(), attempt = job.attempts, error = %e, "job failed");
-            let base = self.state.config.jobs.backoff_base_seconds;
-            if let Err(e) = self.state.store.fail_job(&job, &e, base).await {
-                tracing::error!(job = %id, error = %e, "cannot record a job failure");
+        let recorded = match handler.run(&self.state, &job).await {
+            Outcome::Done(next) => {
+                tracing::info!(job = %id, kind = %job.kind, "job done");
+                store.expand_job(id, &next).await
             }
-        } else {
-            tracing::info!(job = %id, kind = job.task.kind(), "job done");
+            Outcome::Retry(e) => {
+                tracing::warn!(job = %id, kind = %job.kind, attempt = job.attempts, error = %e, "job failed");
+                let base = self.state.config.jobs.backoff_base_seconds;
+                store.fail_job(&job, &e, base, handler.max_attempts()).await
+            }
+            Outcome::GiveUp(e) => {
+                tracing::warn!(job = %id, kind = %job.kind, error = %e, "job given up");
+                store.give_up_job(id, &e).await
+            }
+        };
+        if let Err(e) = recorded {
+            // The lease ends and the job is claimed again.
+            tracing::error!(job = %id, error = %e, "cannot record the outcome of a job");
         }
     }
 

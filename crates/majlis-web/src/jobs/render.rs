@@ -5,10 +5,11 @@ use crate::i18n::Lang;
 use crate::present::clean;
 use crate::state::AppState;
 use fluent_templates::fluent_bundle::FluentValue;
+use majlis_domain::Viewer;
 use majlis_domain::jobs::ReminderKind;
 use majlis_domain::session::PaperState;
 use majlis_store::StoreResult;
-use majlis_store::service::jobs::{InvitationReason, OutgoingMail, Task};
+use majlis_store::service::jobs::{InvitationReason, NewJob, OutgoingMail};
 use uuid::Uuid;
 
 fn lang_of(state_lang: &str) -> Lang {
@@ -32,14 +33,19 @@ pub async fn invitation(
     state: &AppState,
     meeting_id: Uuid,
     reason: InvitationReason,
-) -> StoreResult<Vec<(Task, Option<Uuid>)>> {
+) -> StoreResult<Vec<(NewJob, Option<Uuid>)>> {
     let settings = state.store.settings().await?;
     let default = lang_of(&settings.default_locale);
     let tz = majlis_store::service::meetings::zone(&settings.time_zone);
-    let m = state.store.meeting(meeting_id).await?;
-    let body = state.store.body(m.body_id).await?;
-    let agenda = state.store.agenda(meeting_id).await?;
-    let recipients = state.store.invitation_recipients(meeting_id).await?;
+    let (m, body, _) = state
+        .store
+        .visible_meeting(Viewer::System, meeting_id)
+        .await?;
+    let agenda = state.store.agenda(Viewer::System, meeting_id).await?;
+    let recipients = state
+        .store
+        .invitation_recipients(Viewer::System, meeting_id)
+        .await?;
     let people: Vec<Uuid> = recipients
         .iter()
         .filter_map(|r| r.person.as_ref().map(|p| p.id))
@@ -47,7 +53,7 @@ pub async fn invitation(
     let locales = state.store.locales_of(&people).await?;
     let sequence = state
         .store
-        .invitation_count(meeting_id)
+        .invitation_count(Viewer::System, meeting_id)
         .await?
         .saturating_sub(1) as u32;
     let key = match reason {
@@ -123,14 +129,14 @@ pub async fn invitation(
             ],
         );
         out.push((
-            Task::Mail(OutgoingMail {
+            NewJob::of(&OutgoingMail {
                 to: r.email,
                 to_name: Some(r.name),
                 subject: c.subject.clone(),
                 text,
                 ics: Some(c.ics.clone()),
                 ics_method: Some(method.into()),
-            }),
+            })?,
             Some(meeting_id),
         ));
     }
@@ -143,7 +149,7 @@ pub async fn paper_reminder(
     state: &AppState,
     paper_id: Uuid,
     reminder: ReminderKind,
-) -> StoreResult<Vec<(Task, Option<Uuid>)>> {
+) -> StoreResult<Vec<(NewJob, Option<Uuid>)>> {
     let Some((paper, people, session)) = state.store.paper_for_reminder(paper_id).await? else {
         return Ok(Vec::new());
     };
@@ -156,8 +162,14 @@ pub async fn paper_reminder(
     }
     let settings = state.store.settings().await?;
     let default = lang_of(&settings.default_locale);
-    let council = state.store.body(session.body_id).await?;
-    let program = state.store.council_session(session.id).await?;
+    let (council, _) = state
+        .store
+        .visible_body(Viewer::System, session.body_id)
+        .await?;
+    let program = state
+        .store
+        .council_session(Viewer::System, session.id)
+        .await?;
     let ids: Vec<Uuid> = people.iter().map(|p| p.id).collect();
     let locales = state.store.locales_of(&ids).await?;
     let key = match reminder {
@@ -193,7 +205,7 @@ pub async fn paper_reminder(
             ],
         );
         out.push((
-            Task::Mail(OutgoingMail {
+            NewJob::of(&OutgoingMail {
                 to: email,
                 to_name: Some(p.full_name_ar.clone()),
                 subject: lang.t_args(
@@ -203,7 +215,7 @@ pub async fn paper_reminder(
                 text,
                 ics: None,
                 ics_method: None,
-            }),
+            })?,
             Some(paper_id),
         ));
     }

@@ -213,7 +213,7 @@ pub(super) async fn meetings(
         .change_meeting_status(actor, m.id, StatusChange::Hold)
         .await?;
     // The minutes, written and approved.
-    let items = store.agenda(m.id).await?;
+    let items = store.agenda(majlis_domain::Viewer::System, m.id).await?;
     let texts = [
         "واصل المكتب السياسي التحضير لاجتماع الدورة الثامنة للجنة المركزية المقرر يومي السبت 4 والأحد 5 فبراير 2017 بالمقر الوطني بالرباط.",
         "حدد تاريخ 7 يناير المقبل آخر أجل لاجتماعات الهيئات الإقليمية المخصصة لتقييم انتخابات أعضاء مجلس النواب، على أن يعالج المكتب السياسي تقاريرها أرضيةً للتقرير التركيبي.",
@@ -275,7 +275,10 @@ pub(super) async fn meetings(
         // Speakers: a member of the bureau and a guest from outside the party
         // (demo names).
         let k = thematic.len();
-        let member = store.person(members[8 + k]).await?;
+        let member = store
+            .visible_person(majlis_domain::Viewer::System, members[8 + k])
+            .await?
+            .0;
         let (outsider, _) = names::name(300 + k, k % 2 == 0);
         for (name, quality) in [
             (member.full_name_ar.clone(), "عضو المكتب السياسي"),

@@ -361,7 +361,9 @@ pub async fn load(store: &Store) -> anyhow::Result<()> {
     .await?;
 
     // Demo logins.
-    let agadir_members = store.body_members(agadir).await?;
+    let agadir_members = store
+        .body_members(majlis_domain::Viewer::System, agadir)
+        .await?;
     let agadir_secretary = agadir_members
         .iter()
         .find(|m| m.membership.role.as_str() == "secretary")

@@ -185,7 +185,7 @@ impl TestApp {
     /// The id of the first body whose Arabic name contains `needle`.
     pub async fn body_id(&self, needle: &str) -> uuid::Uuid {
         self.store()
-            .bodies(true)
+            .visible_bodies(majlis_domain::Viewer::System, "", true)
             .await
             .expect("bodies")
             .into_iter()

@@ -1,7 +1,7 @@
 //! View helpers shared by pages: pre-formatted, bidi-safe strings.
 
-use crate::html::bodies::{MemberView, RoleGroup};
-use crate::html::layout::clean;
+use super::bodies::{MemberView, RoleGroup};
+use super::layout::clean;
 use crate::i18n::Lang;
 use chrono::NaiveDate;
 use fluent_templates::fluent_bundle::FluentValue;

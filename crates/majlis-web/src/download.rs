@@ -1,7 +1,7 @@
 //! Sending a stored document: its detected type, the name it was given
 //! (UTF-8, RFC 6266/5987), always as an attachment, never sniffed or run.
 
-use super::urlencode;
+use crate::redirect::urlencode;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use majlis_store::service::files::StoredFile;
