@@ -1,29 +1,36 @@
-//! Rows to domain types.
+//! Rows to domain types. A stored code that does not parse (a kind, a
+//! status) is an error, never a default: the web layer logs it as internal.
 
 use crate::entity::{body, membership, person};
+use crate::error::{StoreError, StoreResult};
 use majlis_domain::{Body, BodyKind, Gender, Membership, Person, Role};
 
-pub(crate) fn body(m: body::Model) -> Body {
-    Body {
+/// A stored code read back, or an error naming the column and the value.
+pub(crate) fn stored<T>(parsed: Option<T>, what: &str, raw: &str) -> StoreResult<T> {
+    parsed.ok_or_else(|| StoreError::Internal(format!("stored {what} {raw:?} is unknown")))
+}
+
+pub(crate) fn body(m: body::Model) -> StoreResult<Body> {
+    Ok(Body {
         id: m.id,
         name_ar: m.name_ar,
         name_fr: m.name_fr,
         name_en: m.name_en,
-        kind: BodyKind::parse(&m.kind).unwrap_or(BodyKind::Local),
+        kind: stored(BodyKind::parse(&m.kind), "body kind", &m.kind)?,
         parent_id: m.parent_id,
         city: m.city,
         archived: m.archived,
         created_at: m.created_at,
         updated_at: m.updated_at,
-    }
+    })
 }
 
-pub(crate) fn person(m: person::Model) -> Person {
-    Person {
+pub(crate) fn person(m: person::Model) -> StoreResult<Person> {
+    Ok(Person {
         id: m.id,
         full_name_ar: m.full_name_ar,
         full_name_latin: m.full_name_latin,
-        gender: Gender::parse(&m.gender).unwrap_or(Gender::Male),
+        gender: stored(Gender::parse(&m.gender), "gender", &m.gender)?,
         member_number: m.member_number,
         email: m.email,
         phone: m.phone,
@@ -31,7 +38,7 @@ pub(crate) fn person(m: person::Model) -> Person {
         archived: m.archived,
         created_at: m.created_at,
         updated_at: m.updated_at,
-    }
+    })
 }
 
 pub(crate) fn membership(m: membership::Model) -> Membership {

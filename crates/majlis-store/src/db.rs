@@ -174,6 +174,13 @@ impl Store {
         Ok(())
     }
 
+    /// Runs one SQL statement as is (tests that damage a stored value).
+    pub async fn execute_raw_for_tests(&self, sql: &str) -> StoreResult<()> {
+        use sea_orm::ConnectionTrait;
+        self.db.execute_unprepared(sql).await?;
+        Ok(())
+    }
+
     /// Inserts a person with a plain INSERT that only uses the first schema's
     /// columns, as an old majlis would have (tests of forward migrations).
     pub async fn insert_raw_person_for_tests(&self, name_ar: &str, latin: &str) -> StoreResult<()> {

@@ -36,12 +36,18 @@ impl Store {
                 .await?;
             roles = rows
                 .into_iter()
-                .map(|(body_id, role, kind)| ActorRole {
-                    body_id,
-                    body_kind: BodyKind::parse(&kind).unwrap_or(BodyKind::Local),
-                    role: Role(role),
+                .map(|(body_id, role, kind)| {
+                    Ok(ActorRole {
+                        body_id,
+                        body_kind: crate::convert::stored(
+                            BodyKind::parse(&kind),
+                            "BodyKind",
+                            &kind,
+                        )?,
+                        role: Role(role),
+                    })
                 })
-                .collect();
+                .collect::<StoreResult<_>>()?;
         }
         Ok(Actor {
             account_id: account.id,

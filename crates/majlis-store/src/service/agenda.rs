@@ -26,7 +26,8 @@ async fn editable<C: ConnectionTrait>(
         .await?
         .ok_or(DomainError::NotFound)?;
     let m = record_editable(c, actor, item.meeting_id).await?;
-    let status = MeetingStatus::parse(&m.status).unwrap_or(MeetingStatus::Planned);
+    let status =
+        crate::convert::stored(MeetingStatus::parse(&m.status), "MeetingStatus", &m.status)?;
     if !matches!(status, MeetingStatus::Planned | MeetingStatus::Postponed) {
         return Err(DomainError::invalid("status", "meeting_not_planned").into());
     }

@@ -52,11 +52,11 @@ impl Store {
         if !include_archived {
             q = q.filter(body::Column::Archived.eq(false));
         }
-        Ok(q.all(&self.db)
+        q.all(&self.db)
             .await?
             .into_iter()
             .map(convert::body)
-            .collect())
+            .collect()
     }
 
     pub(crate) async fn body(&self, id: Uuid) -> StoreResult<Body> {
@@ -64,6 +64,7 @@ impl Store {
             .one(&self.db)
             .await?
             .map(convert::body)
+            .transpose()?
             .ok_or(DomainError::NotFound.into())
     }
 
@@ -83,7 +84,7 @@ impl Store {
             .limit(limit)
             .all(&self.db)
             .await?;
-        Ok(rows.into_iter().map(convert::body).collect())
+        rows.into_iter().map(convert::body).collect()
     }
 
     pub async fn create_body(&self, actor: &Actor, input: &BodyInput) -> StoreResult<Body> {
@@ -107,7 +108,7 @@ impl Store {
         }
         .insert(&tx)
         .await?;
-        let b = convert::body(model);
+        let b = convert::body(model)?;
         audit::record(
             &tx,
             actor_id(actor),
@@ -136,7 +137,7 @@ impl Store {
             .ok_or(DomainError::NotFound)?;
         let l = lineage(&tx, id).await?;
         ensure(permissions::can_edit_body(actor, &l))?;
-        let before = convert::body(row.clone());
+        let before = convert::body(row.clone())?;
         let moves = v.parent_id != row.parent_id || v.kind.as_str() != row.kind;
         if moves {
             // Moving in the tree or changing kind is a national decision.
@@ -153,7 +154,7 @@ impl Store {
         a.parent_id = Set(v.parent_id);
         a.city = Set(v.city);
         a.updated_at = Set(crate::now());
-        let after = convert::body(a.update(&tx).await?);
+        let after = convert::body(a.update(&tx).await?)?;
         audit::record(
             &tx,
             actor_id(actor),
@@ -177,7 +178,7 @@ impl Store {
             .await?
             .ok_or(DomainError::NotFound)?;
         if row.archived {
-            return Ok(convert::body(row));
+            return convert::body(row);
         }
         let children = body::Entity::find()
             .filter(body::Column::ParentId.eq(id))
@@ -187,11 +188,11 @@ impl Store {
         if children > 0 {
             return Err(DomainError::invalid("parent_id", "has_active_children").into());
         }
-        let before = convert::body(row.clone());
+        let before = convert::body(row.clone())?;
         let mut a = row.into_active_model();
         a.archived = Set(true);
         a.updated_at = Set(crate::now());
-        let after = convert::body(a.update(&tx).await?);
+        let after = convert::body(a.update(&tx).await?)?;
         audit::record(
             &tx,
             actor_id(actor),

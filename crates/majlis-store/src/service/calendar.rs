@@ -119,9 +119,9 @@ impl Store {
                 .into_iter()
                 .map(|m| {
                     let n = name(m.body_id);
-                    (to_meeting(m, tz), n)
+                    Ok((to_meeting(m, tz)?, n))
                 })
-                .collect(),
+                .collect::<StoreResult<_>>()?,
             sessions: sessions
                 .into_iter()
                 .map(|s| {

@@ -82,7 +82,8 @@ impl Store {
     pub async fn send_invitations(&self, actor: &Actor, meeting_id: Uuid) -> StoreResult<()> {
         let tx = self.write().await?;
         let m = managed(&tx, actor, meeting_id).await?;
-        let status = MeetingStatus::parse(&m.status).unwrap_or(MeetingStatus::Planned);
+        let status =
+            crate::convert::stored(MeetingStatus::parse(&m.status), "MeetingStatus", &m.status)?;
         if !matches!(status, MeetingStatus::Planned | MeetingStatus::Postponed) {
             return Err(DomainError::invalid("status", "meeting_not_planned").into());
         }
@@ -166,7 +167,7 @@ impl Store {
         let tz = self.zone().await?;
         let tx = self.write().await?;
         let row = record_editable(&tx, actor, id).await?;
-        let before = to_meeting(row.clone(), tz);
+        let before = to_meeting(row.clone(), tz)?;
         if !matches!(
             before.status,
             MeetingStatus::Planned | MeetingStatus::Postponed
@@ -183,7 +184,7 @@ impl Store {
         a.theme = Set(v.theme);
         a.quorum_rule = Set(v.quorum.as_string());
         a.updated_at = Set(crate::now());
-        let after = to_meeting(a.update(&tx).await?, tz);
+        let after = to_meeting(a.update(&tx).await?, tz)?;
         let moved = before.starts_at != after.starts_at
             || before.ends_at != after.ends_at
             || before.venue != after.venue
@@ -293,7 +294,8 @@ impl Store {
             .await?
             .ok_or(DomainError::NotFound)?;
         let m = record_editable(&tx, actor, g.meeting_id).await?;
-        let ms = MeetingStatus::parse(&m.status).unwrap_or(MeetingStatus::Planned);
+        let ms =
+            crate::convert::stored(MeetingStatus::parse(&m.status), "MeetingStatus", &m.status)?;
         majlis_domain::meeting::check_attendance(ms, true)?;
         let before = g.attendance.clone();
         let mut a = g.into_active_model();

@@ -439,7 +439,10 @@ mod tests {
         );
         let back: Invitation = job(&new).payload().unwrap();
         assert_eq!(back.meeting_id, meeting_id);
-        assert!(job(&new).payload::<PaperReminder>().is_err(), "another kind");
+        assert!(
+            job(&new).payload::<PaperReminder>().is_err(),
+            "another kind"
+        );
     }
 
     #[test]

@@ -81,8 +81,8 @@ impl Store {
                 .all(&self.db)
                 .await?
                 .into_iter()
-                .map(|b| (b.id, crate::convert::body(b)))
-                .collect()
+                .map(|b| Ok((b.id, crate::convert::body(b)?)))
+                .collect::<StoreResult<_>>()?
         };
         Ok(Names { people, bodies })
     }

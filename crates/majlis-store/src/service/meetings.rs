@@ -2,6 +2,7 @@
 //! quorum, decisions and measures. Times are stored in UTC and handed to
 //! callers in the organization's time zone.
 
+use crate::convert::stored;
 use crate::entity::{agenda_item, attendance, decision, meeting, membership};
 use crate::error::StoreResult;
 use crate::service::bodies::lineage;
@@ -78,20 +79,24 @@ pub fn to_utc(tz: Tz, local: NaiveDateTime) -> DateTime<Utc> {
         .map_or_else(|| Utc.from_utc_datetime(&local), |t| t.with_timezone(&Utc))
 }
 
-pub(crate) fn to_meeting(m: meeting::Model, tz: Tz) -> Meeting {
-    Meeting {
+pub(crate) fn to_meeting(m: meeting::Model, tz: Tz) -> StoreResult<Meeting> {
+    Ok(Meeting {
         id: m.id,
         body_id: m.body_id,
-        kind: MeetingKind::parse(&m.kind).unwrap_or(MeetingKind::Periodic),
+        kind: stored(MeetingKind::parse(&m.kind), "meeting kind", &m.kind)?,
         title: m.title,
         starts_at: m.starts_at.with_timezone(&tz).naive_local(),
         ends_at: m.ends_at.with_timezone(&tz).naive_local(),
         venue: m.venue,
         city: m.city,
         theme: m.theme,
-        status: MeetingStatus::parse(&m.status).unwrap_or(MeetingStatus::Planned),
-        quorum: QuorumRule::parse(&m.quorum_rule).unwrap_or(QuorumRule::Majority),
-    }
+        status: stored(MeetingStatus::parse(&m.status), "meeting status", &m.status)?,
+        quorum: stored(
+            QuorumRule::parse(&m.quorum_rule),
+            "quorum rule",
+            &m.quorum_rule,
+        )?,
+    })
 }
 
 pub(crate) fn to_item(m: agenda_item::Model) -> AgendaItem {
@@ -108,17 +113,21 @@ pub(crate) fn to_item(m: agenda_item::Model) -> AgendaItem {
     }
 }
 
-fn to_decision(m: decision::Model) -> Decision {
-    Decision {
+fn to_decision(m: decision::Model) -> StoreResult<Decision> {
+    Ok(Decision {
         id: m.id,
         meeting_id: m.meeting_id,
-        kind: DecisionKind::parse(&m.kind).unwrap_or(DecisionKind::Decision),
+        kind: stored(DecisionKind::parse(&m.kind), "decision kind", &m.kind)?,
         text: m.text,
         responsible_person_id: m.responsible_person_id,
         responsible_body_id: m.responsible_body_id,
         due_on: m.due_on,
-        status: DecisionStatus::parse(&m.status).unwrap_or(DecisionStatus::Open),
-    }
+        status: stored(
+            DecisionStatus::parse(&m.status),
+            "decision status",
+            &m.status,
+        )?,
+    })
 }
 
 /// Appends an item (its content fields set) at the end of a meeting's agenda.
@@ -194,7 +203,7 @@ impl Store {
         }
         .insert(&tx)
         .await?;
-        let m = to_meeting(row, tz);
+        let m = to_meeting(row, tz)?;
         audit::record(
             &tx,
             actor_id(actor),
@@ -215,7 +224,7 @@ impl Store {
             .one(&self.db)
             .await?
             .ok_or(DomainError::NotFound)?;
-        Ok(to_meeting(m, tz))
+        to_meeting(m, tz)
     }
 
     /// A body's meetings, the latest first (at most `limit`).
@@ -234,7 +243,7 @@ impl Store {
             .limit(limit)
             .all(&self.db)
             .await?;
-        Ok(rows.into_iter().map(|m| to_meeting(m, tz)).collect())
+        rows.into_iter().map(|m| to_meeting(m, tz)).collect()
     }
 
     /// Holds, cancels or postpones a meeting (postponing moves its times).
@@ -247,7 +256,7 @@ impl Store {
         let tz = self.zone().await?;
         let tx = self.write().await?;
         let row = managed(&tx, actor, id).await?;
-        let before = to_meeting(row.clone(), tz);
+        let before = to_meeting(row.clone(), tz)?;
         let next = transition(before.status, before.starts_at, change, local_now(tz))?;
         let mut a = row.into_active_model();
         a.status = Set(next.as_str().into());
@@ -256,7 +265,7 @@ impl Store {
             a.ends_at = Set(to_utc(tz, end));
         }
         a.updated_at = Set(crate::now());
-        let after = to_meeting(a.update(&tx).await?, tz);
+        let after = to_meeting(a.update(&tx).await?, tz)?;
         match change {
             StatusChange::Postpone { .. } => {
                 resend_if_invited(&tx, id, InvitationReason::Changed).await?;
@@ -462,7 +471,8 @@ impl Store {
         let sheet = self.attendance_sheet(Viewer::System, meeting_id).await?;
         let tx = self.write().await?;
         let m = record_editable(&tx, actor, meeting_id).await?;
-        let status_now = MeetingStatus::parse(&m.status).unwrap_or(MeetingStatus::Planned);
+        let status_now =
+            crate::convert::stored(MeetingStatus::parse(&m.status), "MeetingStatus", &m.status)?;
         for (person_id, status) in marks {
             let previous = sheet
                 .rows
@@ -513,7 +523,7 @@ impl Store {
             .order_by_asc(decision::Column::CreatedAt)
             .all(&self.db)
             .await?;
-        Ok(rows.into_iter().map(to_decision).collect())
+        rows.into_iter().map(to_decision).collect()
     }
 
     /// The open decisions of a body with the meeting each was taken at (two
@@ -530,8 +540,8 @@ impl Store {
             .all(&self.db)
             .await?
             .into_iter()
-            .map(|m| (m.id, to_meeting(m, tz)))
-            .collect();
+            .map(|m| Ok((m.id, to_meeting(m, tz)?)))
+            .collect::<StoreResult<_>>()?;
         Ok(list
             .into_iter()
             .filter_map(|d| {
@@ -561,7 +571,7 @@ impl Store {
             .order_by_asc(decision::Column::CreatedAt)
             .all(&self.db)
             .await?;
-        Ok(rows.into_iter().map(to_decision).collect())
+        rows.into_iter().map(to_decision).collect()
     }
 
     pub async fn add_decision(
@@ -594,7 +604,7 @@ impl Store {
         }
         .insert(&tx)
         .await?;
-        let d = to_decision(row);
+        let d = to_decision(row)?;
         audit::record(
             &tx,
             actor_id(actor),
@@ -621,11 +631,11 @@ impl Store {
             .await?
             .ok_or(DomainError::NotFound)?;
         managed(&tx, actor, row.meeting_id).await?;
-        let before = to_decision(row.clone());
+        let before = to_decision(row.clone())?;
         let mut a = row.into_active_model();
         a.status = Set(status.as_str().into());
         a.updated_at = Set(crate::now());
-        let after = to_decision(a.update(&tx).await?);
+        let after = to_decision(a.update(&tx).await?)?;
         audit::record(
             &tx,
             actor_id(actor),

@@ -126,8 +126,8 @@ impl Store {
             .all(&self.db)
             .await?
             .into_iter()
-            .map(|b| (b.id, convert::body(b)))
-            .collect();
+            .map(|b| Ok((b.id, convert::body(b)?)))
+            .collect::<StoreResult<_>>()?;
         Ok(ms
             .into_iter()
             .filter_map(|m| {

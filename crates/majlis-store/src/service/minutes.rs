@@ -93,7 +93,7 @@ async fn read<C: ConnectionTrait>(
         .into_iter()
         .map(to_item)
         .collect();
-    let meeting = to_meeting(m, tz);
+    let meeting = to_meeting(m, tz)?;
     Ok(match row {
         None => Minutes {
             meeting,
@@ -107,7 +107,11 @@ async fn read<C: ConnectionTrait>(
         },
         Some(r) => Minutes {
             meeting,
-            status: MinutesStatus::parse(&r.status).unwrap_or(MinutesStatus::Draft),
+            status: crate::convert::stored(
+                MinutesStatus::parse(&r.status),
+                "MinutesStatus",
+                &r.status,
+            )?,
             version: r.version,
             overall: r.overall,
             items,
@@ -291,7 +295,11 @@ impl Store {
         if to.body_id != from.body_id || to.starts_at <= from.starts_at {
             return Err(DomainError::invalid("meeting_id", "not_a_later_meeting").into());
         }
-        let to_status = MeetingStatus::parse(&to.status).unwrap_or(MeetingStatus::Planned);
+        let to_status = crate::convert::stored(
+            MeetingStatus::parse(&to.status),
+            "MeetingStatus",
+            &to.status,
+        )?;
         if to_status != MeetingStatus::Planned {
             return Err(DomainError::invalid("meeting_id", "meeting_not_planned").into());
         }
@@ -337,6 +345,6 @@ impl Store {
             .order_by_asc(meeting::Column::StartsAt)
             .all(&self.db)
             .await?;
-        Ok(rows.into_iter().map(|r| to_meeting(r, tz)).collect())
+        rows.into_iter().map(|r| to_meeting(r, tz)).collect()
     }
 }

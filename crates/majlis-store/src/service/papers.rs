@@ -222,7 +222,7 @@ impl Store {
         };
         let allowed = permissions::can_plan_sessions(actor) || (assignee && action.by_assignee());
         ensure(allowed)?;
-        let from = PaperState::parse(&row.state).unwrap_or(PaperState::Assigned);
+        let from = crate::convert::stored(PaperState::parse(&row.state), "PaperState", &row.state)?;
         let to = paper_transition(from, action)?;
         let mut a = row.into_active_model();
         a.state = Set(to.as_str().into());
@@ -276,7 +276,7 @@ impl Store {
             .one(&self.db)
             .await?
             .ok_or(DomainError::NotFound)?;
-        let state = PaperState::parse(&p.state).unwrap_or(PaperState::Assigned);
+        let state = crate::convert::stored(PaperState::parse(&p.state), "PaperState", &p.state)?;
         let assignee = is_assignee(&self.db, actor, paper_id).await?;
         let council = crate::service::bodies::lineage(&self.db, s.body_id).await?;
         ensure(permissions::can_read_paper(
@@ -380,7 +380,7 @@ impl Store {
             .ok_or(DomainError::NotFound)?;
         let assignee = is_assignee(&tx, actor, paper_id).await?;
         ensure(assignee || permissions::can_plan_sessions(actor))?;
-        let from = PaperState::parse(&row.state).unwrap_or(PaperState::Assigned);
+        let from = crate::convert::stored(PaperState::parse(&row.state), "PaperState", &row.state)?;
         let to = paper_transition(from, PaperAction::SaveVersion)?;
         let file = match upload {
             Some(u) => Some(store_file(&tx, actor_id(actor), u, max_bytes).await?.0),

@@ -83,17 +83,16 @@ impl Store {
                 by.entry(p).or_default().push(x.clone());
             }
         }
-        Ok(rows
-            .into_iter()
+        rows.into_iter()
             .map(|r| {
                 let mut people = by.remove(&r.id).unwrap_or_default();
                 people.sort_by(|a, b| a.full_name_ar.cmp(&b.full_name_ar));
-                Participation {
+                Ok(Participation {
                     id: r.id,
                     body_id: r.body_id,
                     event: r.event,
                     organizer: r.organizer,
-                    scope: Scope::parse(&r.scope).unwrap_or(Scope::National),
+                    scope: crate::convert::stored(Scope::parse(&r.scope), "Scope", &r.scope)?,
                     country: r.country,
                     city: r.city,
                     first_day: r.first_day,
@@ -103,9 +102,9 @@ impl Store {
                         .report_file_id
                         .and_then(|f| files.iter().find(|i| i.id == f).cloned()),
                     people,
-                }
+                })
             })
-            .collect())
+            .collect()
     }
 
     /// Records a participation of the body's representatives, with their

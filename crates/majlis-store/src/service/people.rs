@@ -226,7 +226,10 @@ impl Store {
                 .people_by_term(driver, cond.clone(), offset, per_page)
                 .await?
             {
-                let items = rows.into_iter().map(convert::person).collect();
+                let items = rows
+                    .into_iter()
+                    .map(convert::person)
+                    .collect::<StoreResult<_>>()?;
                 return Ok(PeoplePage {
                     items,
                     page,
@@ -260,7 +263,10 @@ impl Store {
             .await?;
         rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
         Ok(PeoplePage {
-            items: rows.into_iter().map(convert::person).collect(),
+            items: rows
+                .into_iter()
+                .map(convert::person)
+                .collect::<StoreResult<_>>()?,
             page,
             per_page,
             total,
@@ -272,6 +278,7 @@ impl Store {
             .one(&self.db)
             .await?
             .map(convert::person)
+            .transpose()?
             .ok_or(DomainError::NotFound.into())
     }
 
@@ -303,7 +310,7 @@ impl Store {
         }
         .insert(&tx)
         .await?;
-        let p = convert::person(model);
+        let p = convert::person(model)?;
         let terms = terms_of(
             &p.full_name_ar,
             p.full_name_latin.as_deref(),
@@ -363,7 +370,7 @@ impl Store {
             }
             return Err(DomainError::Invalid(errors).into());
         }
-        let before = convert::person(row.clone());
+        let before = convert::person(row.clone())?;
         let mut a = row.into_active_model();
         a.search = Set(search_text(&v));
         a.full_name_ar = Set(v.full_name_ar);
@@ -374,7 +381,7 @@ impl Store {
         a.phone = Set(v.phone);
         a.joined_on = Set(v.joined_on);
         a.updated_at = Set(crate::now());
-        let after = convert::person(a.update(&tx).await?);
+        let after = convert::person(a.update(&tx).await?)?;
         let terms = terms_of(
             &after.full_name_ar,
             after.full_name_latin.as_deref(),
@@ -403,13 +410,13 @@ impl Store {
             .await?
             .ok_or(DomainError::NotFound)?;
         if row.archived {
-            return Ok(convert::person(row));
+            return convert::person(row);
         }
-        let before = convert::person(row.clone());
+        let before = convert::person(row.clone())?;
         let mut a = row.into_active_model();
         a.archived = Set(true);
         a.updated_at = Set(crate::now());
-        let after = convert::person(a.update(&tx).await?);
+        let after = convert::person(a.update(&tx).await?)?;
         audit::record(
             &tx,
             actor_id(actor),
@@ -458,7 +465,9 @@ impl Store {
                 .filter(person::Column::Id.is_in(chunk.iter().copied()))
                 .all(&self.db)
                 .await?;
-            out.extend(rows.into_iter().map(|p| (p.id, convert::person(p))));
+            for p in rows {
+                out.insert(p.id, convert::person(p)?);
+            }
         }
         Ok(out)
     }

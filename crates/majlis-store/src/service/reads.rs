@@ -53,8 +53,8 @@ impl Store {
             .all(&self.db)
             .await?
             .into_iter()
-            .map(|b| (b.id, crate::convert::body(b)))
-            .collect();
+            .map(|b| Ok((b.id, crate::convert::body(b)?)))
+            .collect::<StoreResult<_>>()?;
         let ancestors = lineage
             .ancestors
             .iter()
@@ -73,11 +73,13 @@ impl Store {
             .await?
             .into_iter()
             .map(crate::convert::body)
-            .map(|b| Linked {
-                open: open(b.id),
-                item: b,
+            .map(|b| {
+                b.map(|b| Linked {
+                    open: open(b.id),
+                    item: b,
+                })
             })
-            .collect();
+            .collect::<StoreResult<_>>()?;
         Ok(BodyOutline {
             body,
             lineage,
@@ -180,7 +182,7 @@ impl Store {
             .await?
             .into_iter()
             .map(crate::convert::body)
-            .collect();
+            .collect::<StoreResult<_>>()?;
         Ok(BodiesPage {
             items,
             page,

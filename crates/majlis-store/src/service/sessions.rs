@@ -293,16 +293,18 @@ impl Store {
             .await?;
         let slots: Vec<Slot> = slot_rows
             .into_iter()
-            .map(|s| Slot {
-                id: s.id,
-                kind: SlotKind::parse(&s.kind).unwrap_or(SlotKind::Plenary),
-                title: s.title,
-                starts_at: s.starts_at.with_timezone(&tz).naive_local(),
-                ends_at: s.ends_at.with_timezone(&tz).naive_local(),
-                room: s.room,
-                workshop_id: s.workshop_id,
+            .map(|s| {
+                Ok(Slot {
+                    id: s.id,
+                    kind: crate::convert::stored(SlotKind::parse(&s.kind), "SlotKind", &s.kind)?,
+                    title: s.title,
+                    starts_at: s.starts_at.with_timezone(&tz).naive_local(),
+                    ends_at: s.ends_at.with_timezone(&tz).naive_local(),
+                    room: s.room,
+                    workshop_id: s.workshop_id,
+                })
             })
-            .collect();
+            .collect::<StoreResult<_>>()?;
         // Workshops, their people, papers and assignees: one query each,
         // and one for every person named, whatever their numbers.
         let rows = workshop::Entity::find()
@@ -425,7 +427,7 @@ impl Store {
         let parallel: Vec<Meeting> = parallel_rows
             .into_iter()
             .map(|m| to_meeting(m, tz))
-            .collect();
+            .collect::<StoreResult<_>>()?;
         let ids: Vec<Uuid> = parallel.iter().map(|m| m.id).collect();
         let speakers = self.speakers_of(&ids).await?;
         Ok(SessionProgram {

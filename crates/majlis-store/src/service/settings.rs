@@ -11,6 +11,12 @@ fn to_domain(m: organization::Model) -> StoreResult<OrgSettings> {
     let digits = Digits::parse(&m.digits).ok_or_else(|| {
         crate::StoreError::Internal(format!("organization: unknown digits {}", m.digits))
     })?;
+    if !is_time_zone(&m.time_zone) {
+        return Err(crate::StoreError::Internal(format!(
+            "organization: unknown time zone {}",
+            m.time_zone
+        )));
+    }
     Ok(OrgSettings {
         name_ar: m.name_ar,
         name_fr: m.name_fr,

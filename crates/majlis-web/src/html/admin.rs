@@ -252,6 +252,15 @@ pub async fn settings_form(State(state): State<AppState>, ctx: Ctx) -> PageResul
 pub async fn save_settings(State(state): State<AppState>, ctx: Ctx, form: FormData) -> PageResult {
     admin_only(&ctx)?;
     ctx.check_csrf(form.csrf())?;
+    let Some(digits) = Digits::parse(form.get("digits").unwrap_or("")) else {
+        let e = WebError::Domain(majlis_domain::DomainError::invalid(
+            "digits",
+            "invalid_choice",
+        ));
+        let fs = FormState::from_values(form.0).with_error(&e, ctx.lang);
+        let page = settings_page(&state, &ctx, fs, FormState::new()).await?;
+        return Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page));
+    };
     let input = OrgSettings {
         name_ar: form.text("name_ar"),
         name_fr: form.opt("name_fr"),
@@ -259,7 +268,7 @@ pub async fn save_settings(State(state): State<AppState>, ctx: Ctx, form: FormDa
         short_name: form.text("short_name"),
         default_locale: form.text("default_locale"),
         date_locale: form.text("date_locale"),
-        digits: Digits::parse(form.get("digits").unwrap_or("")).unwrap_or(Digits::Western),
+        digits,
         time_zone: form.text("time_zone"),
         show_hijri: form.get("show_hijri") == Some("on"),
     };

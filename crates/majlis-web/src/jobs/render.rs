@@ -153,7 +153,12 @@ pub async fn paper_reminder(
     let Some((paper, people, session)) = state.store.paper_for_reminder(paper_id).await? else {
         return Ok(Vec::new());
     };
-    let paper_state = PaperState::parse(&paper.state).unwrap_or(PaperState::Assigned);
+    let paper_state = PaperState::parse(&paper.state).ok_or_else(|| {
+        majlis_store::StoreError::Internal(format!(
+            "paper {paper_id}: unknown state {}",
+            paper.state
+        ))
+    })?;
     if !matches!(
         paper_state,
         PaperState::Assigned | PaperState::Draft | PaperState::Returned
