@@ -186,12 +186,13 @@ impl Store {
         if wait > 0 {
             return Ok(Err(LoginFailure::Throttled { retry_after: wait }));
         }
-        let (ok, permit) = Store::verify_password(
-            permit,
-            row.as_ref().map(|r| r.password_hash.clone()),
-            password.into(),
-        )
-        .await?;
+        let (ok, permit) = self
+            .verify_password(
+                permit,
+                row.as_ref().map(|r| r.password_hash.clone()),
+                password.into(),
+            )
+            .await?;
         let tx = self.write().await?;
         let outcome = match row {
             Some(r) if ok && !r.disabled => {

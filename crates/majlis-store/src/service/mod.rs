@@ -7,6 +7,7 @@ pub mod agenda;
 pub mod bodies;
 pub mod calendar;
 pub mod files;
+mod hash_memory;
 pub mod invitations;
 pub mod jobs;
 pub mod login;
