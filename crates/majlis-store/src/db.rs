@@ -53,6 +53,7 @@ pub struct Store {
     writer: Option<Arc<Mutex<()>>>,
     pub(crate) hashing: crate::service::passwords::Hashing,
     settings: SettingsCache,
+    pub(crate) identities: Arc<crate::service::identity::Identities>,
 }
 
 /// A write transaction: on SQLite it holds the process's write permit until
@@ -60,11 +61,16 @@ pub struct Store {
 pub struct WriteTx {
     tx: DatabaseTransaction,
     _permit: Option<OwnedMutexGuard<()>>,
+    /// Moved on commit: identities read before are not used again.
+    epoch: Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl WriteTx {
     pub async fn commit(self) -> Result<(), DbErr> {
-        self.tx.commit().await
+        let epoch = self.epoch.clone();
+        let done = self.tx.commit().await;
+        epoch.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+        done
     }
 
     /// The transaction itself (for helpers typed on it).
@@ -132,6 +138,7 @@ impl Store {
             writer,
             hashing: crate::service::passwords::Hashing::for_this_machine(),
             settings: SettingsCache::default(),
+            identities: Default::default(),
         })
     }
 
@@ -142,6 +149,7 @@ impl Store {
             return Ok(WriteTx {
                 tx: self.db.begin().await?,
                 _permit: None,
+                epoch: self.identities.epoch.clone(),
             });
         };
         let permit = tokio::time::timeout(WRITE_WAIT, lock.clone().lock_owned())
@@ -157,6 +165,7 @@ impl Store {
         Ok(WriteTx {
             tx,
             _permit: Some(permit),
+            epoch: self.identities.epoch.clone(),
         })
     }
 

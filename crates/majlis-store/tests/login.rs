@@ -205,3 +205,37 @@ async fn login_lockout_sessions_and_tokens() {
         assert!(s.session(&token).await.unwrap().is_none());
     }
 }
+
+#[tokio::test]
+async fn a_kept_identity_ends_with_the_next_write() {
+    for b in backends() {
+        let db = fresh(b).await;
+        let s = &db.store;
+        let account = s
+            .create_account(
+                None,
+                NewAccount {
+                    username: "souad".into(),
+                    email: None,
+                    password: "a long pass phrase".into(),
+                    person_id: None,
+                    is_admin: false,
+                },
+            )
+            .await
+            .unwrap();
+        let (token, csrf) = s.create_session(account.id).await.unwrap();
+        let (other, _) = s.create_session(account.id).await.unwrap();
+        let i = s.session_identity(&token).await.unwrap().unwrap();
+        assert_eq!((i.account.id, i.csrf.as_str()), (account.id, csrf.as_str()));
+        assert!(s.session_identity(&token).await.unwrap().is_some(), "kept");
+        // Logging out is a write: the kept identity is not used again.
+        s.delete_session(&token).await.unwrap();
+        assert!(s.session_identity(&token).await.unwrap().is_none(), "{b:?}");
+        // Nor after the account is disabled.
+        assert!(s.session_identity(&other).await.unwrap().is_some());
+        s.set_disabled(None, account.id, true).await.unwrap();
+        assert!(s.session_identity(&other).await.unwrap().is_none(), "{b:?}");
+        assert!(s.session_identity("no such token").await.unwrap().is_none());
+    }
+}

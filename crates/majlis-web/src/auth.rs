@@ -218,13 +218,12 @@ impl FromRequestParts<AppState> for Ctx {
         } else if let Some(cookie) = jar.get(SESSION_COOKIE) {
             let token = cookie.value().to_string();
             if token.len() <= 128
-                && let Some((account, csrf)) = state.store.session(&token).await.map_err(reject)?
+                && let Some(i) = state.store.session_identity(&token).await.map_err(reject)?
             {
-                let actor = state.store.actor_for(&account).await.map_err(reject)?;
                 user = Some(User {
-                    account,
-                    actor,
-                    csrf: Some(csrf),
+                    account: i.account,
+                    actor: i.actor,
+                    csrf: Some(i.csrf),
                     session_token: Some(token),
                 });
             }

@@ -8,6 +8,7 @@ pub mod bodies;
 pub mod calendar;
 pub mod files;
 mod hash_memory;
+pub mod identity;
 pub mod invitations;
 pub mod jobs;
 pub mod login;
