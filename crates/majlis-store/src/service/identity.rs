@@ -56,6 +56,11 @@ impl Identities {
 }
 
 impl Store {
+    /// Forgets every kept identity (tests that count a request's queries).
+    pub fn forget_identities(&self) {
+        self.identities.epoch.fetch_add(1, Ordering::AcqRel);
+    }
+
     /// The identity of a session cookie, if the session is live and its
     /// account enabled.
     pub async fn session_identity(&self, token: &str) -> StoreResult<Option<Identity>> {
