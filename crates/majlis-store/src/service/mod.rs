@@ -6,6 +6,7 @@ pub mod actor;
 pub mod agenda;
 pub mod bodies;
 pub mod calendar;
+pub mod decisions;
 pub mod files;
 mod hash_memory;
 pub mod identity;
