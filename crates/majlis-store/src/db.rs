@@ -16,6 +16,7 @@
 
 use crate::error::StoreError;
 use crate::error::StoreResult;
+use crate::kept::{Epoch, Kept};
 use crate::migration::Migrator;
 use sea_orm::{
     ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
@@ -31,6 +32,10 @@ use tokio::sync::{Mutex, OwnedMutexGuard};
 /// How long a writer waits for its turn before the request is answered
 /// "unavailable, retry" (503 with `Retry-After`).
 const WRITE_WAIT: Duration = Duration::from_secs(20);
+
+/// How long the totals of lists and the body tree are kept without a write
+/// of this process (what another process wrote shows after at most this).
+pub const KEPT_TTL: Duration = Duration::from_secs(1);
 
 /// How long the organization's settings are kept in memory between reads.
 pub const SETTINGS_TTL: Duration = Duration::from_secs(2);
@@ -53,7 +58,13 @@ pub struct Store {
     writer: Option<Arc<Mutex<()>>>,
     pub(crate) hashing: crate::service::passwords::Hashing,
     settings: SettingsCache,
-    pub(crate) identities: Arc<crate::service::identity::Identities>,
+    /// Moved by every committed write of this process.
+    pub(crate) epoch: crate::kept::Epoch,
+    pub(crate) identities: Arc<crate::kept::Kept<crate::service::identity::Identity>>,
+    /// Totals of lists (the people directory, bodies), kept for a moment.
+    pub(crate) totals: Arc<crate::kept::Kept<u64>>,
+    /// The body tree, kept for a moment.
+    pub(crate) tree: Arc<crate::kept::Kept<Arc<crate::service::tree::BodyTree>>>,
 }
 
 /// A write transaction: on SQLite it holds the process's write permit until
@@ -61,15 +72,15 @@ pub struct Store {
 pub struct WriteTx {
     tx: DatabaseTransaction,
     _permit: Option<OwnedMutexGuard<()>>,
-    /// Moved on commit: identities read before are not used again.
-    epoch: Arc<std::sync::atomic::AtomicU64>,
+    /// Moved on commit: values kept before are not used again.
+    epoch: crate::kept::Epoch,
 }
 
 impl WriteTx {
     pub async fn commit(self) -> Result<(), DbErr> {
         let epoch = self.epoch.clone();
         let done = self.tx.commit().await;
-        epoch.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+        epoch.advance();
         done
     }
 
@@ -131,6 +142,7 @@ impl Store {
             }
         }
         let db = Database::connect(opts).await?;
+        let epoch = Epoch::default();
         let writer = (backend == Backend::Sqlite).then(|| Arc::new(Mutex::new(())));
         Ok(Self {
             db,
@@ -138,7 +150,14 @@ impl Store {
             writer,
             hashing: crate::service::passwords::Hashing::for_this_machine(),
             settings: SettingsCache::default(),
-            identities: Default::default(),
+            identities: Arc::new(Kept::new(
+                &epoch,
+                crate::service::identity::IDENTITY_TTL,
+                crate::service::identity::MAX_KEPT,
+            )),
+            totals: Arc::new(Kept::new(&epoch, KEPT_TTL, 1_000)),
+            tree: Arc::new(Kept::new(&epoch, KEPT_TTL, 4)),
+            epoch,
         })
     }
 
@@ -149,7 +168,7 @@ impl Store {
             return Ok(WriteTx {
                 tx: self.db.begin().await?,
                 _permit: None,
-                epoch: self.identities.epoch.clone(),
+                epoch: self.epoch.clone(),
             });
         };
         let permit = tokio::time::timeout(WRITE_WAIT, lock.clone().lock_owned())
@@ -165,7 +184,7 @@ impl Store {
         Ok(WriteTx {
             tx,
             _permit: Some(permit),
-            epoch: self.identities.epoch.clone(),
+            epoch: self.epoch.clone(),
         })
     }
 
@@ -187,6 +206,7 @@ impl Store {
     pub async fn execute_raw_for_tests(&self, sql: &str) -> StoreResult<()> {
         use sea_orm::ConnectionTrait;
         self.db.execute_unprepared(sql).await?;
+        self.epoch.advance();
         Ok(())
     }
 
@@ -211,6 +231,7 @@ impl Store {
         }
         .insert(&self.db)
         .await?;
+        self.epoch.advance();
         Ok(())
     }
 

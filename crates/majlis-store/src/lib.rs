@@ -9,6 +9,7 @@ mod convert;
 mod db;
 pub mod entity;
 mod error;
+mod kept;
 pub mod migration;
 pub mod service;
 pub mod testing;

@@ -6,7 +6,7 @@ use crate::error::StoreResult;
 use crate::service::accounts::Account;
 use majlis_domain::{Actor, ActorRole, BodyKind, Role, Viewer, permissions};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QuerySelect, RelationTrait};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use uuid::Uuid;
 
 impl Store {
@@ -78,25 +78,11 @@ impl Store {
             .map(|r| r.body_id)
             .collect();
         if !managed.is_empty() {
-            let rows: Vec<(Uuid, Option<Uuid>)> = body::Entity::find()
-                .select_only()
-                .column(body::Column::Id)
-                .column(body::Column::ParentId)
-                .into_tuple()
-                .all(&self.db)
-                .await?;
-            let mut children: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
-            for (id, parent) in rows {
-                if let Some(p) = parent {
-                    children.entry(p).or_default().push(id);
-                }
-            }
+            let tree = self.body_tree().await?;
             let mut stack = managed;
             while let Some(b) = stack.pop() {
-                if (out.insert(b) || actor.roles.iter().any(|r| r.body_id == b))
-                    && let Some(kids) = children.get(&b)
-                {
-                    stack.extend(kids.iter().copied().filter(|k| !out.contains(k)));
+                if out.insert(b) || actor.roles.iter().any(|r| r.body_id == b) {
+                    stack.extend(tree.children(b).map(|k| k.id).filter(|k| !out.contains(k)));
                 }
             }
         }

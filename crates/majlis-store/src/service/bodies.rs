@@ -48,15 +48,13 @@ async fn check_new_parent<C: ConnectionTrait>(c: &C, parent: Option<Uuid>) -> St
 impl Store {
     /// Every body, ordered by name (the tree is built by the caller).
     pub(crate) async fn bodies(&self, include_archived: bool) -> StoreResult<Vec<Body>> {
-        let mut q = body::Entity::find().order_by_asc(body::Column::NameAr);
-        if !include_archived {
-            q = q.filter(body::Column::Archived.eq(false));
-        }
-        q.all(&self.db)
-            .await?
-            .into_iter()
-            .map(convert::body)
-            .collect()
+        let tree = self.body_tree().await?;
+        Ok(tree
+            .all()
+            .iter()
+            .filter(|b| include_archived || !b.archived)
+            .cloned()
+            .collect())
     }
 
     pub(crate) async fn body(&self, id: Uuid) -> StoreResult<Body> {

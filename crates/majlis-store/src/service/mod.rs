@@ -27,6 +27,7 @@ pub mod references;
 pub mod roles;
 pub mod sessions;
 pub mod settings;
+pub mod tree;
 pub mod workshops;
 
 use chrono::NaiveDate;

@@ -240,10 +240,21 @@ impl Store {
             // Too many matches to sort here: filter along the name index instead.
             cond = cond.add(person::Column::Id.in_subquery(with_term_prefix(driver)));
         }
-        let total = person::Entity::find()
-            .filter(cond.clone())
-            .count(&self.db)
-            .await?;
+        // The total is kept for a moment: counting a large directory costs
+        // more than reading its page.
+        let key = crate::kept::key_of("people", &(query.include_archived, &terms, scope));
+        let total = match self.totals.get(&key) {
+            Some(t) => t,
+            None => {
+                let epoch = self.totals.epoch();
+                let t = person::Entity::find()
+                    .filter(cond.clone())
+                    .count(&self.db)
+                    .await?;
+                self.totals.put(key, epoch, t);
+                t
+            }
+        };
         // Deferred join: the page's ids come from the (archived, name, id)
         // index, then only those rows are read.
         let ids: Vec<Uuid> = person::Entity::find()

@@ -169,14 +169,26 @@ impl Store {
         for term in majlis_text::normalize::query_terms(query, 5) {
             q = q.filter(body::Column::Search.contains(&term));
         }
-        if let Some(visible) = self.viewable_bodies(viewer.into()).await? {
-            q = q.filter(body::Column::Id.is_in(visible));
+        let visible = self.viewable_bodies(viewer.into()).await?;
+        let mut scope: Option<Vec<Uuid>> = visible.map(|v| v.into_iter().collect());
+        if let Some(ids) = scope.as_mut() {
+            ids.sort_unstable();
+            q = q.filter(body::Column::Id.is_in(ids.iter().copied()));
         }
         let paginator = q
             .order_by_asc(body::Column::NameAr)
             .order_by_asc(body::Column::Id)
             .paginate(&self.db, per_page);
-        let total = paginator.num_items().await?;
+        let key = crate::kept::key_of("bodies", &(include_archived, query.trim(), &scope));
+        let total = match self.totals.get(&key) {
+            Some(t) => t,
+            None => {
+                let epoch = self.totals.epoch();
+                let t = paginator.num_items().await?;
+                self.totals.put(key, epoch, t);
+                t
+            }
+        };
         let items = paginator
             .fetch_page(page - 1)
             .await?

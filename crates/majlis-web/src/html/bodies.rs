@@ -12,8 +12,6 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use majlis_domain::{Body, BodyInput, BodyKind, DomainError, permissions};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
-use uuid::Uuid;
 
 pub struct TreeRow {
     pub id: String,
@@ -32,34 +30,17 @@ struct BodiesPage {
     count: String,
     rows: Vec<TreeRow>,
     can_create: bool,
+    pager: views::Pager,
 }
 
 #[derive(Deserialize)]
 pub struct ListQuery {
     q: Option<String>,
+    page: Option<String>,
 }
 
-/// Depth-first order of the bodies, children sorted by name; a body whose
-/// parent is not in the set starts a new root.
-pub fn tree_order(bodies: &[Body]) -> Vec<(usize, &Body)> {
-    let ids: HashSet<Uuid> = bodies.iter().map(|b| b.id).collect();
-    let mut children: HashMap<Option<Uuid>, Vec<&Body>> = HashMap::new();
-    for b in bodies {
-        let parent = b.parent_id.filter(|p| ids.contains(p));
-        children.entry(parent).or_default().push(b);
-    }
-    let mut out = Vec::with_capacity(bodies.len());
-    let mut stack: Vec<(usize, &Body)> = children
-        .get(&None)
-        .map_or(Vec::new(), |v| v.iter().rev().map(|b| (0, *b)).collect());
-    while let Some((depth, b)) = stack.pop() {
-        out.push((depth, b));
-        if let Some(kids) = children.get(&Some(b.id)) {
-            stack.extend(kids.iter().rev().map(|k| (depth + 1, *k)));
-        }
-    }
-    out
-}
+/// Bodies a page of the list.
+const PER_PAGE: u64 = 50;
 
 fn row(lang: Lang, depth: usize, b: &Body) -> TreeRow {
     TreeRow {
@@ -82,20 +63,31 @@ pub async fn list(
     }
     let actor = ctx.actor()?;
     let query: String = q.q.unwrap_or_default().chars().take(200).collect();
+    let page_no = q
+        .page
+        .and_then(|p| p.parse::<u64>().ok())
+        .unwrap_or(1)
+        .clamp(1, 100_000);
     let lang = ctx.lang;
-    let bodies = state.store.visible_bodies(actor, &query, false).await?;
-    // The whole tree in depth-first order, or the search results flat.
-    let rows: Vec<TreeRow> = if query.trim().is_empty() {
-        tree_order(&bodies)
-            .into_iter()
-            .map(|(d, b)| row(lang, d, b))
-            .collect()
+    // The tree in depth-first order, or the search results flat; a page at a time.
+    let (rows, page, pages, total): (Vec<TreeRow>, u64, u64, u64) = if query.trim().is_empty() {
+        let p = state.store.body_tree_page(actor, page_no, PER_PAGE).await?;
+        let rows = p.rows.iter().map(|(d, b)| row(lang, *d, b)).collect();
+        (rows, p.page, p.pages(), p.total)
     } else {
-        bodies.iter().map(|b| row(lang, 0, b)).collect()
+        let p = state
+            .store
+            .visible_bodies_page(actor, &query, false, page_no, PER_PAGE)
+            .await?;
+        let rows = p.items.iter().map(|b| row(lang, 0, b)).collect();
+        let pages = p.total.div_ceil(p.per_page).max(1);
+        (rows, p.page, pages, p.total)
     };
+    let link = |p: u64| format!("/bodies?q={}&page={p}", super::urlencode(&query));
     let page = BodiesPage {
         chrome: Chrome::new(&ctx, lang.t("bodies-title"), "bodies", "/bodies"),
-        count: lang.count("count-bodies", rows.len() as u64),
+        count: lang.count("count-bodies", total),
+        pager: views::Pager::new(lang, page, pages, link),
         q: query,
         rows,
         can_create: permissions::can_manage_bodies(actor),
@@ -275,15 +267,15 @@ async fn form_page(
             )
         })
         .collect();
-    let all = state.store.visible_bodies(ctx.actor()?, "", false).await?;
+    let all = state.store.visible_tree(ctx.actor()?).await?;
     let mut parents = vec![(String::new(), lang.t("body-no-parent"))];
-    for (depth, b) in tree_order(&all) {
+    for (depth, b) in &all {
         if editing.is_some_and(|e| e.id == b.id) {
             continue;
         }
         parents.push((
             b.id.to_string(),
-            format!("{}{}", "— ".repeat(depth), clean(b.name(lang.code()))),
+            format!("{}{}", "— ".repeat(*depth), clean(b.name(lang.code()))),
         ));
     }
     let (title, action, cancel) = match editing {

@@ -11,7 +11,6 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use fluent_templates::fluent_bundle::FluentValue;
 use majlis_domain::{DomainError, Gender, Person, PersonInput, permissions};
 use majlis_store::PeopleQuery;
 use serde::Deserialize;
@@ -32,9 +31,7 @@ struct PeoplePage {
     q: String,
     count: String,
     rows: Vec<PersonRow>,
-    page_label: String,
-    prev: Option<String>,
-    next: Option<String>,
+    pager: super::views::Pager,
     can_create: bool,
 }
 
@@ -86,15 +83,7 @@ pub async fn list(
             format!("/people?q={}", urlencode(&query)),
         ),
         count: lang.count("count-people", result.total),
-        page_label: lang.t_args(
-            "nav-page-of",
-            &[
-                ("page", FluentValue::from(result.page.to_string())),
-                ("pages", FluentValue::from(result.pages().to_string())),
-            ],
-        ),
-        prev: (result.page > 1).then(|| link(result.page - 1)),
-        next: (result.page < result.pages()).then(|| link(result.page + 1)),
+        pager: super::views::Pager::new(lang, result.page, result.pages(), link),
         rows,
         q: query,
         can_create: permissions::can_create_person(actor),

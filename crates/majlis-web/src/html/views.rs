@@ -96,3 +96,28 @@ pub fn group_members(
     }
     (groups, past, current_people.len() as u64)
 }
+
+/// The previous/next links and "page N of M" of a paged list.
+pub struct Pager {
+    pub label: String,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+}
+
+impl Pager {
+    /// `link` gives the address of a page.
+    pub fn new(lang: Lang, page: u64, pages: u64, link: impl Fn(u64) -> String) -> Self {
+        use fluent_templates::fluent_bundle::FluentValue;
+        Self {
+            label: lang.t_args(
+                "nav-page-of",
+                &[
+                    ("page", FluentValue::from(page.to_string())),
+                    ("pages", FluentValue::from(pages.to_string())),
+                ],
+            ),
+            prev: (page > 1).then(|| link(page - 1)),
+            next: (page < pages).then(|| link(page + 1)),
+        }
+    }
+}
