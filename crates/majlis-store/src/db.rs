@@ -127,6 +127,7 @@ impl Store {
         };
         match backend {
             Backend::Sqlite => {
+                crate::sqlite_config::configure();
                 opts.max_connections(8)
                     .min_connections(1)
                     .map_sqlx_sqlite_opts(|o| {

@@ -12,6 +12,7 @@ mod error;
 mod kept;
 pub mod migration;
 pub mod service;
+mod sqlite_config;
 pub mod testing;
 
 pub use db::{Backend, Store, WriteTx};

@@ -52,6 +52,9 @@ fn with_term_prefix(prefix: &str) -> sea_orm::sea_query::SelectStatement {
         .to_owned()
 }
 
+/// From this offset on, a page of the directory is read by a deferred join.
+const DEFERRED_JOIN_FROM: u64 = 2_000;
+
 /// Most matches a search sorts in memory; past it, the name index is used.
 const SEARCH_SORT_LIMIT: u64 = 10_000;
 
@@ -243,36 +246,38 @@ impl Store {
         // The total is kept for a moment: counting a large directory costs
         // more than reading its page.
         let key = crate::kept::key_of("people", &(query.include_archived, &terms, scope));
-        let total = match self.totals.get(&key) {
-            Some(t) => t,
-            None => {
-                let epoch = self.totals.epoch();
-                let t = person::Entity::find()
-                    .filter(cond.clone())
-                    .count(&self.db)
-                    .await?;
-                self.totals.put(key, epoch, t);
-                t
-            }
-        };
-        // Deferred join: the page's ids come from the (archived, name, id)
-        // index, then only those rows are read.
-        let ids: Vec<Uuid> = person::Entity::find()
-            .select_only()
-            .column(person::Column::Id)
+        let total = self
+            .totals
+            .get_or_load(&key, || {
+                person::Entity::find().filter(cond.clone()).count(&self.db)
+            })
+            .await?;
+        let offset = (page - 1) * per_page;
+        let ordered = person::Entity::find()
             .filter(cond)
             .order_by_asc(person::Column::FullNameAr)
-            .order_by_asc(person::Column::Id)
-            .offset((page - 1) * per_page)
-            .limit(per_page)
-            .into_tuple()
-            .all(&self.db)
-            .await?;
-        let mut rows = person::Entity::find()
-            .filter(person::Column::Id.is_in(ids.iter().copied()))
-            .all(&self.db)
-            .await?;
-        rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
+            .order_by_asc(person::Column::Id);
+        let rows = if offset <= DEFERRED_JOIN_FROM {
+            // Near the start, one query along the (archived, name, id) index.
+            ordered.offset(offset).limit(per_page).all(&self.db).await?
+        } else {
+            // Deep pages: a deferred join — the page's ids come from the
+            // index, then only those rows are read.
+            let ids: Vec<Uuid> = ordered
+                .select_only()
+                .column(person::Column::Id)
+                .offset(offset)
+                .limit(per_page)
+                .into_tuple()
+                .all(&self.db)
+                .await?;
+            let mut rows = person::Entity::find()
+                .filter(person::Column::Id.is_in(ids.iter().copied()))
+                .all(&self.db)
+                .await?;
+            rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
+            rows
+        };
         Ok(PeoplePage {
             items: rows
                 .into_iter()

@@ -162,14 +162,37 @@ impl Store {
         use crate::entity::body;
         let per_page = per_page.clamp(1, MAX_PAGE_SIZE);
         let page = page.max(1);
+        let visible = self.viewable_bodies(viewer.into()).await?;
+        let terms = majlis_text::normalize::query_terms(query, 5);
+        if terms.is_empty() {
+            // Without a search, a slice of the kept tree (same order).
+            let tree = self.body_tree().await?;
+            let all: Vec<&Body> = tree
+                .all()
+                .iter()
+                .filter(|b| include_archived || !b.archived)
+                .filter(|b| visible.as_ref().is_none_or(|v| v.contains(&b.id)))
+                .collect();
+            let skip = usize::try_from((page - 1) * per_page).unwrap_or(usize::MAX);
+            return Ok(BodiesPage {
+                total: all.len() as u64,
+                items: all
+                    .into_iter()
+                    .skip(skip)
+                    .take(per_page as usize)
+                    .cloned()
+                    .collect(),
+                page,
+                per_page,
+            });
+        }
         let mut q = body::Entity::find();
         if !include_archived {
             q = q.filter(body::Column::Archived.eq(false));
         }
-        for term in majlis_text::normalize::query_terms(query, 5) {
-            q = q.filter(body::Column::Search.contains(&term));
+        for term in &terms {
+            q = q.filter(body::Column::Search.contains(term));
         }
-        let visible = self.viewable_bodies(viewer.into()).await?;
         let mut scope: Option<Vec<Uuid>> = visible.map(|v| v.into_iter().collect());
         if let Some(ids) = scope.as_mut() {
             ids.sort_unstable();
@@ -179,16 +202,11 @@ impl Store {
             .order_by_asc(body::Column::NameAr)
             .order_by_asc(body::Column::Id)
             .paginate(&self.db, per_page);
-        let key = crate::kept::key_of("bodies", &(include_archived, query.trim(), &scope));
-        let total = match self.totals.get(&key) {
-            Some(t) => t,
-            None => {
-                let epoch = self.totals.epoch();
-                let t = paginator.num_items().await?;
-                self.totals.put(key, epoch, t);
-                t
-            }
-        };
+        let key = crate::kept::key_of("bodies", &(include_archived, &terms, &scope));
+        let total = self
+            .totals
+            .get_or_load(&key, || paginator.num_items())
+            .await?;
         let items = paginator
             .fetch_page(page - 1)
             .await?

@@ -101,22 +101,19 @@ impl TreePage {
 impl Store {
     /// The body tree (one query, then kept for a moment).
     pub(crate) async fn body_tree(&self) -> StoreResult<Arc<BodyTree>> {
-        const KEY: &str = "tree";
-        if let Some(t) = self.tree.get(KEY) {
-            return Ok(t);
-        }
-        let epoch = self.tree.epoch();
-        let bodies = body::Entity::find()
-            .order_by_asc(body::Column::NameAr)
-            .order_by_asc(body::Column::Id)
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .map(convert::body)
-            .collect::<StoreResult<Vec<_>>>()?;
-        let tree = Arc::new(BodyTree::new(bodies));
-        self.tree.put(KEY.into(), epoch, tree.clone());
-        Ok(tree)
+        self.tree
+            .get_or_load("tree", || async {
+                let bodies = body::Entity::find()
+                    .order_by_asc(body::Column::NameAr)
+                    .order_by_asc(body::Column::Id)
+                    .all(&self.db)
+                    .await?
+                    .into_iter()
+                    .map(convert::body)
+                    .collect::<StoreResult<Vec<_>>>()?;
+                Ok(Arc::new(BodyTree::new(bodies)))
+            })
+            .await
     }
 
     /// The bodies the viewer may view, archived ones left out, in
