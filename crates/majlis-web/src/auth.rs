@@ -43,6 +43,21 @@ pub struct User {
     /// The session's CSRF token; `None` for bearer-token requests.
     pub csrf: Option<String>,
     pub session_token: Option<String>,
+    /// The person's names (Arabic, Latin) when the account is someone's.
+    pub names: Option<(String, Option<String>)>,
+}
+
+impl User {
+    /// How the header names the user: the person's name as the language
+    /// writes it (the Latin one in French and English when known), else the
+    /// login.
+    pub fn display_name(&self, lang: Lang) -> &str {
+        match &self.names {
+            Some((_, Some(latin))) if lang != Lang::Ar && !latin.is_empty() => latin,
+            Some((ar, _)) => ar,
+            None => &self.account.username,
+        }
+    }
 }
 
 /// The context of one request.
@@ -205,6 +220,7 @@ impl FromRequestParts<AppState> for Ctx {
                         actor,
                         csrf: None,
                         session_token: None,
+                        names: None,
                     });
                 }
                 None => {
@@ -225,6 +241,7 @@ impl FromRequestParts<AppState> for Ctx {
                     actor: i.actor,
                     csrf: Some(i.csrf),
                     session_token: Some(token),
+                    names: i.names,
                 });
             }
         }

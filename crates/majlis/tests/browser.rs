@@ -102,9 +102,23 @@ fn shots() -> PathBuf {
     dir
 }
 
+/// Keeps a screenshot of the page, after checking that nothing on it
+/// scrolls sideways (the phone-sized window included).
 async fn shot(c: &Client, name: &str) {
     let png = c.screenshot().await.expect("screenshot");
     std::fs::write(shots().join(format!("{name}.png")), png).expect("write screenshot");
+    let overflow = c
+        .execute(
+            "const d = document.documentElement; return [d.scrollWidth, d.clientWidth]",
+            vec![],
+        )
+        .await
+        .expect("widths");
+    let (scroll, client) = (overflow[0].as_i64().unwrap(), overflow[1].as_i64().unwrap());
+    assert!(
+        scroll <= client,
+        "{name}: the page scrolls sideways ({scroll} > {client})"
+    );
 }
 
 async fn fill(c: &Client, css: &str, text: &str) {
@@ -205,7 +219,19 @@ async fn flow(
         .await
         .unwrap();
     if lang == "ar" {
-        assert!(font.as_str().unwrap().contains("Amiri"), "{font}");
+        // The interface's face is made for screens; Amiri is for documents.
+        assert!(
+            font.as_str().unwrap().contains("Noto Sans Arabic"),
+            "{font}"
+        );
+        let loaded = c
+            .execute_async(
+                "const done = arguments[0]; document.fonts.load('16px \"Noto Sans Arabic\"', 'مجلس').then(f => done(f.length))",
+                vec![],
+            )
+            .await
+            .expect("font load");
+        assert_eq!(loaded, json!(1), "Noto Sans Arabic served and loaded");
     }
     shot(&c, &format!("{lang}-2-dashboard")).await;
 
@@ -350,6 +376,57 @@ async fn browser_flows_in_arabic_and_french() {
     .await;
     seed_pages(&app, &driver).await;
     meetings_flow(&app, &driver).await;
+    desktop_and_phone_menu(&app, &driver).await;
+}
+
+/// The main pages at desktop size (1366×900) in both directions, and the
+/// phone menu: folded into one button, opened without JavaScript.
+async fn desktop_and_phone_menu(app: &TestApp, driver: &Driver) {
+    let bureau = app.body_id("المكتب السياسي").await;
+    let cc = app.body_id("اللجنة المركزية").await;
+    for lang in ["ar", "fr"] {
+        let c = browser(driver, lang).await;
+        login(&c, app, "bureau").await;
+        if lang != "ar" {
+            click_and_wait(&c, &format!("form.langs button[value='{lang}']")).await;
+        }
+        // Phone size first: the menu is one button; the label opens it.
+        let nav_shown =
+            "return getComputedStyle(document.querySelector('#menu')).display != 'none'";
+        assert_eq!(c.execute(nav_shown, vec![]).await.unwrap(), json!(false));
+        c.find(Locator::Css("label.menu-button"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        assert_eq!(c.execute(nav_shown, vec![]).await.unwrap(), json!(true));
+        shot(&c, &format!("{lang}-16-phone-menu")).await;
+
+        c.set_window_size(1366, 900).await.expect("desktop size");
+        c.goto(&app.url("/")).await.unwrap();
+        assert_eq!(c.execute(nav_shown, vec![]).await.unwrap(), json!(true));
+        let pages = [
+            ("home", "/".to_string()),
+            ("bodies", "/bodies".to_string()),
+            ("people", "/people".to_string()),
+            ("bureau", format!("/bodies/{bureau}")),
+            ("council", format!("/bodies/{cc}")),
+            ("calendar", "/calendar?month=2017-01".to_string()),
+        ];
+        for (name, path) in pages {
+            c.goto(&app.url(&path)).await.unwrap();
+            c.wait().for_element(Locator::Css("main h1")).await.unwrap();
+            shot(&c, &format!("desktop-{lang}-{name}")).await;
+        }
+        open_seed_meeting(&c, app).await;
+        c.wait()
+            .for_element(Locator::Css("#attendance"))
+            .await
+            .unwrap();
+        shot(&c, &format!("desktop-{lang}-meeting")).await;
+        c.close().await.ok();
+    }
 }
 
 async fn js(c: &Client, script: &str) {
@@ -557,6 +634,25 @@ async fn meetings_flow(app: &TestApp, driver: &Driver) {
 }
 
 /// The seed's meeting and session pages in Arabic, for a person to look at.
+/// Opens the seed meeting (19 December 2016) from the Political Bureau's page.
+async fn open_seed_meeting(c: &Client, app: &TestApp) {
+    let bureau = app.body_id("المكتب السياسي").await;
+    c.goto(&app.url(&format!("/bodies/{bureau}")))
+        .await
+        .unwrap();
+    let href = c
+        .find_all(Locator::Css("#meetings a[href^='/meetings/']"))
+        .await
+        .unwrap()
+        .last()
+        .expect("the seed meeting")
+        .attr("href")
+        .await
+        .unwrap()
+        .expect("href");
+    c.goto(&app.url(&href)).await.unwrap();
+}
+
 async fn seed_pages(app: &TestApp, driver: &Driver) {
     let c = browser(driver, "ar").await;
     // The Arabic profile may still hold the first flow's session (bureau).
@@ -587,22 +683,7 @@ async fn seed_pages(app: &TestApp, driver: &Driver) {
         .unwrap();
     assert_eq!(title, "الدورة الثامنة للجنة المركزية");
     shot(&c, "ar-7-session").await;
-    let bureau = app.body_id("المكتب السياسي").await;
-    c.goto(&app.url(&format!("/bodies/{bureau}")))
-        .await
-        .unwrap();
-    let meetings = c
-        .find_all(Locator::Css("#meetings a[href^='/meetings/']"))
-        .await
-        .unwrap();
-    let href = meetings
-        .last()
-        .expect("the seed meeting")
-        .attr("href")
-        .await
-        .unwrap()
-        .expect("href");
-    c.goto(&app.url(&href)).await.unwrap();
+    open_seed_meeting(&c, app).await;
     c.wait()
         .for_element(Locator::Css("#attendance"))
         .await

@@ -24,6 +24,8 @@ pub struct Identity {
     pub account: Account,
     pub csrf: String,
     pub actor: Actor,
+    /// The account's person's names (Arabic, Latin), shown in the header.
+    pub names: Option<(String, Option<String>)>,
 }
 
 impl Store {
@@ -45,10 +47,22 @@ impl Store {
             return Ok(None);
         };
         let actor = self.actor_for(&account).await?;
+        let names = match account.person_id {
+            Some(id) => {
+                use crate::entity::person;
+                use sea_orm::EntityTrait;
+                person::Entity::find_by_id(id)
+                    .one(&self.db)
+                    .await?
+                    .map(|p| (p.full_name_ar, p.full_name_latin))
+            }
+            None => None,
+        };
         let identity = Identity {
             account,
             csrf,
             actor,
+            names,
         };
         self.identities.put(key, epoch, identity.clone());
         Ok(Some(identity))

@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod decisions;
 pub mod files;
 mod hash_memory;
+pub mod home;
 pub mod identity;
 pub mod invitations;
 pub mod jobs;

@@ -3,6 +3,7 @@
 ## التنقل
 nav-skip = انتقل إلى المحتوى
 nav-main = القائمة الرئيسية
+nav-menu = القائمة
 nav-dashboard = الرئيسية
 nav-bodies = الهيئات
 nav-people = الأعضاء
@@ -49,6 +50,15 @@ dashboard-greeting = مرحبا، { $name }
 dashboard-my-bodies = هيئاتي ومهامي
 dashboard-no-roles = لا توجد لك عضوية حالية في أي هيئة.
 dashboard-organization = التنظيم
+home-meetings = اجتماعاتي المقبلة
+home-meetings-empty = لا اجتماع مبرمجا في هيئاتك.
+home-papers = أوراق العمل المكلف بها
+home-papers-empty = لا ورقة عمل تنتظرك.
+home-decisions = مقررات وتدابير للتنفيذ
+home-decisions-empty = لا مقرر مفتوحا على عاتق هيئاتك.
+home-minutes = محاضر تنتظر المصادقة
+home-due = آخر أجل { $date }
+home-overdue = متأخر
 
 ## الأعداد (الفئة من icu_plurals)
 count-members = { $category ->

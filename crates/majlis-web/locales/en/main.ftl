@@ -3,6 +3,7 @@
 ## Navigation
 nav-skip = Skip to content
 nav-main = Main menu
+nav-menu = Menu
 nav-dashboard = Home
 nav-bodies = Bodies
 nav-people = People
@@ -49,6 +50,15 @@ dashboard-greeting = Welcome, { $name }
 dashboard-my-bodies = My bodies and roles
 dashboard-no-roles = You are not a current member of any body.
 dashboard-organization = The organization
+home-meetings = My next meetings
+home-meetings-empty = No meeting planned in your bodies.
+home-papers = My working papers
+home-papers-empty = No working paper is waiting for you.
+home-decisions = Decisions and measures to carry out
+home-decisions-empty = No open decision in the charge of your bodies.
+home-minutes = Minutes waiting for approval
+home-due = due { $date }
+home-overdue = Overdue
 
 ## Counts
 count-members = { $category ->

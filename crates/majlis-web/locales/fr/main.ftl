@@ -3,6 +3,7 @@
 ## Navigation
 nav-skip = Aller au contenu
 nav-main = Menu principal
+nav-menu = Menu
 nav-dashboard = Accueil
 nav-bodies = Instances
 nav-people = Membres
@@ -49,6 +50,15 @@ dashboard-greeting = Bienvenue, { $name }
 dashboard-my-bodies = Mes instances et fonctions
 dashboard-no-roles = Vous n’êtes membre actuel d’aucune instance.
 dashboard-organization = L’organisation
+home-meetings = Mes prochaines réunions
+home-meetings-empty = Aucune réunion prévue dans vos instances.
+home-papers = Mes documents de travail
+home-papers-empty = Aucun document de travail ne vous attend.
+home-decisions = Décisions et mesures à exécuter
+home-decisions-empty = Aucune décision ouverte à la charge de vos instances.
+home-minutes = Procès-verbaux à approuver
+home-due = échéance : { $date }
+home-overdue = En retard
 
 ## Nombres
 count-members = { $category ->

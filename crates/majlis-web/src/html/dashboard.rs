@@ -1,4 +1,5 @@
-//! The dashboard: my bodies and roles.
+//! Home: what needs me now (next meetings, my working papers, decisions to
+//! carry out, minutes to approve), then my bodies and roles.
 
 use super::layout::{Chrome, clean};
 use super::{PageResult, render, require_login};
@@ -17,6 +18,15 @@ pub struct RoleView {
     pub kind: String,
 }
 
+/// A line of the home page: a link, its words, when, and a status.
+pub struct Item {
+    pub href: String,
+    pub title: String,
+    pub detail: String,
+    pub when: String,
+    pub status: Option<(&'static str, String)>,
+}
+
 pub struct Stats {
     pub bodies: String,
     pub people: String,
@@ -30,6 +40,10 @@ struct Dashboard {
     today: String,
     roles: Vec<RoleView>,
     stats: Option<Stats>,
+    meetings: Vec<Item>,
+    papers: Vec<Item>,
+    decisions: Vec<Item>,
+    minutes: Vec<Item>,
 }
 
 pub async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
@@ -43,9 +57,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
         None => None,
     };
     let female = person.as_ref().is_some_and(|p| p.gender == Gender::Female);
-    let name = person
-        .as_ref()
-        .map_or_else(|| user.account.username.clone(), |p| p.full_name_ar.clone());
+    let name = user.display_name(lang).to_string();
     let greeting = lang.t_args(
         "dashboard-greeting",
         &[("name", FluentValue::from(clean(&name)))],
@@ -87,12 +99,84 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
         None
     };
     let dates = state.dates(lang.code(), &ctx.settings);
+    let home = state.store.home(&user.actor).await?;
+    let now = ctx.now_local();
+    let meetings = home
+        .meetings
+        .iter()
+        .map(|(m, b)| Item {
+            href: format!("/meetings/{}", m.id),
+            title: clean(&m.title),
+            detail: clean(b.name(lang.code())),
+            when: crate::present::when(lang, &dates, m),
+            status: Some((
+                crate::present::meeting_status_code(m.status, m.ends_at, now),
+                crate::present::meeting_status(lang, m.status, m.ends_at, now),
+            )),
+        })
+        .collect();
+    let today = ctx.today();
+    let papers = home
+        .papers
+        .iter()
+        .map(|p| {
+            let late = p.due_on < today;
+            Item {
+                href: format!("/papers/{}", p.id),
+                title: clean(&p.title),
+                detail: lang.t(&format!("paper-state-{}", p.state.as_str())),
+                when: lang.t_args(
+                    "home-due",
+                    &[("date", FluentValue::from(dates.date(p.due_on)))],
+                ),
+                status: Some(if late {
+                    ("late", lang.t("home-overdue"))
+                } else {
+                    (
+                        p.state.as_str(),
+                        lang.t(&format!("paper-state-{}", p.state.as_str())),
+                    )
+                }),
+            }
+        })
+        .collect();
+    let decisions = home
+        .decisions
+        .iter()
+        .map(|(d, m)| Item {
+            href: format!("/meetings/{}#decisions", m.id),
+            title: clean(&d.text),
+            detail: clean(&m.title),
+            when: d.due_on.map_or_else(String::new, |due| {
+                lang.t_args("home-due", &[("date", FluentValue::from(dates.date(due)))])
+            }),
+            status: d
+                .due_on
+                .filter(|due| *due < today)
+                .map(|_| ("late", lang.t("home-overdue"))),
+        })
+        .collect();
+    let minutes = home
+        .minutes
+        .iter()
+        .map(|(m, b)| Item {
+            href: format!("/meetings/{}/minutes", m.id),
+            title: clean(&m.title),
+            detail: clean(b.name(lang.code())),
+            when: dates.date(m.starts_at.date()),
+            status: Some(("draft", lang.t("minutes-status-draft"))),
+        })
+        .collect();
     let page = Dashboard {
         chrome: Chrome::new(&ctx, lang.t("dashboard-title"), "home", "/"),
         greeting,
         today: dates.date_with_hijri(ctx.today()),
         roles,
         stats,
+        meetings,
+        papers,
+        decisions,
+        minutes,
     };
     Ok(render(&page))
 }

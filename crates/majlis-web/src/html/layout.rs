@@ -21,6 +21,20 @@ pub struct Chrome {
 }
 
 impl Chrome {
+    /// The stylesheet's version (its address changes with its content).
+    pub fn asset_version(&self) -> &'static str {
+        crate::asset_version()
+    }
+
+    /// The first letter of the organization's name (the brand mark).
+    pub fn org_initial(&self) -> String {
+        self.org_name
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .map(String::from)
+            .unwrap_or_default()
+    }
+
     pub fn new(
         ctx: &Ctx,
         title: impl Into<String>,
@@ -31,7 +45,7 @@ impl Chrome {
             lang: ctx.lang,
             title: title.into(),
             org_name: clean(ctx.settings.name(ctx.lang.code())),
-            user_name: ctx.user.as_ref().map(|u| clean(&u.account.username)),
+            user_name: ctx.user.as_ref().map(|u| clean(u.display_name(ctx.lang))),
             is_admin: ctx.user.as_ref().is_some_and(|u| u.account.is_admin),
             csrf: ctx.csrf_token(),
             section,

@@ -184,6 +184,12 @@ impl TestApp {
         c
     }
 
+    /// The text of a page fetched by `client`.
+    pub async fn text(&self, client: &reqwest::Client, path: &str) -> String {
+        let r = client.get(self.url(path)).send().await.expect("request");
+        r.text().await.expect("text")
+    }
+
     /// The id of the first body whose Arabic name contains `needle`.
     pub async fn body_id(&self, needle: &str) -> uuid::Uuid {
         self.store()
