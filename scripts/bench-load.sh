@@ -13,9 +13,12 @@
 #           sequential requests: p50/p95/p99.
 # Load stays on loopback, bounded in count and time.
 #   usage: scripts/bench-load.sh [SCALE]
+#   BENCH_PARTS="writes logins lists pages" (the default) picks the parts run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale=${1:-10}
+parts=" ${BENCH_PARTS:-writes logins lists pages} "
+want() { [[ "$parts" == *" $1 "* ]]; }
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/majlis-target}"
 cargo build --release --locked -q
 bin="$CARGO_TARGET_DIR/release/majlis"
@@ -70,8 +73,11 @@ run() { # backend data db-args...
   cookie=$(awk '$6=="majlis_session" {print $7}' "$work/cookies")
   local token; token=$(curl -s -b "$work/cookies" -H "x-csrf-token: $csrf" -H 'content-type: application/json' \
     -d '{"name":"bench"}' "$base/api/v1/me/tokens" | json 'd["secret"]')
+  if want writes; then
   echo "[$backend/$data] writes…" >&2
   row "$backend" "$data" "writes 64×20" "$(python3 scripts/load.py writes "$base" "$token" 64 20)"
+  fi
+  if want logins; then
   echo "[$backend/$data] logins…" >&2
   local idle_before; idle_before=$(rss)
   local peak=0
@@ -85,10 +91,13 @@ run() { # backend data db-args...
   row "$backend" "$data" "logins 1000×64 spread" "$spread"
   row "$backend" "$data" "logins 1000×64 one addr" "$one"
   row "$backend" "$data" "RSS MB" "idle before $idle_before, peak $peak, idle 15 s after $(rss)"
+  fi
+  if want lists; then
   for path in "/api/v1/bodies?per_page=50" "/api/v1/people?per_page=50" "/bodies" "/people"; do
     row "$backend" "$data" "$path" "c8 $(wrk_row 8 "$path") · c64 $(wrk_row 64 "$path")"
   done
-  if [ "$data" = demo ]; then
+  fi
+  if [ "$data" = demo ] && want pages; then
     local bureau; bureau=$(curl -s -b "$work/cookies" "$base/api/v1/bodies?per_page=200&q=%D8%A7%D9%84%D9%85%D9%83%D8%AA%D8%A8%20%D8%A7%D9%84%D8%B3%D9%8A%D8%A7%D8%B3%D9%8A" | json '[b["id"] for b in d["items"] if b["kind"]=="executive"][0]')
     local meeting; meeting=$(curl -s -b "$work/cookies" "$base/api/v1/bodies/$bureau/meetings" | json '[m["id"] for m in d if m["starts_at"].startswith("2016-12-19")][0]')
     local council; council=$(curl -s -b "$work/cookies" "$base/api/v1/bodies?per_page=200" | json '[b["id"] for b in d["items"] if b["kind"]=="council"][0]')
@@ -104,11 +113,11 @@ echo "2 cores; latencies in ms; writes and logins measured by a Python client on
 row backend data measure result
 printf '|%s|\n' "-----------|---------|--------------------------|--------"
 run sqlite demo --data-dir "$work/sqlite-demo"
-run sqlite "scale$scale" --data-dir "$work/sqlite-scale"
+[ "$parts" = " pages " ] || run sqlite "scale$scale" --data-dir "$work/sqlite-scale"
 if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   url=$(scripts/start-postgres.sh "$work/pg" "$pgport")
   psql -q "$url" -c "CREATE DATABASE majlis_demo" -c "CREATE DATABASE majlis_scale" >/dev/null
   run postgres demo --database-url "${url%/postgres}/majlis_demo"
-  run postgres "scale$scale" --database-url "${url%/postgres}/majlis_scale"
+  [ "$parts" = " pages " ] || run postgres "scale$scale" --database-url "${url%/postgres}/majlis_scale"
 fi
 } | tee "$work/table"

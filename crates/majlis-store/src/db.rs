@@ -65,6 +65,8 @@ pub struct Store {
     pub(crate) totals: Arc<crate::kept::Kept<u64>>,
     /// The body tree, kept for a moment.
     pub(crate) tree: Arc<crate::kept::Kept<Arc<crate::service::tree::BodyTree>>>,
+    /// Meetings read by id (permission checks of reads), kept for a moment.
+    pub(crate) meetings: Arc<crate::kept::Kept<majlis_domain::meeting::Meeting>>,
 }
 
 /// A write transaction: on SQLite it holds the process's write permit until
@@ -158,6 +160,7 @@ impl Store {
             )),
             totals: Arc::new(Kept::new(&epoch, KEPT_TTL, 1_000)),
             tree: Arc::new(Kept::new(&epoch, KEPT_TTL, 4)),
+            meetings: Arc::new(Kept::new(&epoch, KEPT_TTL, 10_000)),
             epoch,
         })
     }

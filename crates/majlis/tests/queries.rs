@@ -61,6 +61,7 @@ async fn meeting_session_and_body_pages_take_a_fixed_number_of_queries() {
         }
         let html_many = app.statements_for(&page, &format!("/meetings/{meeting}")).await;
         let api_many = app.statements_for(&api, &format!("/api/v1/meetings/{meeting}")).await;
+        eprintln!("meeting page: {html_few} statements, API {api_few}");
         assert_eq!(html_few, html_many, "meeting page: {html_few} then {html_many} statements");
         assert_eq!(api_few, api_many, "meeting API: {api_few} then {api_many} statements");
 

@@ -57,7 +57,12 @@ impl Store {
             .collect())
     }
 
+    /// A body, from the kept tree (or the database when the tree does not
+    /// hold it yet: created by another process a moment ago).
     pub(crate) async fn body(&self, id: Uuid) -> StoreResult<Body> {
+        if let Some(b) = self.body_tree().await?.get(id) {
+            return Ok(b.clone());
+        }
         body::Entity::find_by_id(id)
             .one(&self.db)
             .await?
@@ -67,7 +72,12 @@ impl Store {
     }
 
     /// The body and its ancestors, nearest first.
+    /// (From the kept tree, or the database when the tree does not hold the
+    /// body or one of its ancestors yet.)
     pub(crate) async fn lineage(&self, id: Uuid) -> StoreResult<Lineage> {
+        if let Some(l) = self.body_tree().await?.lineage(id) {
+            return Ok(l);
+        }
         lineage(&self.db, id).await
     }
 

@@ -5,7 +5,6 @@
 use crate::entity::{body, calendar_feed, council_session, meeting};
 use crate::error::StoreResult;
 use crate::service::accounts::{random_token, sha256_hex};
-use crate::service::bodies::lineage;
 use crate::service::ensure;
 use crate::service::meetings::{to_meeting, to_utc};
 use crate::service::sessions::{CouncilSession, to_session};
@@ -55,7 +54,7 @@ impl Store {
     async fn calendar_bodies(&self, actor: &Actor, body: Option<Uuid>) -> StoreResult<Vec<Uuid>> {
         match body {
             Some(b) => {
-                let l = lineage(&self.db, b).await?;
+                let l = self.lineage(b).await?;
                 ensure(permissions::can_view_body(actor, &l))?;
                 Ok(vec![b])
             }

@@ -325,7 +325,7 @@ impl Store {
             .one(&self.db)
             .await?
             .ok_or(DomainError::NotFound)?;
-        let l = crate::service::bodies::lineage(&self.db, m.body_id).await?;
+        let l = self.lineage(m.body_id).await?;
         Ok(viewer.into().allows(|a| permissions::can_view_body(a, &l)))
     }
 }

@@ -201,13 +201,19 @@ impl Store {
         Ok(m)
     }
 
+    /// A meeting by id (kept for a moment: a page's reads check it several
+    /// times).
     pub(crate) async fn meeting(&self, id: Uuid) -> StoreResult<Meeting> {
-        let tz = self.zone().await?;
-        let m = meeting::Entity::find_by_id(id)
-            .one(&self.db)
-            .await?
-            .ok_or(DomainError::NotFound)?;
-        to_meeting(m, tz)
+        self.meetings
+            .get_or_load(&id.to_string(), || async {
+                let tz = self.zone().await?;
+                let m = meeting::Entity::find_by_id(id)
+                    .one(&self.db)
+                    .await?
+                    .ok_or(DomainError::NotFound)?;
+                to_meeting(m, tz)
+            })
+            .await
     }
 
     /// A body's meetings, the latest first (at most `limit`).

@@ -5,7 +5,6 @@
 
 use crate::entity::{account, agenda_item, meeting, minutes, person};
 use crate::error::StoreResult;
-use crate::service::bodies::lineage;
 use crate::service::meetings::{
     AgendaItem, append_item, local_now, managed, record_editable, to_item, to_meeting,
 };
@@ -139,7 +138,7 @@ impl Store {
             .one(&self.db)
             .await?
             .ok_or(DomainError::NotFound)?;
-        let l = lineage(&self.db, m.body_id).await?;
+        let l = self.lineage(m.body_id).await?;
         ensure_viewer(viewer, |a| permissions::can_view_body(a, &l))?;
         let out = read(&self.db, m, tz).await?;
         ensure_viewer(viewer, |a| {

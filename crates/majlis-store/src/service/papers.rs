@@ -278,7 +278,7 @@ impl Store {
             .ok_or(DomainError::NotFound)?;
         let state = crate::convert::stored(PaperState::parse(&p.state), "PaperState", &p.state)?;
         let assignee = is_assignee(&self.db, actor, paper_id).await?;
-        let council = crate::service::bodies::lineage(&self.db, s.body_id).await?;
+        let council = self.lineage(s.body_id).await?;
         ensure(permissions::can_read_paper(
             actor,
             assignee,

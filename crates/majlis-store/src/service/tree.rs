@@ -45,6 +45,26 @@ impl BodyTree {
         self.index.get(&id).map(|i| &self.bodies[*i])
     }
 
+    /// A body's lineage (its ancestors, nearest first), if the body is here.
+    /// Depth is bounded: a corrupt tree cannot loop forever.
+    pub fn lineage(&self, id: Uuid) -> Option<majlis_domain::Lineage> {
+        let mut parent = self.get(id)?.parent_id;
+        let mut ancestors = Vec::new();
+        while let Some(p) = parent {
+            if p == id || ancestors.contains(&p) || ancestors.len() > 64 {
+                break;
+            }
+            ancestors.push(p);
+            // An ancestor not here (created by another process a moment
+            // ago): the lineage is not known here.
+            parent = self.get(p)?.parent_id;
+        }
+        Some(majlis_domain::Lineage {
+            body_id: id,
+            ancestors,
+        })
+    }
+
     /// The direct children of a body (archived ones too), by name.
     pub fn children(&self, id: Uuid) -> impl Iterator<Item = &Body> {
         self.children
