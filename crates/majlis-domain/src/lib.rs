@@ -15,6 +15,7 @@ pub mod participation;
 pub mod permissions;
 pub mod person;
 pub mod record;
+pub mod reply;
 pub mod session;
 pub mod settings;
 pub mod upload;

@@ -11,7 +11,8 @@ use crate::entity::{
     account, agenda_attachment, agenda_item, api_token, attendance, audit_event, body,
     calendar_feed, council_session, decision, file, job, meeting, meeting_guest, meeting_report,
     membership, minutes, organization, paper_assignee, paper_event, paper_version, participation,
-    participation_person, person, program_slot, role, working_paper, workshop, workshop_person,
+    participation_person, person, program_slot, reply, role, working_paper, workshop,
+    workshop_person,
 };
 use crate::error::{StoreError, StoreResult};
 use sea_orm::{
@@ -110,7 +111,7 @@ fn io(e: std::io::Error) -> StoreError {
 }
 
 /// Tables in the order they are written and restored (parents first).
-const TABLES: [&str; 29] = [
+const TABLES: [&str; 30] = [
     "organization",
     "roles",
     "people",
@@ -121,6 +122,7 @@ const TABLES: [&str; 29] = [
     "meetings",
     "agenda_items",
     "attendances",
+    "replies",
     "decisions",
     "sessions_council",
     "workshops",
@@ -204,6 +206,7 @@ impl Store {
                 "meetings" => dump::<meeting::Entity>(&tx, out, t).await?,
                 "agenda_items" => dump::<agenda_item::Entity>(&tx, out, t).await?,
                 "attendances" => dump::<attendance::Entity>(&tx, out, t).await?,
+                "replies" => dump::<reply::Entity>(&tx, out, t).await?,
                 "decisions" => dump::<decision::Entity>(&tx, out, t).await?,
                 "sessions_council" => dump::<council_session::Entity>(&tx, out, t).await?,
                 "workshops" => dump::<workshop::Entity>(&tx, out, t).await?,
@@ -313,6 +316,7 @@ impl Store {
                 "meetings" => load::<meeting::Entity>(&tx, rows).await?,
                 "agenda_items" => load::<agenda_item::Entity>(&tx, rows).await?,
                 "attendances" => load::<attendance::Entity>(&tx, rows).await?,
+                "replies" => load::<reply::Entity>(&tx, rows).await?,
                 "decisions" => load::<decision::Entity>(&tx, rows).await?,
                 "sessions_council" => load::<council_session::Entity>(&tx, rows).await?,
                 "workshops" => load::<workshop::Entity>(&tx, rows).await?,

@@ -28,7 +28,8 @@ async fn migrations_from_empty_database() {
                 "m0002_person_terms",
                 "m0003_meetings",
                 "m0004_sessions",
-                "m0005_minutes_mail_files"
+                "m0005_minutes_mail_files",
+                "m0006_replies"
             ]
         );
         // Migrating again is a no-op.

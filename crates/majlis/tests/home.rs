@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{TestApp, each_backend};
+use common::{TestApp, each_backend, hidden};
 use serde_json::{Value, json};
 
 /// The name the header gives the signed-in user.
@@ -97,6 +97,106 @@ async fn home_shows_what_needs_each_user_now() {
         let page = app.text(&app.page_login("bureau", "en").await, "/").await;
         assert!(!page.contains("اجتماع تقييم الانتخابات"));
         assert!(section(&page, "next-meetings").contains("No meeting planned in your bodies."));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn members_answer_convocations_and_the_secretary_sees_the_answers() {
+    each_backend(|b| async move {
+        let app = TestApp::demo(b).await;
+        let agadir = app.body_id("أكادير").await;
+        let (secretary, csrf) = app.api_login("agadir").await;
+        let day = |d: i64| {
+            (chrono::Utc::now() + chrono::Duration::days(d))
+                .format("%Y-%m-%d")
+                .to_string()
+        };
+        let create = |title: &'static str, d: i64| {
+            let (secretary, csrf, app) = (&secretary, &csrf, &app);
+            async move {
+                let r = secretary
+                    .post(app.url(&format!("/api/v1/bodies/{agadir}/meetings")))
+                    .header("x-csrf-token", csrf)
+                    .json(&json!({"kind": "periodic", "title": title, "starts_at": format!("{}T18:00", day(d)), "ends_at": format!("{}T20:00", day(d))}))
+                    .send()
+                    .await
+                    .unwrap();
+                assert_eq!(r.status(), 200);
+                r.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_string()
+            }
+        };
+        let next = create("اجتماع مقبل", 5).await;
+        let past = create("اجتماع مضى", -3).await;
+
+        // The member answers from the home page: "I send apologies".
+        let member = app.page_login("member", "fr").await;
+        let home = app.text(&member, "/").await;
+        assert!(home.contains(&format!(r#"action="/meetings/{next}/reply""#)), "{home}");
+        assert!(!home.contains(&format!(r#"action="/meetings/{past}/reply""#)));
+        let r = member
+            .post(app.url(&format!("/meetings/{next}/reply")))
+            .form(&[("_csrf", hidden(&home, "_csrf").as_str()), ("reply", "apologies"), ("next", "/#next-meetings")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 303);
+        assert_eq!(r.headers()["location"], "/#next-meetings");
+        let home = app.text(&member, "/").await;
+        assert!(section(&home, "next-meetings").contains("Excusé·e"));
+        assert!(home.contains(r#"value="apologies" class="pressed" aria-pressed="true""#));
+
+        // The secretary sees it beside the member's name on the attendance sheet.
+        let page = app.text(&app.page_login("agadir", "ar").await, &format!("/meetings/{next}")).await;
+        let sheet = &page[page.find(r#"<section id="attendance""#).unwrap()..];
+        assert!(sheet.contains("status-apologies") && sheet.contains("اعتذر"), "{sheet}");
+
+        // Over the API: the member changes their mind; the answers read back.
+        let (api, api_csrf) = app.api_login("member").await;
+        let post = |path: String, body: Value| api.post(app.url(&path)).header("x-csrf-token", &api_csrf).json(&body);
+        let r = post(format!("/api/v1/meetings/{next}/reply"), json!({"reply": "attend"})).send().await.unwrap();
+        assert_eq!(r.status(), 200);
+        let answers: Value = secretary.get(app.url(&format!("/api/v1/meetings/{next}/replies"))).send().await.unwrap().json().await.unwrap();
+        assert_eq!(answers.as_array().unwrap().len(), 1);
+        assert_eq!(answers[0]["reply"], "attend");
+        // Bad input changes nothing: an unknown answer, a meeting that started,
+        // someone not convened (a national manager who may read Agadir).
+        let r = post(format!("/api/v1/meetings/{next}/reply"), json!({"reply": "maybe"})).send().await.unwrap();
+        assert_eq!(r.status(), 422);
+        let r = post(format!("/api/v1/meetings/{past}/reply"), json!({"reply": "attend"})).send().await.unwrap();
+        assert_eq!(r.status(), 422);
+        let body: Value = r.json().await.unwrap();
+        assert!(body.to_string().contains("reply_too_late"), "{body}");
+        let (bureau, bureau_csrf) = app.api_login("bureau").await;
+        let r = bureau
+            .post(app.url(&format!("/api/v1/meetings/{next}/reply")))
+            .header("x-csrf-token", &bureau_csrf)
+            .json(&json!({"reply": "attend"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 403);
+        let answers: Value = secretary.get(app.url(&format!("/api/v1/meetings/{next}/replies"))).send().await.unwrap().json().await.unwrap();
+        assert_eq!(answers.as_array().unwrap().len(), 1);
+        assert_eq!(answers[0]["reply"], "attend");
+
+        // A crowd of answers at once (a double tap, several devices): no 5xx,
+        // one answer kept, the last one written.
+        let mut crowd = Vec::new();
+        for i in 0..16 {
+            let r = post(
+                format!("/api/v1/meetings/{next}/reply"),
+                json!({"reply": if i % 2 == 0 { "attend" } else { "apologies" }}),
+            );
+            crowd.push(tokio::spawn(async move { r.send().await.unwrap().status().as_u16() }));
+        }
+        let mut codes = Vec::new();
+        for t in crowd {
+            codes.push(t.await.unwrap());
+        }
+        assert!(codes.iter().all(|c| *c == 200), "{codes:?}");
+        let answers: Value = secretary.get(app.url(&format!("/api/v1/meetings/{next}/replies"))).send().await.unwrap().json().await.unwrap();
+        assert_eq!(answers.as_array().unwrap().len(), 1);
     })
     .await;
 }

@@ -27,6 +27,7 @@ pub mod participation_person;
 pub mod person;
 pub mod person_term;
 pub mod program_slot;
+pub mod reply;
 pub mod role;
 pub mod session;
 pub mod working_paper;

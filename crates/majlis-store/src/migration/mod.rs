@@ -8,6 +8,7 @@ mod m0002_person_terms;
 mod m0003_meetings;
 mod m0004_sessions;
 mod m0005_minutes_mail_files;
+mod m0006_replies;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0003_meetings::Migration),
             Box::new(m0004_sessions::Migration),
             Box::new(m0005_minutes_mail_files::Migration),
+            Box::new(m0006_replies::Migration),
         ]
     }
 }

@@ -11,6 +11,7 @@ use crate::service::meetings::Decision;
 use crate::service::meetings::to_meeting;
 use chrono::NaiveDate;
 use majlis_domain::meeting::{DecisionStatus, Meeting, MeetingStatus};
+use majlis_domain::reply::Reply;
 use majlis_domain::session::PaperState;
 use majlis_domain::{Actor, Body};
 use sea_orm::sea_query::Query;
@@ -35,8 +36,9 @@ pub struct PaperDue {
 #[derive(Debug, Clone, Default)]
 pub struct Home {
     /// Planned (or postponed) meetings of the viewer's bodies from today on,
-    /// soonest first, with their body.
-    pub meetings: Vec<(Meeting, Body)>,
+    /// soonest first, with their body and the viewer's answer to the
+    /// convocation.
+    pub meetings: Vec<(Meeting, Body, Option<Reply>)>,
     /// The viewer's working papers not yet submitted, by due date.
     pub papers: Vec<PaperDue>,
     /// Open decisions in the charge of one of the viewer's bodies or of the
@@ -86,9 +88,14 @@ impl Store {
                 .limit(HOME_LIMIT)
                 .all(&self.db)
                 .await?;
+            let replies = match actor.person_id {
+                Some(p) => self.replies_of(p, rows.iter().map(|m| m.id)).await?,
+                None => HashMap::new(),
+            };
             for m in rows {
                 if let Some(b) = body_of(m.body_id) {
-                    home.meetings.push((to_meeting(m, tz)?, b));
+                    let r = replies.get(&m.id).copied();
+                    home.meetings.push((to_meeting(m, tz)?, b, r));
                 }
             }
         }

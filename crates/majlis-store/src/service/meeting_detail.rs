@@ -43,6 +43,8 @@ pub struct MeetingDetail {
     pub minutes: Option<MinutesStatus>,
     pub agenda: Vec<AgendaItem>,
     pub attendance: AttendanceSheet,
+    /// The answers to the convocation, by person.
+    pub replies: HashMap<Uuid, majlis_domain::reply::Reply>,
     pub decisions: Vec<Decision>,
     /// Presenters and the people and bodies in charge of decisions.
     pub names: Names,
@@ -118,6 +120,7 @@ impl Store {
             .transpose()?;
         let agenda = self.agenda(Viewer::System, id).await?;
         let attendance = self.attendance_sheet_of(&meeting).await?;
+        let replies = self.replies(Viewer::System, id).await?;
         let decisions = self.decisions(Viewer::System, id).await?;
         let names = self
             .names(
@@ -136,6 +139,7 @@ impl Store {
             minutes,
             agenda,
             attendance,
+            replies,
             decisions,
             names,
         })

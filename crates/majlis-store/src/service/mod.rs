@@ -25,6 +25,7 @@ pub mod passwords;
 pub mod people;
 pub mod reads;
 pub mod references;
+pub mod replies;
 pub mod roles;
 pub mod sessions;
 pub mod settings;

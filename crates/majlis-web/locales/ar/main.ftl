@@ -59,6 +59,12 @@ home-decisions-empty = لا مقرر مفتوحا على عاتق هيئاتك.
 home-minutes = محاضر تنتظر المصادقة
 home-due = آخر أجل { $date }
 home-overdue = متأخر
+reply-question = هل ستحضر هذا الاجتماع؟
+reply-attend = سأحضر
+reply-apologies = أعتذر عن الحضور
+reply-status-attend = سيحضر
+reply-status-apologies = اعتذر
+error-reply_too_late = بدأ الاجتماع: لم يعد الرد على الاستدعاء ممكنا.
 
 ## الأعداد (الفئة من icu_plurals)
 count-members = { $category ->

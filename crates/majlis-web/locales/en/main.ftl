@@ -59,6 +59,12 @@ home-decisions-empty = No open decision in the charge of your bodies.
 home-minutes = Minutes waiting for approval
 home-due = due { $date }
 home-overdue = Overdue
+reply-question = Will you attend this meeting?
+reply-attend = I will attend
+reply-apologies = I send apologies
+reply-status-attend = Will attend
+reply-status-apologies = Apologies
+error-reply_too_late = The meeting has started: the convocation can no longer be answered.
 
 ## Counts
 count-members = { $category ->

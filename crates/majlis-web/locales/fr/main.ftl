@@ -59,6 +59,12 @@ home-decisions-empty = Aucune décision ouverte à la charge de vos instances.
 home-minutes = Procès-verbaux à approuver
 home-due = échéance : { $date }
 home-overdue = En retard
+reply-question = Serez-vous présent·e à cette réunion ?
+reply-attend = Je serai présent·e
+reply-apologies = Je m’excuse
+reply-status-attend = Sera présent·e
+reply-status-apologies = Excusé·e
+error-reply_too_late = La réunion a commencé : il n’est plus possible de répondre à la convocation.
 
 ## Nombres
 count-members = { $category ->

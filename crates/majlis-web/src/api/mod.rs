@@ -14,6 +14,7 @@ mod minutes;
 mod papers;
 mod participations;
 mod people;
+mod replies;
 mod sessions;
 
 use crate::auth::{Ctx, request_lang};
@@ -71,6 +72,8 @@ pub use crate::limits::UPLOAD_BODY;
         meetings::create,
         meetings::get_one,
         meetings::change_status,
+        replies::reply,
+        replies::list,
         meetings::add_agenda_item,
         meetings::record_attendance,
         meetings::add_decision,
@@ -210,6 +213,8 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/meetings/{id}/minutes/approve", post(minutes::approve))
         .route("/meetings/{id}/status", post(meetings::change_status))
+        .route("/meetings/{id}/reply", post(replies::reply))
+        .route("/meetings/{id}/replies", get(replies::list))
         .route("/meetings/{id}/agenda", post(meetings::add_agenda_item))
         .route(
             "/meetings/{id}/attendance",

@@ -25,6 +25,8 @@ pub struct Item {
     pub detail: String,
     pub when: String,
     pub status: Option<(&'static str, String)>,
+    /// A convocation to answer: the meeting's id and the current answer.
+    pub reply: Option<(String, Option<&'static str>)>,
 }
 
 pub struct Stats {
@@ -104,15 +106,21 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
     let meetings = home
         .meetings
         .iter()
-        .map(|(m, b)| Item {
+        .map(|(m, b, r)| Item {
             href: format!("/meetings/{}", m.id),
             title: clean(&m.title),
             detail: clean(b.name(lang.code())),
             when: crate::present::when(lang, &dates, m),
-            status: Some((
-                crate::present::meeting_status_code(m.status, m.ends_at, now),
-                crate::present::meeting_status(lang, m.status, m.ends_at, now),
-            )),
+            status: Some(match r {
+                Some(r) => super::meetings::reply_badge(lang, *r),
+                None => (
+                    crate::present::meeting_status_code(m.status, m.ends_at, now),
+                    crate::present::meeting_status(lang, m.status, m.ends_at, now),
+                ),
+            }),
+            reply: (user.account.person_id.is_some()
+                && majlis_domain::reply::check_reply(m.status, m.starts_at, now, true).is_ok())
+            .then(|| (m.id.to_string(), r.map(|r| r.as_str()))),
         })
         .collect();
     let today = ctx.today();
@@ -129,6 +137,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
                     "home-due",
                     &[("date", FluentValue::from(dates.date(p.due_on)))],
                 ),
+                reply: None,
                 status: Some(if late {
                     ("late", lang.t("home-overdue"))
                 } else {
@@ -154,6 +163,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
                 .due_on
                 .filter(|due| *due < today)
                 .map(|_| ("late", lang.t("home-overdue"))),
+            reply: None,
         })
         .collect();
     let minutes = home
@@ -165,6 +175,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
             detail: clean(b.name(lang.code())),
             when: dates.date(m.starts_at.date()),
             status: Some(("draft", lang.t("minutes-status-draft"))),
+            reply: None,
         })
         .collect();
     let page = Dashboard {

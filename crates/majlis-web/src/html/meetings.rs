@@ -208,6 +208,8 @@ pub struct AgendaView {
 pub struct InviteeView {
     pub id: String,
     pub name: String,
+    /// The person's answer to the convocation (code, words).
+    pub reply: Option<(&'static str, String)>,
     pub status_label: String,
     pub options: Vec<(String, String, bool)>,
 }
@@ -234,6 +236,8 @@ struct MeetingPage {
     can_track: bool,
     agenda: Vec<AgendaView>,
     invitees: Vec<InviteeView>,
+    /// The viewer is convened and may still answer: their current answer.
+    my_reply: Option<Option<&'static str>>,
     quorum_line: String,
     quorum_reached: bool,
     decisions: Vec<super::decisions::DecisionView>,
@@ -296,6 +300,7 @@ async fn meeting_page(
         .map(|(p, s)| {
             let (status_label, options) = attendance_choices(lang, *s);
             InviteeView {
+                reply: d.replies.get(&p.id).map(|r| reply_badge(lang, *r)),
                 id: p.id.to_string(),
                 name: clean(if lang == Lang::Ar {
                     &p.full_name_ar
@@ -308,6 +313,17 @@ async fn meeting_page(
         })
         .collect();
     let quorum_line = quorum_line(lang, sheet);
+    let convened = actor
+        .person_id
+        .is_some_and(|me| sheet.rows.iter().any(|(p, _)| p.id == me));
+    let my_reply = (convened
+        && majlis_domain::reply::check_reply(m.status, m.starts_at, ctx.now_local(), true).is_ok())
+    .then(|| {
+        actor
+            .person_id
+            .and_then(|me| d.replies.get(&me))
+            .map(|r| r.as_str())
+    });
     let decisions = super::decisions::decision_views(lang, &dates, &d.decisions, &d.names);
     // Edit controls only for those who may edit, and only while the record
     // is open (approved minutes lock it).
@@ -367,6 +383,7 @@ async fn meeting_page(
         can_track: d.can_manage,
         agenda,
         invitees,
+        my_reply,
         quorum_line,
         quorum_reached: sheet.reached,
         decisions,
@@ -512,6 +529,35 @@ pub async fn move_agenda_item(
         .map(|i| i.meeting_id.to_string())
         .unwrap_or_default();
     Ok(see_other(&format!("/meetings/{meeting}#agenda")))
+}
+
+/// An answer to a convocation as a badge: its code and words.
+pub fn reply_badge(lang: Lang, r: majlis_domain::reply::Reply) -> (&'static str, String) {
+    let code = match r {
+        majlis_domain::reply::Reply::Attend => "attend",
+        majlis_domain::reply::Reply::Apologies => "apologies",
+    };
+    (code, lang.t(&format!("reply-status-{code}")))
+}
+
+/// A convened member answers the convocation ("I will attend" / "I send my
+/// apologies"), from the meeting page or the home page.
+pub async fn reply(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    form: FormData,
+) -> PageResult {
+    ctx.check_csrf(form.csrf())?;
+    let actor = ctx.actor()?;
+    let id = parse_id(&id)?;
+    let answer = form
+        .get("reply")
+        .and_then(majlis_domain::reply::Reply::parse)
+        .ok_or(WebError::BadRequest)?;
+    state.store.reply_to_meeting(actor, id, answer).await?;
+    let back = crate::redirect::local_target(form.get("next"));
+    Ok(see_other(&back))
 }
 
 pub async fn record_attendance(

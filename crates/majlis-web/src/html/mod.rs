@@ -137,6 +137,7 @@ pub fn routes() -> Router<AppState> {
             "/meetings/{id}/attendance",
             post(meetings::record_attendance),
         )
+        .route("/meetings/{id}/reply", post(meetings::reply))
         .route("/meetings/{id}/decisions", post(decisions::add_decision))
         .route("/agenda/{id}/move", post(meetings::move_agenda_item))
         .route(
