@@ -377,6 +377,67 @@ async fn browser_flows_in_arabic_and_french() {
     seed_pages(&app, &driver).await;
     meetings_flow(&app, &driver).await;
     desktop_and_phone_menu(&app, &driver).await;
+    answer_a_convocation(&app, &driver).await;
+}
+
+/// A member answers «I will attend» on their phone, from the home page; the
+/// secretary sees the answer on the attendance sheet.
+async fn answer_a_convocation(app: &TestApp, driver: &Driver) {
+    let agadir = app.body_id("أكادير").await;
+    let (api, csrf) = app.api_login("agadir").await;
+    let day = (chrono::Utc::now() + chrono::Duration::days(4)).format("%Y-%m-%d");
+    let r = api
+        .post(app.url(&format!("/api/v1/bodies/{agadir}/meetings")))
+        .header("x-csrf-token", &csrf)
+        .json(&json!({"kind": "periodic", "title": "اجتماع تقييم الانتخابات التشريعية", "starts_at": format!("{day}T18:00"), "ends_at": format!("{day}T20:00")}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let meeting = r.json::<serde_json::Value>().await.unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    let c = browser(driver, "ar").await;
+    login(&c, app, "member").await;
+    assert!(text(&c).await.contains("اجتماع تقييم الانتخابات التشريعية"));
+    shot(&c, "ar-17-home-convocation").await;
+    click_and_wait(
+        &c,
+        &format!("form[action='/meetings/{meeting}/reply'] button[value='attend']"),
+    )
+    .await;
+    let pressed = c
+        .find(Locator::Css(&format!(
+            "form[action='/meetings/{meeting}/reply'] button[value='attend']"
+        )))
+        .await
+        .unwrap()
+        .attr("aria-pressed")
+        .await
+        .unwrap();
+    assert_eq!(pressed.as_deref(), Some("true"));
+    shot(&c, "ar-18-home-answered").await;
+
+    login(&c, app, "agadir").await;
+    c.goto(&app.url(&format!("/meetings/{meeting}")))
+        .await
+        .unwrap();
+    c.wait()
+        .for_element(Locator::Css("#attendance"))
+        .await
+        .unwrap();
+    let sheet = c
+        .find(Locator::Css("#attendance"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(sheet.contains("سيحضر"), "{sheet}");
+    shot(&c, "ar-19-attendance-answers").await;
+    c.close().await.ok();
 }
 
 /// The main pages at desktop size (1366×900) in both directions, and the
