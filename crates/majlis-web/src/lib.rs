@@ -30,16 +30,18 @@ pub use state::{AppState, JobsConfig, Limits, MailConfig, WebConfig};
 const CSS: &[u8] = include_bytes!("../static/style.css");
 const AMIRI_REGULAR: &[u8] = include_bytes!("../static/fonts/Amiri-Regular.ttf");
 const AMIRI_BOLD: &[u8] = include_bytes!("../static/fonts/Amiri-Bold.ttf");
+const APP_JS: &[u8] = include_bytes!("../static/app.js");
 const NOTO_REGULAR: &[u8] = include_bytes!("../static/fonts/NotoSansArabic-Regular.woff2");
 const NOTO_BOLD: &[u8] = include_bytes!("../static/fonts/NotoSansArabic-Bold.woff2");
 
-/// A short hash of the stylesheet: its address changes with its content, so
-/// that a week of browser cache never serves an old one.
+/// A short hash of the stylesheet and the script: their addresses change with
+/// their content, so that a week of browser cache never serves an old one.
 pub fn asset_version() -> &'static str {
     static VERSION: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
         use std::hash::{DefaultHasher, Hasher};
         let mut h = DefaultHasher::new();
         h.write(CSS);
+        h.write(APP_JS);
         format!("{:012x}", h.finish() >> 16)
     });
     &VERSION
@@ -52,6 +54,7 @@ pub fn router(state: AppState) -> Router {
         .merge(html::routes())
         .nest("/api/v1", api::routes())
         .route("/static/style.css", get(|| async { html::immutable("text/css; charset=utf-8", CSS) }))
+        .route("/static/app.js", get(|| async { html::immutable("text/javascript; charset=utf-8", APP_JS) }))
         .route("/static/fonts/Amiri-Regular.ttf", get(|| async { html::immutable("font/ttf", AMIRI_REGULAR) }))
         .route("/static/fonts/Amiri-Bold.ttf", get(|| async { html::immutable("font/ttf", AMIRI_BOLD) }))
         .route("/static/fonts/NotoSansArabic-Regular.woff2", get(|| async { html::immutable("font/woff2", NOTO_REGULAR) }))

@@ -238,6 +238,22 @@ async fn flow(
     // Create a provincial body under a region.
     let region = app.body_id(region_needle).await;
     c.goto(&app.url("/bodies/new")).await.unwrap();
+    // An invalid submit first: the error summary is focused and in view.
+    submit(&c, "form[action='/bodies']").await;
+    let summary = c
+        .execute(
+            "const e = document.activeElement; const r = e.getBoundingClientRect(); \
+             return [e.classList.contains('errors'), r.top >= 0 && r.top < window.innerHeight]",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        summary,
+        json!([true, true]),
+        "error summary focused and in view"
+    );
+    shot(&c, &format!("{lang}-3a-new-body-invalid")).await;
     fill(&c, "#f-name_ar", province).await;
     fill(&c, "#f-city", "مدينة").await;
     c.find(Locator::Css("#f-kind"))
@@ -591,7 +607,34 @@ async fn meetings_flow(app: &TestApp, driver: &Driver) {
     fill(&c, "#f-overall", "انعقد الاجتماع في جو من المسؤولية.").await;
     shot(&c, "ar-11-minutes-edit").await;
     submit(&c, "form.minutes-form").await;
-    submit(&c, "form[action$='/minutes/approve']").await;
+    // Approving locks the record: the page asks first. Declined, nothing
+    // happens; accepted, the minutes are approved.
+    let approve = "form[action$='/minutes/approve'] button[type=submit]";
+    c.find(Locator::Css(approve))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let question = c.get_alert_text().await.expect("a confirmation");
+    assert!(question.contains("المحضر"), "{question}");
+    c.dismiss_alert().await.unwrap();
+    assert!(!text(&c).await.contains("صادق عليه"));
+    let old = c.find(Locator::Css("html")).await.unwrap();
+    c.find(Locator::Css(approve))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.accept_alert().await.unwrap();
+    for _ in 0..200 {
+        if old.tag_name().await.is_err() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    c.wait().for_element(Locator::Css("main h1")).await.unwrap();
     let page = text(&c).await;
     assert!(page.contains("صادق عليه"), "{page}");
     shot(&c, "ar-12-minutes-approved").await;

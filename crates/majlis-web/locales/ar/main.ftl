@@ -65,6 +65,12 @@ reply-apologies = أعتذر عن الحضور
 reply-status-attend = سيحضر
 reply-status-apologies = اعتذر
 error-reply_too_late = بدأ الاجتماع: لم يعد الرد على الاستدعاء ممكنا.
+confirm-end-membership = إنهاء هذه العضوية؟ تبقى في سجل الأعضاء السابقين.
+confirm-archive = أرشفة هذا السجل؟ لن يظهر في القوائم بعد الآن.
+confirm-cancel-meeting = إلغاء هذا الاجتماع؟ يتوصل المدعوون بإشعار الإلغاء.
+confirm-approve-minutes = المصادقة على المحضر؟ يُقفل بعدها سجل الاجتماع ولا يمكن تعديله.
+confirm-disable-account = تعطيل هذا الحساب؟ تُلغى جلساته ومفاتيحه.
+confirm-revoke = إلغاء هذا المفتاح نهائيا؟
 
 ## الأعداد (الفئة من icu_plurals)
 count-members = { $category ->

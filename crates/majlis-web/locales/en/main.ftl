@@ -65,6 +65,12 @@ reply-apologies = I send apologies
 reply-status-attend = Will attend
 reply-status-apologies = Apologies
 error-reply_too_late = The meeting has started: the convocation can no longer be answered.
+confirm-end-membership = End this membership? It stays among the past members.
+confirm-archive = Archive this record? It will no longer show in lists.
+confirm-cancel-meeting = Cancel this meeting? Those convened will receive the cancellation.
+confirm-approve-minutes = Approve the minutes? The meeting's record will then be locked.
+confirm-disable-account = Disable this account? Its sessions and keys will be revoked.
+confirm-revoke = Revoke this key for good?
 
 ## Counts
 count-members = { $category ->

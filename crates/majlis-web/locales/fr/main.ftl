@@ -59,12 +59,18 @@ home-decisions-empty = Aucune décision ouverte à la charge de vos instances.
 home-minutes = Procès-verbaux à approuver
 home-due = échéance : { $date }
 home-overdue = En retard
-reply-question = Serez-vous présent·e à cette réunion ?
+reply-question = Serez-vous présent·e à cette réunion ?
 reply-attend = Je serai présent·e
 reply-apologies = Je m’excuse
 reply-status-attend = Sera présent·e
 reply-status-apologies = Excusé·e
-error-reply_too_late = La réunion a commencé : il n’est plus possible de répondre à la convocation.
+error-reply_too_late = La réunion a commencé : il n’est plus possible de répondre à la convocation.
+confirm-end-membership = Mettre fin à cette adhésion ? Elle restera parmi les anciens membres.
+confirm-archive = Archiver cette fiche ? Elle n’apparaîtra plus dans les listes.
+confirm-cancel-meeting = Annuler cette réunion ? Les convoqués recevront l’annulation.
+confirm-approve-minutes = Approuver le procès-verbal ? Le dossier de la réunion sera verrouillé.
+confirm-disable-account = Désactiver ce compte ? Ses sessions et ses clés seront révoquées.
+confirm-revoke = Révoquer définitivement cette clé ?
 
 ## Nombres
 count-members = { $category ->
