@@ -582,3 +582,53 @@ async fn the_body_tree_comes_a_page_at_a_time_and_follows_writes_at_once() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_large_body_shows_its_sessions_first_and_its_members_a_page_at_a_time() {
+    each_backend(|b| async move {
+        let app = TestApp::demo(b).await;
+        let c = app.page_login("bureau", "ar").await;
+        let cc = app.body_id("اللجنة المركزية").await;
+        let page = app.text(&c, &format!("/bodies/{cc}")).await;
+        // The 8th session comes before the 151 members.
+        let sessions = page.find(r#"<section id="sessions""#).unwrap();
+        let members = page.find(r#"<section id="members""#).unwrap();
+        assert!(sessions < members);
+        // Current members listed on this page (past ones sit folded apart).
+        let rows = |p: &str| {
+            let m = &p[p.find(r#"<section id="members""#).unwrap()..];
+            let m = &m[..m.find("<details>").unwrap_or(m.len())];
+            m.matches(r#"<a href="/people/"#).count()
+        };
+        assert!(
+            page.contains(r#"rel="next""#) && page.contains("151"),
+            "paged"
+        );
+        assert_eq!(rows(&page), 50);
+        let last = app.text(&c, &format!("/bodies/{cc}?mp=4")).await;
+        assert_eq!(rows(&last), 1);
+        assert!(last.contains(r#"rel="prev""#) && !last.contains(r#"rel="next" href="/bodies"#));
+        // A search among the members: one of them by member number.
+        let someone = app
+            .store()
+            .body_members(majlis_domain::Viewer::System, cc)
+            .await
+            .unwrap()
+            .into_iter()
+            .find_map(|r| {
+                r.person
+                    .member_number
+                    .clone()
+                    .map(|n| (n, r.person.full_name_ar))
+            })
+            .unwrap();
+        let found = app
+            .text(&c, &format!("/bodies/{cc}?mq={}", someone.0))
+            .await;
+        assert!(found.contains(&someone.1), "{}", someone.1);
+        assert!(!found.contains(r#"rel="next""#));
+        let none = app.text(&c, &format!("/bodies/{cc}?mq=zzzzzz")).await;
+        assert!(none.contains(r#"<p class="empty">"#));
+    })
+    .await;
+}

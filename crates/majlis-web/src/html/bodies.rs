@@ -120,6 +120,9 @@ struct BodyPage {
     other_names: Vec<(String, String)>,
     ancestors: Vec<(String, String, bool)>,
     members_count: String,
+    members_q: String,
+    members_found: Option<String>,
+    members_pager: views::Pager,
     groups: Vec<RoleGroup>,
     past: Vec<MemberView>,
     children: Vec<(String, String, String, bool)>,
@@ -135,7 +138,48 @@ struct BodyPage {
     sessions: Vec<(String, String, String)>,
 }
 
-pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
+#[derive(Deserialize)]
+pub struct MembersQuery {
+    /// A search among the body's members.
+    mq: Option<String>,
+    /// The page of members (1-based).
+    mp: Option<String>,
+}
+
+/// Members a page of a body's page.
+const MEMBERS_PER_PAGE: usize = 50;
+
+/// One page of the members, groups kept (a group's count stays its whole
+/// count); the number of pages.
+fn page_groups(groups: Vec<RoleGroup>, page: usize) -> (Vec<RoleGroup>, usize) {
+    let total: usize = groups.iter().map(|g| g.members.len()).sum();
+    let pages = total.div_ceil(MEMBERS_PER_PAGE).max(1);
+    let (start, end) = ((page - 1) * MEMBERS_PER_PAGE, page * MEMBERS_PER_PAGE);
+    let mut seen = 0;
+    let mut out = Vec::new();
+    for g in groups {
+        let n = g.members.len();
+        let (from, to) = (start.max(seen), end.min(seen + n));
+        if from < to {
+            let members = g
+                .members
+                .into_iter()
+                .skip(from - seen)
+                .take(to - from)
+                .collect();
+            out.push(RoleGroup { members, ..g });
+        }
+        seen += n;
+    }
+    (out, pages)
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(mq): Query<MembersQuery>,
+) -> PageResult {
     if let Some(r) = require_login(&ctx, &format!("/bodies/{id}")) {
         return Ok(r);
     }
@@ -147,8 +191,36 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     let today = ctx.today();
     let dates = state.dates(lang.code(), &ctx.settings);
     let roles = state.store.roles().await?;
-    let rows = state.store.body_members(actor, id).await?;
-    let (groups, past, current) = views::group_members(lang, &dates, &roles, rows, today);
+    let mut rows = state.store.body_members(actor, id).await?;
+    let search: String = mq.mq.unwrap_or_default().chars().take(200).collect();
+    let needle = majlis_text::normalize_for_search(&search);
+    let (_, _, current) = views::group_members(lang, &dates, &roles, rows.clone(), today);
+    if !needle.trim().is_empty() {
+        rows.retain(|r| {
+            let names = format!(
+                "{} {} {}",
+                r.person.full_name_ar,
+                r.person.full_name_latin.as_deref().unwrap_or(""),
+                r.person.member_number.as_deref().unwrap_or("")
+            );
+            majlis_text::normalize_for_search(&names).contains(needle.trim())
+        });
+    }
+    let (groups, past, found) = views::group_members(lang, &dates, &roles, rows, today);
+    let page_no = mq
+        .mp
+        .and_then(|p| p.parse::<usize>().ok())
+        .unwrap_or(1)
+        .clamp(1, 10_000);
+    let (groups, pages) = page_groups(groups, page_no);
+    let members_link = |p: u64| {
+        format!(
+            "/bodies/{id}?mq={}&mp={p}#members",
+            super::urlencode(&search)
+        )
+    };
+    let members_pager = views::Pager::new(lang, page_no as u64, pages as u64, members_link);
+    let members_found = (!needle.trim().is_empty()).then(|| lang.count("count-members", found));
     let ancestors = outline
         .ancestors
         .into_iter()
@@ -223,6 +295,9 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         other_names,
         ancestors,
         members_count: lang.count("count-members", current),
+        members_q: search,
+        members_found,
+        members_pager,
         groups,
         past,
         children,
