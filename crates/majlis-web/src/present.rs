@@ -155,6 +155,11 @@ pub fn quorum_line(lang: Lang, sheet: &AttendanceSheet) -> String {
             ),
             ("members", FluentValue::from(sheet.members.to_string())),
             ("needed", FluentValue::from(sheet.needed.to_string())),
+            // Nobody came: said in words, not «حضر لا أعضاء».
+            (
+                "nobody",
+                FluentValue::from(if sheet.present == 0 { "yes" } else { "no" }),
+            ),
         ],
     )
 }
@@ -169,5 +174,37 @@ pub fn workshop_heading(lang: Lang, ordinal: i32) -> String {
         ),
         Lang::Fr => format!("Atelier {n}"),
         Lang::En => format!("Workshop {n}"),
+    }
+}
+
+#[cfg(test)]
+mod quorum_tests {
+    use super::*;
+
+    fn sheet(present: u32, members: u32, needed: u32) -> AttendanceSheet {
+        AttendanceSheet {
+            rows: Vec::new(),
+            present,
+            members,
+            needed,
+            reached: present >= needed,
+        }
+    }
+
+    #[test]
+    fn nobody_present_is_said_in_words() {
+        let strip = |s: String| s.replace(['\u{2068}', '\u{2069}'], "");
+        assert_eq!(
+            strip(quorum_line(Lang::Ar, &sheet(0, 21, 11))),
+            "النصاب غير مكتمل: لم يحضر أي عضو من أصل 21 (المطلوب 11)."
+        );
+        assert_eq!(
+            strip(quorum_line(Lang::En, &sheet(0, 21, 11))),
+            "No quorum: no member present of 21 (11 needed)."
+        );
+        assert_eq!(
+            strip(quorum_line(Lang::Ar, &sheet(3, 21, 11))),
+            "النصاب غير مكتمل: حضر 3 أعضاء من أصل 21 (المطلوب 11)."
+        );
     }
 }

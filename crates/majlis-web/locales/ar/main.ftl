@@ -319,7 +319,10 @@ meeting-attendance = الحضور
 meeting-decisions = المقررات والتدابير
 meeting-status-actions = حالة الاجتماع
 meeting-quorum-reached = النصاب مكتمل: حضر { $present } من أصل { $members } (المطلوب { $needed }).
-meeting-quorum-missing = النصاب غير مكتمل: حضر { $present } من أصل { $members } (المطلوب { $needed }).
+meeting-quorum-missing = { $nobody ->
+    [yes] النصاب غير مكتمل: لم يحضر أي عضو من أصل { $members } (المطلوب { $needed }).
+   *[no] النصاب غير مكتمل: حضر { $present } من أصل { $members } (المطلوب { $needed }).
+}
 meeting-kind-periodic = اجتماع دوري
 meeting-kind-special = لقاء خاص
 meeting-kind-extraordinary = اجتماع استثنائي

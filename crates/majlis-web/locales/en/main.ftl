@@ -299,7 +299,10 @@ meeting-attendance = Attendance
 meeting-decisions = Decisions and measures
 meeting-status-actions = Meeting status
 meeting-quorum-reached = Quorum reached: { $present } of { $members } ({ $needed } needed).
-meeting-quorum-missing = No quorum: { $present } of { $members } ({ $needed } needed).
+meeting-quorum-missing = { $nobody ->
+    [yes] No quorum: no member present of { $members } ({ $needed } needed).
+   *[no] No quorum: { $present } of { $members } ({ $needed } needed).
+}
 meeting-kind-periodic = Periodic meeting
 meeting-kind-special = Special meeting
 meeting-kind-extraordinary = Extraordinary meeting

@@ -299,7 +299,10 @@ meeting-attendance = Présences
 meeting-decisions = Décisions et mesures
 meeting-status-actions = État de la réunion
 meeting-quorum-reached = Quorum atteint : { $present } sur { $members } (il en faut { $needed }).
-meeting-quorum-missing = Quorum non atteint : { $present } sur { $members } (il en faut { $needed }).
+meeting-quorum-missing = { $nobody ->
+    [yes] Quorum non atteint : aucun membre présent sur { $members } (il en faut { $needed }).
+   *[no] Quorum non atteint : { $present } sur { $members } (il en faut { $needed }).
+}
 meeting-kind-periodic = Réunion périodique
 meeting-kind-special = Rencontre spéciale
 meeting-kind-extraordinary = Réunion extraordinaire
