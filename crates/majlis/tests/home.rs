@@ -92,6 +92,15 @@ async fn home_shows_what_needs_each_user_now() {
         // In French, the Latin spelling of the name.
         assert!(who(&page) != "member" && who(&page).chars().all(|c| c.is_ascii() || c.is_alphabetic() && !('\u{0600}'..='\u{06FF}').contains(&c)), "{}", who(&page));
         assert!(!page.contains(r#"id="to-approve""#));
+        // No link to minutes the member may not open yet (not approved).
+        let member = app.page_login("member", "ar").await;
+        let meeting = app.text(&member, &format!("/meetings/{held_id}")).await;
+        assert!(!meeting.contains(&format!(r#"href="/meetings/{held_id}/minutes""#)));
+        let r = member.get(app.url(&format!("/meetings/{held_id}/minutes"))).send().await.unwrap();
+        assert_eq!(r.status(), 403);
+        let secretary = app.page_login("agadir", "ar").await;
+        let meeting = app.text(&secretary, &format!("/meetings/{held_id}")).await;
+        assert!(meeting.contains(&format!(r#"href="/meetings/{held_id}/minutes""#)));
 
         // Someone of another body sees none of it, and says so.
         let page = app.text(&app.page_login("bureau", "en").await, "/").await;

@@ -38,6 +38,8 @@ pub struct ReportView {
 pub struct MeetingExtras {
     pub minutes_label: String,
     pub minutes_approved: bool,
+    /// The viewer may open the minutes (else no link to a page that refuses).
+    pub minutes_readable: bool,
     /// «أرسلت 20 رسالة، 1 في الانتظار».
     pub mail_line: Option<String>,
     pub mail_error: Option<String>,
@@ -62,6 +64,7 @@ pub async fn extras(
     let mut x = MeetingExtras::default();
     match state.store.minutes(actor, m.id).await {
         Ok(min) => {
+            x.minutes_readable = true;
             x.minutes_approved = min.approved();
             x.minutes_label = lang.t(if min.approved() {
                 "minutes-status-approved"
@@ -71,7 +74,11 @@ pub async fn extras(
                 "minutes-status-draft"
             });
         }
-        Err(_) => x.minutes_label = lang.t("minutes-not-yet"),
+        // Not approved yet and the viewer does not run the body.
+        Err(majlis_store::StoreError::Domain(DomainError::Forbidden)) => {
+            x.minutes_label = lang.t("minutes-not-yet")
+        }
+        Err(e) => return Err(e),
     }
     if can_manage {
         let counts = state.store.mail_counts(actor, m.id).await?;
