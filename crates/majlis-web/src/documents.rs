@@ -51,7 +51,7 @@ pub async fn minutes(
         .flatten()
         .map(clean)
         .collect::<Vec<_>>()
-        .join("، ");
+        .join(lang.comma());
     if !venue.is_empty() {
         meta.push(venue);
     }
@@ -89,7 +89,7 @@ pub async fn minutes(
                 text: format!("{} ({})", lang.t(key), names.len()),
             });
             blocks.push(Block::Paragraph {
-                text: names.join("، "),
+                text: names.join(lang.comma()),
             });
         }
     }
@@ -152,7 +152,7 @@ pub async fn minutes(
                                 .iter()
                                 .map(|x| name(lang, x))
                                 .collect::<Vec<_>>()
-                                .join("، ")
+                                .join(lang.comma())
                         ),
                         None => clean(&r.title),
                     })
@@ -225,7 +225,7 @@ pub async fn program(
         .flatten()
         .map(clean)
         .collect::<Vec<_>>()
-        .join("، ");
+        .join(lang.comma());
     if !venue.is_empty() {
         meta.push(venue);
     }
@@ -304,7 +304,7 @@ pub async fn program(
                 .collect();
             if !names.is_empty() {
                 blocks.push(Block::Paragraph {
-                    text: format!("{}: {}", lang.t(key), names.join("، ")),
+                    text: format!("{}: {}", lang.t(key), names.join(lang.comma())),
                 });
             }
         }
@@ -318,7 +318,7 @@ pub async fn program(
                     .iter()
                     .map(|x| {
                         let who: Vec<String> = x.assignees.iter().map(|a| name(lang, a)).collect();
-                        format!("{} — {}", clean(&x.title), who.join("، "))
+                        format!("{} — {}", clean(&x.title), who.join(lang.comma()))
                     })
                     .collect(),
             });
@@ -350,6 +350,7 @@ pub async fn program(
                             s.push_str(&format!(" — {}", clean(c)));
                         }
                         let who = crate::present::speaker_names(
+                            lang,
                             p.speakers.get(&m.id).cloned().unwrap_or_default(),
                         );
                         if who.is_empty() {

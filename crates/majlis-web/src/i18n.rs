@@ -94,6 +94,15 @@ impl Lang {
         LOCALES.lookup(self.id(), key)
     }
 
+    /// What separates the items of a list: the Arabic comma in Arabic, a
+    /// comma elsewhere.
+    pub fn comma(self) -> &'static str {
+        match self {
+            Lang::Ar => "، ",
+            _ => ", ",
+        }
+    }
+
     /// A message with arguments.
     pub fn t_args(self, key: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
         let map: HashMap<Cow<'static, str>, FluentValue> = args
@@ -191,6 +200,14 @@ mod tests {
         }
         assert_eq!(ar.len(), fr.len());
         assert_eq!(ar.len(), en.len());
+    }
+
+    #[test]
+    fn lists_take_the_comma_of_their_language() {
+        let items = ["أ", "ب"];
+        assert_eq!(items.join(Lang::Ar.comma()), "أ، ب");
+        assert_eq!(["a", "b"].join(Lang::Fr.comma()), "a, b");
+        assert_eq!(["a", "b"].join(Lang::En.comma()), "a, b");
     }
 
     #[test]

@@ -130,14 +130,14 @@ pub fn time_range(lang: Lang, from: chrono::NaiveDateTime, to: chrono::NaiveDate
 }
 
 /// «فلان (أستاذ باحث)، فلانة».
-pub fn speaker_names(list: Vec<majlis_store::service::invitations::Guest>) -> String {
+pub fn speaker_names(lang: Lang, list: Vec<majlis_store::service::invitations::Guest>) -> String {
     list.into_iter()
         .map(|g| match g.quality {
             Some(q) => format!("{} ({})", clean(&g.name), clean(&q)),
             None => clean(&g.name),
         })
         .collect::<Vec<_>>()
-        .join("، ")
+        .join(lang.comma())
 }
 
 /// «حضر 15 عضوا من أصل 21؛ النصاب (11) مكتمل».

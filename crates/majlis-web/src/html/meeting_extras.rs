@@ -170,7 +170,7 @@ pub async fn extras(
                     "{} ({}) — {}",
                     clean(&p.event),
                     dates.day_range(p.first_day, p.last_day),
-                    who.join("، ")
+                    who.join(lang.comma())
                 )
             }),
             file: r

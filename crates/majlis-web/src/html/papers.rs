@@ -111,7 +111,7 @@ async fn page(
             .iter()
             .map(|p| super::sessions::name(lang, p))
             .collect::<Vec<_>>()
-            .join("، "),
+            .join(lang.comma()),
         can_write,
         actions,
         versions: d

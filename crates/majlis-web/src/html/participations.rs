@@ -45,14 +45,14 @@ pub fn views(
                 .flatten()
                 .map(clean)
                 .collect::<Vec<_>>()
-                .join("، "),
+                .join(lang.comma()),
             days: dates.day_range(p.first_day, p.last_day),
             people: p
                 .people
                 .iter()
                 .map(|x| super::sessions::name(lang, x))
                 .collect::<Vec<_>>()
-                .join("، "),
+                .join(lang.comma()),
             report: p.report.as_deref().map(clean),
             file: p
                 .report_file

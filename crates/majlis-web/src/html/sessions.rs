@@ -135,7 +135,7 @@ async fn page(
         if v.is_empty() {
             "—".into()
         } else {
-            v.join("، ")
+            v.join(lang.comma())
         }
     };
     let me = actor.person_id;
@@ -195,7 +195,7 @@ async fn page(
                     .iter()
                     .map(|a| name(lang, a))
                     .collect::<Vec<_>>()
-                    .join("، "),
+                    .join(lang.comma()),
                 state: lang.t(&format!("paper-state-{}", p.state.as_str())),
                 due: dates.date(p.due_on),
                 late: crate::present::paper_lateness(
@@ -219,7 +219,7 @@ async fn page(
                 clean(&m.title),
                 dates.date(m.starts_at.date()),
                 m.theme.as_deref().map(clean),
-                speaker_names(speakers.remove(&m.id).unwrap_or_default()),
+                speaker_names(lang, speakers.remove(&m.id).unwrap_or_default()),
             )
         })
         .collect();

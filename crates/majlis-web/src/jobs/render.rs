@@ -103,7 +103,7 @@ pub async fn invitation(
                     .flatten()
                     .map(clean)
                     .collect::<Vec<_>>()
-                    .join("، "),
+                    .join(lang.comma()),
                 body_name,
                 title,
                 agenda: agenda_text,
