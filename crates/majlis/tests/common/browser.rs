@@ -1,0 +1,221 @@
+//! Helpers of the browser suites: a chromedriver for the run, a headless
+//! Chromium session per language, screenshots (each checked for sideways
+//! scrolling and missing messages), form filling and page waits.
+
+use super::TestApp;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+pub struct Driver {
+    child: Child,
+    port: u16,
+    _profile: tempfile::TempDir,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn chromedriver() -> Option<PathBuf> {
+    ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.exists())
+}
+
+pub async fn start_driver() -> Option<Driver> {
+    let Some(bin) = chromedriver() else {
+        assert!(
+            std::env::var("MAJLIS_TEST_REQUIRE_BROWSER").as_deref() != Ok("1"),
+            "chromedriver is required but missing"
+        );
+        eprintln!("chromedriver not found: browser test skipped");
+        return None;
+    };
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .ok()?
+        .local_addr()
+        .ok()?
+        .port();
+    let child = Command::new(bin)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    for _ in 0..100 {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .is_ok()
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Some(Driver {
+        child,
+        port,
+        _profile: tempfile::tempdir().ok()?,
+    })
+}
+
+pub async fn browser(driver: &Driver, lang: &str) -> Client {
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        json!({
+            "binary": "/usr/bin/chromium",
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--window-size=412,915",
+                format!("--lang={lang}"),
+                format!("--user-data-dir={}", driver._profile.path().join(lang).display()),
+            ],
+            "prefs": {"intl.accept_languages": lang}
+        }),
+    );
+    // Plain HTTP to the local chromedriver: no TLS stack needed.
+    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{}", driver.port))
+        .await
+        .expect("webdriver session")
+}
+
+pub fn shots() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
+    std::fs::create_dir_all(&dir).expect("screenshot dir");
+    dir
+}
+
+/// Keeps a screenshot of the page, after checking that nothing on it
+/// scrolls sideways (the phone-sized window included).
+pub async fn shot(c: &Client, name: &str) {
+    let png = c.screenshot().await.expect("screenshot");
+    std::fs::write(shots().join(format!("{name}.png")), png).expect("write screenshot");
+    let overflow = c
+        .execute(
+            "const d = document.documentElement; return [d.scrollWidth, d.clientWidth]",
+            vec![],
+        )
+        .await
+        .expect("widths");
+    let (scroll, client) = (overflow[0].as_i64().unwrap(), overflow[1].as_i64().unwrap());
+    assert!(
+        scroll <= client,
+        "{name}: the page scrolls sideways ({scroll} > {client})"
+    );
+}
+
+pub async fn fill(c: &Client, css: &str, text: &str) {
+    let e = c
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|_| panic!("no {css}"));
+    e.clear().await.ok();
+    e.send_keys(text).await.expect("type");
+}
+
+pub async fn submit(c: &Client, form_css: &str) {
+    click_and_wait(c, &format!("{form_css} button[type=submit]")).await;
+}
+
+/// Clicks a button and waits for the page it leads to.
+pub async fn click_and_wait(c: &Client, button_css: &str) {
+    let old = c.find(Locator::Css("html")).await.expect("page");
+    c.find(Locator::Css(button_css))
+        .await
+        .unwrap_or_else(|_| panic!("no {button_css}"))
+        .click()
+        .await
+        .expect("click");
+    // Wait for the next page: the old document's root goes stale.
+    for _ in 0..200 {
+        if old.tag_name().await.is_err() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    c.wait()
+        .for_element(Locator::Css("main h1"))
+        .await
+        .expect("page after submit");
+}
+
+pub async fn text(c: &Client) -> String {
+    for _ in 0..20 {
+        if let Ok(main) = c.find(Locator::Css("main")).await
+            && let Ok(t) = main.text().await
+        {
+            return t;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("no readable main element");
+}
+
+pub async fn js(c: &Client, script: &str) {
+    c.execute(script, vec![]).await.expect("script");
+}
+
+/// Opens the login page and switches the language with the header's button.
+pub async fn switch_lang(c: &Client, app: &TestApp, lang: &str) {
+    c.goto(&app.url("/login")).await.expect("goto");
+    click_and_wait(c, &format!("form.langs button[value='{lang}']")).await;
+    c.wait()
+        .for_element(Locator::Css(&format!("html[lang='{lang}']")))
+        .await
+        .expect("switched");
+}
+
+pub async fn login(c: &Client, app: &TestApp, who: &str) {
+    switch_lang(c, app, "ar").await;
+    if c.current_url().await.unwrap().path() != "/login" {
+        // Still logged in as someone else: log out first.
+        js(c, "document.querySelector('form.logout').submit()").await;
+        c.wait().for_element(Locator::Css("main h1")).await.unwrap();
+        c.goto(&app.url("/login")).await.unwrap();
+    }
+    fill(c, "#f-login", who).await;
+    fill(c, "#f-password", majlis::demo::DEMO_PASSWORD).await;
+    // A hostile `next` (a tab makes `/\t/host` read as `//host`): the login
+    // still lands on majlis's home page.
+    js(
+        c,
+        "document.querySelector(\"form[action='/login'] input[name=next]\").value = '/\\t/evil.example/'",
+    )
+    .await;
+    submit(c, "form[action='/login']").await;
+    let url = c.current_url().await.unwrap();
+    assert_eq!(
+        (url.host_str(), url.path()),
+        (Some("127.0.0.1"), "/"),
+        "stays on majlis"
+    );
+}
+
+/// Opens the seed meeting (19 December 2016) from the Political Bureau's page.
+pub async fn open_seed_meeting(c: &Client, app: &TestApp) {
+    let bureau = app.body_id("المكتب السياسي").await;
+    c.goto(&app.url(&format!("/bodies/{bureau}")))
+        .await
+        .unwrap();
+    let href = c
+        .find_all(Locator::Css("#meetings a[href^='/meetings/']"))
+        .await
+        .unwrap()
+        .last()
+        .expect("the seed meeting")
+        .attr("href")
+        .await
+        .unwrap()
+        .expect("href");
+    c.goto(&app.url(&href)).await.unwrap();
+}
