@@ -203,6 +203,16 @@ mod tests {
     }
 
     #[test]
+    fn latin_tokens_in_arabic_read_left_to_right() {
+        // «(.ics)» would show as «(ics.)» in right-to-left text.
+        assert!(
+            Lang::Ar
+                .t("action-add-to-calendar")
+                .contains("(\u{2066}.ics\u{2069})")
+        );
+    }
+
+    #[test]
     fn lists_take_the_comma_of_their_language() {
         let items = ["أ", "ب"];
         assert_eq!(items.join(Lang::Ar.comma()), "أ، ب");

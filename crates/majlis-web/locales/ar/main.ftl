@@ -460,7 +460,7 @@ audit-action-returned = إرجاع
 audit-action-circulated = توزيع
 
 time-range = من { $from } إلى { $to }
-action-add-to-calendar = إضافة إلى التقويم (.ics)
+action-add-to-calendar = إضافة إلى التقويم (⁦.ics⁩)
 
 ## E-mails
 mail-invitation-subject = دعوة: { $title }
