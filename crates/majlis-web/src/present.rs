@@ -177,6 +177,55 @@ pub fn workshop_heading(lang: Lang, ordinal: i32) -> String {
     }
 }
 
+/// Time zones an organization is likely to use, by city: IANA name, then
+/// the city in Arabic, French and English.
+pub const ZONES: [(&str, &str, &str, &str); 18] = [
+    (
+        "Africa/Casablanca",
+        "الدار البيضاء",
+        "Casablanca",
+        "Casablanca",
+    ),
+    ("Africa/Algiers", "الجزائر", "Alger", "Algiers"),
+    ("Africa/Tunis", "تونس", "Tunis", "Tunis"),
+    ("Africa/Tripoli", "طرابلس", "Tripoli", "Tripoli"),
+    ("Africa/Nouakchott", "نواكشوط", "Nouakchott", "Nouakchott"),
+    ("Africa/Cairo", "القاهرة", "Le Caire", "Cairo"),
+    ("Africa/Khartoum", "الخرطوم", "Khartoum", "Khartoum"),
+    ("Asia/Beirut", "بيروت", "Beyrouth", "Beirut"),
+    ("Asia/Damascus", "دمشق", "Damas", "Damascus"),
+    ("Asia/Amman", "عمّان", "Amman", "Amman"),
+    ("Asia/Baghdad", "بغداد", "Bagdad", "Baghdad"),
+    ("Asia/Riyadh", "الرياض", "Riyad", "Riyadh"),
+    ("Asia/Dubai", "دبي", "Dubaï", "Dubai"),
+    ("Europe/Paris", "باريس", "Paris", "Paris"),
+    ("Europe/Brussels", "بروكسل", "Bruxelles", "Brussels"),
+    ("Europe/Madrid", "مدريد", "Madrid", "Madrid"),
+    ("Europe/London", "لندن", "Londres", "London"),
+    (
+        "UTC",
+        "التوقيت العالمي",
+        "Temps universel",
+        "Universal time",
+    ),
+];
+
+/// A time zone as people name it: its city («الدار البيضاء», «Casablanca»),
+/// or its IANA name when it is not one of [`ZONES`].
+pub fn zone_name(lang: Lang, zone: &str) -> String {
+    ZONES.iter().find(|z| z.0 == zone).map_or_else(
+        || zone.to_string(),
+        |z| {
+            match lang {
+                Lang::Ar => z.1,
+                Lang::Fr => z.2,
+                Lang::En => z.3,
+            }
+            .to_string()
+        },
+    )
+}
+
 #[cfg(test)]
 mod quorum_tests {
     use super::*;
@@ -188,6 +237,16 @@ mod quorum_tests {
             members,
             needed,
             reached: present >= needed,
+        }
+    }
+
+    #[test]
+    fn time_zones_by_their_city() {
+        assert_eq!(zone_name(Lang::Ar, "Africa/Casablanca"), "الدار البيضاء");
+        assert_eq!(zone_name(Lang::Fr, "Africa/Cairo"), "Le Caire");
+        assert_eq!(zone_name(Lang::En, "Pacific/Fiji"), "Pacific/Fiji");
+        for z in ZONES {
+            assert!(z.0.parse::<chrono_tz::Tz>().is_ok(), "{}", z.0);
         }
     }
 

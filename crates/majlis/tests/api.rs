@@ -357,6 +357,8 @@ async fn administration_over_the_api() {
         assert_eq!(r.status(), 422);
         let page = app.page_login("admin", "ar").await.get(app.url("/admin/settings")).send().await.unwrap().text().await.unwrap();
         assert!(page.contains("الإثنين ١٩ ديسمبر ٢٠١٦") || page.contains("الاثنين ١٩ ديسمبر ٢٠١٦"), "sample date");
+        // The time zone is chosen by its city, the one in use selected.
+        assert!(page.contains(r#"<option value="Africa/Casablanca" selected>الدار البيضاء</option>"#), "time zone by city");
 
         // Roles an admin adds.
         let r = admin

@@ -170,6 +170,7 @@ struct SettingsPage {
     locales: Vec<(String, String)>,
     date_locales: Vec<(String, String)>,
     digits: Vec<(String, String)>,
+    time_zones: Vec<(String, String)>,
     sample: String,
     roles: Vec<(String, String, String, String)>,
     role_form: FormState,
@@ -218,6 +219,18 @@ async fn settings_page(
                 )
             })
             .collect(),
+        time_zones: {
+            let mut zones: Vec<(String, String)> = crate::present::ZONES
+                .iter()
+                .map(|z| (z.0.to_string(), crate::present::zone_name(lang, z.0)))
+                .collect();
+            // The zone in use stays a choice even when it is not a listed city.
+            let current = ctx.settings.time_zone.as_str();
+            if !zones.iter().any(|z| z.0 == current) {
+                zones.insert(0, (current.to_string(), current.to_string()));
+            }
+            zones
+        },
         sample: dates.date_with_hijri(seed_day),
         roles,
         role_form,
