@@ -18,6 +18,16 @@ async fn the_seed_meeting_in_the_demo() {
         let app = TestApp::demo(b).await;
         let c = app.page_login("member", "ar").await;
         let bureau = app.body_id("المكتب السياسي").await;
+        // No two people of the Political Bureau bear the same name.
+        let names: std::collections::HashSet<String> = app
+            .store()
+            .body_members(majlis_domain::Viewer::System, bureau)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| r.person.full_name_ar)
+            .collect();
+        assert_eq!(names.len(), 21, "{names:?}");
         // A plain member of Agadir does not see the bureau's meetings.
         let r = c
             .get(app.url(&format!("/bodies/{bureau}")))

@@ -135,7 +135,8 @@ impl Seeder<'_> {
     async fn person(&mut self, female: bool) -> anyhow::Result<Uuid> {
         let i = self.next_person;
         self.next_person += 1;
-        let (ar, latin) = names::name(i / 2, female);
+        // Each person their own draw: no two demo people share a name.
+        let (ar, latin) = names::name(i, female);
         // «Nabil Ben Abdellah» → nabil.ben.abdellah (no leading, trailing or doubled dots).
         let slug = latin
             .to_lowercase()
