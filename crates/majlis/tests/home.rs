@@ -101,6 +101,11 @@ async fn home_shows_what_needs_each_user_now() {
         let secretary = app.page_login("agadir", "ar").await;
         let meeting = app.text(&secretary, &format!("/meetings/{held_id}")).await;
         assert!(meeting.contains(&format!(r#"href="/meetings/{held_id}/minutes""#)));
+        // A held meeting never convened shows no empty convocation section;
+        // a planned one offers to send it.
+        assert!(!meeting.contains(r#"<section id="invitations""#));
+        let planned = app.text(&secretary, &format!("/meetings/{}", next["id"].as_str().unwrap())).await;
+        assert!(planned.contains(r#"<section id="invitations""#));
 
         // Someone of another body sees none of it, and says so.
         let page = app.text(&app.page_login("bureau", "en").await, "/").await;
