@@ -18,14 +18,8 @@ async fn the_political_bureau_meeting_of_19_december_2016() {
         let db = fresh(b).await;
         let s = &db.store;
         let a = admin();
-        let bureau = s
-            .create_body(&a, &body_input("المكتب السياسي", "executive", None))
-            .await
-            .unwrap();
-        let agadir = s
-            .create_body(&a, &body_input("أكادير", "provincial", None))
-            .await
-            .unwrap();
+        let bureau = new_body(s, &a, "المكتب السياسي", "executive", None).await;
+        let agadir = new_body(s, &a, "أكادير", "provincial", None).await;
         let mut people = Vec::new();
         for i in 0..5 {
             let p = s
@@ -252,14 +246,8 @@ async fn the_eighth_session_of_the_central_committee() {
         let db = fresh(b).await;
         let s = &db.store;
         let a = admin();
-        let cc = s
-            .create_body(&a, &body_input("اللجنة المركزية", "council", None))
-            .await
-            .unwrap();
-        let other = s
-            .create_body(&a, &body_input("أكادير", "provincial", None))
-            .await
-            .unwrap();
+        let cc = new_body(s, &a, "اللجنة المركزية", "council", None).await;
+        let other = new_body(s, &a, "أكادير", "provincial", None).await;
         let input = SessionInput {
             number: Some("8".into()),
             first_day: "2017-02-04".into(),

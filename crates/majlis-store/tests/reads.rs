@@ -14,17 +14,15 @@ async fn reads_answer_to_their_viewer() {
         let db = fresh(b).await;
         let s = &db.store;
         let a = admin();
-        let region = s
-            .create_body(&a, &body_input("جهة سوس ماسة", "regional", None))
-            .await
-            .unwrap();
-        let agadir = s
-            .create_body(
-                &a,
-                &body_input("الهيئة الإقليمية أكادير", "provincial", Some(region.id)),
-            )
-            .await
-            .unwrap();
+        let region = new_body(s, &a, "جهة سوس ماسة", "regional", None).await;
+        let agadir = new_body(
+            s,
+            &a,
+            "الهيئة الإقليمية أكادير",
+            "provincial",
+            Some(region.id),
+        )
+        .await;
         let mut people = Vec::new();
         for (i, name) in ["سعاد الإدريسي", "محمد الأمين"].iter().enumerate() {
             let mut input = person_input(name, "X", &format!("PPS-{i}"), "female");

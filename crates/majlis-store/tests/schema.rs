@@ -95,14 +95,8 @@ async fn backup_restore_round_trip_on_every_backend_pair() {
             let db = fresh(*from).await;
             let s = &db.store;
             let a = admin();
-            let region = s
-                .create_body(&a, &body_input("جهة الرباط سلا القنيطرة", "regional", None))
-                .await
-                .unwrap();
-            let rabat = s
-                .create_body(&a, &body_input("الرباط", "provincial", Some(region.id)))
-                .await
-                .unwrap();
+            let region = new_body(s, &a, "جهة الرباط سلا القنيطرة", "regional", None).await;
+            let rabat = new_body(s, &a, "الرباط", "provincial", Some(region.id)).await;
             let p = s
                 .create_person(&a, &person_input("سعاد", "Souad", "PPS-9", "female"))
                 .await

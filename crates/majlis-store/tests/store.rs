@@ -16,24 +16,16 @@ async fn body_tree_refuses_cycles_and_audits() {
         let db = fresh(b).await;
         let s = &db.store;
         let a = admin();
-        let region = s
-            .create_body(&a, &body_input("جهة سوس ماسة", "regional", None))
-            .await
-            .unwrap();
-        let agadir = s
-            .create_body(
-                &a,
-                &body_input("الهيئة الإقليمية أكادير", "provincial", Some(region.id)),
-            )
-            .await
-            .unwrap();
-        let local = s
-            .create_body(
-                &a,
-                &body_input("فرع الحي المحمدي", "local", Some(agadir.id)),
-            )
-            .await
-            .unwrap();
+        let region = new_body(s, &a, "جهة سوس ماسة", "regional", None).await;
+        let agadir = new_body(
+            s,
+            &a,
+            "الهيئة الإقليمية أكادير",
+            "provincial",
+            Some(region.id),
+        )
+        .await;
+        let local = new_body(s, &a, "فرع الحي المحمدي", "local", Some(agadir.id)).await;
         assert_eq!(
             s.visible_body(majlis_domain::Viewer::System, local.id)
                 .await
@@ -263,14 +255,8 @@ async fn memberships_and_actor_roles() {
         let db = fresh(b).await;
         let s = &db.store;
         let a = admin();
-        let bureau = s
-            .create_body(&a, &body_input("المكتب السياسي", "executive", None))
-            .await
-            .unwrap();
-        let agadir = s
-            .create_body(&a, &body_input("أكادير", "provincial", None))
-            .await
-            .unwrap();
+        let bureau = new_body(s, &a, "المكتب السياسي", "executive", None).await;
+        let agadir = new_body(s, &a, "أكادير", "provincial", None).await;
         let p = s
             .create_person(
                 &a,

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use majlis_domain::{Actor, BodyInput, DomainError, PersonInput};
-use majlis_store::StoreError;
+use majlis_store::{Store, StoreError};
 use uuid::Uuid;
 
 pub fn admin() -> Actor {
@@ -22,6 +22,19 @@ pub fn body_input(name: &str, kind: &str, parent: Option<Uuid>) -> BodyInput {
         parent_id: parent.map(|p| p.to_string()),
         ..Default::default()
     }
+}
+
+/// Creates a body (the store's tests set up their trees with it).
+pub async fn new_body(
+    s: &Store,
+    actor: &Actor,
+    name: &str,
+    kind: &str,
+    parent: Option<Uuid>,
+) -> majlis_domain::Body {
+    s.create_body(actor, &body_input(name, kind, parent))
+        .await
+        .unwrap()
 }
 
 pub fn person_input(name: &str, latin: &str, number: &str, gender: &str) -> PersonInput {
