@@ -374,6 +374,42 @@ pub fn lines(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A workshop as its planners describe it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkshopDraft {
+    pub title: String,
+    /// Themes, one a line.
+    pub themes: String,
+    /// Guiding questions, one a line.
+    pub questions: String,
+    pub capacity: Option<i32>,
+}
+
+/// Longest themes or questions text of a workshop, in characters.
+pub const MAX_WORKSHOP_TEXT: usize = 5_000;
+
+impl WorkshopDraft {
+    /// Title and themes required, capacity between 1 and 5,000 when set.
+    pub fn validate(&self) -> DomainResult<WorkshopDraft> {
+        use crate::validation::{Checker, MAX_NAME};
+        let mut c = Checker::new();
+        let title = c.required("title", &self.title, MAX_NAME);
+        let themes = c.required_text("themes", &self.themes, MAX_WORKSHOP_TEXT);
+        let questions = c
+            .optional_text("questions", Some(&self.questions), MAX_WORKSHOP_TEXT)
+            .unwrap_or_default();
+        if self.capacity.is_some_and(|n| !(1..=5_000).contains(&n)) {
+            c.fail("capacity", "invalid_choice");
+        }
+        c.into_result(WorkshopDraft {
+            title,
+            themes,
+            questions,
+            capacity: self.capacity,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -511,5 +547,33 @@ mod tests {
         assert_eq!(days_late(S::Draft, d(2017, 1, 20), d(2017, 1, 25)), 5);
         assert_eq!(days_late(S::Approved, d(2017, 1, 20), d(2017, 1, 25)), 0);
         assert_eq!(days_late(S::Assigned, d(2017, 1, 20), d(2017, 1, 10)), 0);
+    }
+
+    #[test]
+    fn workshop_drafts_are_checked() {
+        let ok = WorkshopDraft {
+            title: "  التنظيم  ".into(),
+            themes: "الهيكلة\nالتكوين".into(),
+            questions: String::new(),
+            capacity: Some(40),
+        };
+        let v = ok.validate().expect("valid");
+        assert_eq!(v.title, "التنظيم");
+        assert!(
+            WorkshopDraft {
+                themes: " ".into(),
+                ..ok.clone()
+            }
+            .validate()
+            .is_err()
+        );
+        assert!(
+            WorkshopDraft {
+                capacity: Some(0),
+                ..ok
+            }
+            .validate()
+            .is_err()
+        );
     }
 }

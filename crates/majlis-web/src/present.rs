@@ -259,7 +259,7 @@ mod quorum_tests {
         );
         assert_eq!(
             strip(quorum_line(Lang::En, &sheet(0, 21, 11))),
-            "No quorum: no member present of 21 (11 needed)."
+            "No quorum: no members present out of 21 (11 needed)."
         );
         assert_eq!(
             strip(quorum_line(Lang::Ar, &sheet(3, 21, 11))),

@@ -23,3 +23,43 @@ window.addEventListener("DOMContentLoaded", () => {
     summary.focus({ preventScroll: true });
   }
 });
+
+// Person pickers: a search box above the list of candidates filters it as
+// one types (names in any script, member numbers); ticked people stay shown.
+const fold = (s) => s.toLowerCase()
+  .normalize("NFKD")
+  .replace(/[\u064B-\u065F\u0670\u0640\u0300-\u036f]/g, "")
+  .replace(/[إأآٱ]/g, "ا").replace(/ى/g, "ي").replace(/ة/g, "ه");
+window.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("[data-picker]").forEach((picker) => {
+    const list = picker.querySelector(".picker-list");
+    if (!list) return;
+    const search = document.createElement("input");
+    search.type = "search";
+    search.className = "picker-search";
+    search.setAttribute("aria-label", picker.dataset.searchLabel);
+    search.placeholder = picker.dataset.searchLabel;
+    search.setAttribute("dir", "auto");
+    const none = document.createElement("p");
+    none.className = "muted";
+    none.hidden = true;
+    none.textContent = picker.dataset.none;
+    none.setAttribute("role", "status");
+    list.before(search);
+    list.after(none);
+    const items = [...list.querySelectorAll("label.pick")].map((label) => [label, fold(label.textContent)]);
+    search.addEventListener("input", () => {
+      const words = fold(search.value).split(/\s+/).filter(Boolean);
+      let shown = 0;
+      for (const [label, text] of items) {
+        const ticked = label.querySelector("input").checked;
+        const show = ticked || words.every((w) => text.includes(w));
+        label.hidden = !show;
+        if (show) shown += 1;
+      }
+      none.hidden = shown > 0;
+    });
+    // Enter in the search box must not submit the form.
+    search.addEventListener("keydown", (e) => { if (e.key === "Enter") e.preventDefault(); });
+  });
+});

@@ -386,7 +386,42 @@ async fn meetings_flow(app: &TestApp, driver: &Driver) {
         .0;
     js(&c, "document.querySelectorAll('details').forEach(d => d.open = true); document.querySelector('#f-due_on').value = '2018-02-20'; document.querySelector('#f-paper_workshop_id').selectedIndex = 1;").await;
     fill(&c, "#f-paper_title", "ورقة العمل حول الحزب والمجتمع").await;
-    fill(&c, "#f-assignees", person.member_number.as_deref().unwrap()).await;
+    // The person picker offers the council's members: typing a member
+    // number leaves one box to tick. The member of Agadir, not on the
+    // council, is added by member number.
+    let number = person.member_number.as_deref().unwrap();
+    let cc_member = app
+        .store()
+        .body_members(majlis_domain::Viewer::System, cc)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|m| m.membership.ends_on.is_none())
+        .unwrap()
+        .person;
+    fill(&c, "#f-assignee_numbers", number).await;
+    let cc_number = cc_member.member_number.as_deref().unwrap();
+    fill(&c, "#f-assignees .picker-search", cc_number).await;
+    let shown = c
+        .execute(
+            "return [...document.querySelectorAll('#f-assignees label.pick')].filter(l => !l.hidden).map(l => l.textContent.trim())",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let shown: Vec<String> = serde_json::from_value(shown).unwrap();
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    assert!(shown[0].contains(cc_number), "{shown:?}");
+    c.find(Locator::Css(&format!(
+        "#f-assignees input[value='{}']",
+        cc_member.id
+    )))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
+    shot(&c, "ar-13a-paper-picker").await;
     submit(&c, "form[action$='/papers']").await;
     let page = text(&c).await;
     for w in [
@@ -398,6 +433,55 @@ async fn meetings_flow(app: &TestApp, driver: &Driver) {
         assert!(page.contains(w), "{w} missing: {page}");
     }
     shot(&c, "ar-13-session-planned").await;
+
+    // The first workshop gets its facilitator with the picker; the session's
+    // venue is changed on its own page.
+    let edit = c
+        .find(Locator::Css("a[href$='/edit'][href^='/workshops/']"))
+        .await
+        .unwrap()
+        .attr("href")
+        .await
+        .unwrap()
+        .unwrap();
+    c.goto(&app.url(&edit)).await.unwrap();
+    js(
+        &c,
+        "document.querySelector('#f-role').value = 'facilitator'",
+    )
+    .await;
+    fill(&c, "#f-person_id .picker-search", cc_number).await;
+    c.find(Locator::Css(&format!(
+        "#f-person_id input[value='{}']",
+        cc_member.id
+    )))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
+    submit(&c, "form[action$='/people']").await;
+    let table = c
+        .find(Locator::Css("#people table"))
+        .await
+        .expect("the workshop's people")
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        table.contains(&cc_member.full_name_ar) && table.contains("مسير"),
+        "{table}"
+    );
+    shot(&c, "ar-13b-workshop-people").await;
+    c.goto(&app.url(&format!("{session}/edit"))).await.unwrap();
+    fill(&c, "#f-venue", "قاعة المؤتمرات").await;
+    submit(&c, "form[action$='/edit']").await;
+    let page = text(&c).await;
+    assert!(page.contains("قاعة المؤتمرات"), "{page}");
+    assert!(
+        page.contains(&cc_member.full_name_ar),
+        "the facilitator shows: {page}"
+    );
 
     // The assignee uploads a version on the paper's page.
     login(&c, app, "member").await;

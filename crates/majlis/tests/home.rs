@@ -110,7 +110,7 @@ async fn home_shows_what_needs_each_user_now() {
         // Someone of another body sees none of it, and says so.
         let page = app.text(&app.page_login("bureau", "en").await, "/").await;
         assert!(!page.contains("اجتماع تقييم الانتخابات"));
-        assert!(section(&page, "next-meetings").contains("No meeting planned in your bodies."));
+        assert!(section(&page, "next-meetings").contains("No meetings planned in your bodies."));
     })
     .await;
 }

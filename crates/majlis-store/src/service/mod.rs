@@ -27,6 +27,7 @@ pub mod reads;
 pub mod references;
 pub mod replies;
 pub mod roles;
+pub mod session_edits;
 pub mod sessions;
 pub mod settings;
 pub mod tree;

@@ -9,15 +9,15 @@ use crate::entity::{
 use crate::error::StoreResult;
 use crate::service::invitations::Guest;
 use crate::service::meetings::{to_meeting, to_utc};
+use crate::service::session_edits::{check_slot_in, slot_fields};
 use crate::service::{actor_id, ensure};
 use crate::{Store, audit};
 use chrono::{NaiveDate, NaiveDateTime};
 use majlis_domain::meeting::Meeting;
 use majlis_domain::session::{
-    Conflict, PaperState, SessionInput, SlotDraft, SlotKind, SlotPlan, WorkshopRole, check_slot,
-    conflicts, facilitators_not_members, lines,
+    Conflict, PaperState, SessionInput, SlotDraft, SlotKind, SlotPlan, WorkshopRole, conflicts,
+    facilitators_not_members, lines,
 };
-use majlis_domain::validation::{Checker, MAX_NAME, MAX_SHORT};
 use majlis_domain::{Actor, BodyKind, DomainError, Person, Viewer, permissions};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
@@ -199,23 +199,14 @@ impl Store {
         slot: &SlotDraft,
     ) -> StoreResult<Uuid> {
         ensure(permissions::can_plan_sessions(actor))?;
-        let mut c = Checker::new();
-        let title = c.required("title", &slot.title, MAX_NAME);
-        let room = c.optional("room", slot.room.as_deref(), MAX_SHORT);
-        c.finish().map_err(DomainError::Invalid)?;
+        let (title, room) = slot_fields(slot)?;
         let tz = self.zone().await?;
         let tx = self.write().await?;
         let s = council_session::Entity::find_by_id(session_id)
             .one(&tx)
             .await?
             .ok_or(DomainError::NotFound)?;
-        check_slot(s.first_day, s.last_day, slot.start, slot.end)?;
-        if let Some(w) = slot.workshop_id {
-            let w = workshop::Entity::find_by_id(w).one(&tx).await?;
-            if w.is_none_or(|w| w.session_id != session_id) {
-                return Err(DomainError::invalid("workshop_id", "invalid_choice").into());
-            }
-        }
+        check_slot_in(&tx, &s, slot).await?;
         let row = program_slot::ActiveModel {
             id: Set(Uuid::now_v7()),
             session_id: Set(session_id),

@@ -7,8 +7,8 @@ use crate::error::StoreResult;
 use crate::service::sessions::MAX_OUTCOME;
 use crate::service::{actor_id, ensure};
 use crate::{Store, audit};
-use majlis_domain::session::WorkshopRole;
-use majlis_domain::validation::{Checker, MAX_NAME};
+use majlis_domain::session::{WorkshopDraft, WorkshopRole};
+use majlis_domain::validation::Checker;
 use majlis_domain::{Actor, DomainError, permissions};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use uuid::Uuid;
@@ -24,16 +24,13 @@ impl Store {
         capacity: Option<i32>,
     ) -> StoreResult<Uuid> {
         ensure(permissions::can_plan_sessions(actor))?;
-        let mut c = Checker::new();
-        let title = c.required("title", title, MAX_NAME);
-        let themes = c.required_text("themes", themes, 5_000);
-        let questions = c
-            .optional_text("questions", Some(questions), 5_000)
-            .unwrap_or_default();
-        if capacity.is_some_and(|n| !(1..=5_000).contains(&n)) {
-            c.fail("capacity", "invalid_choice");
+        let v = WorkshopDraft {
+            title: title.into(),
+            themes: themes.into(),
+            questions: questions.into(),
+            capacity,
         }
-        c.finish().map_err(DomainError::Invalid)?;
+        .validate()?;
         let tx = self.write().await?;
         council_session::Entity::find_by_id(session_id)
             .one(&tx)
@@ -48,10 +45,10 @@ impl Store {
             id: Set(Uuid::now_v7()),
             session_id: Set(session_id),
             ordinal: Set(n + 1),
-            title: Set(title),
-            themes: Set(themes),
-            questions: Set(questions),
-            capacity: Set(capacity),
+            title: Set(v.title),
+            themes: Set(v.themes),
+            questions: Set(v.questions),
+            capacity: Set(v.capacity),
             outcome: Set(None),
         }
         .insert(&tx)

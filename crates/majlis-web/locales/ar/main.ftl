@@ -616,3 +616,31 @@ action-remove-agenda-item = حذف النقطة
 
 action-delete = حذف
 error-participation_heard = استمع اجتماع إلى تقرير هذه المشاركة؛ تبقى في السجل.
+
+## Changing a session, its slots and workshops
+nav-back-to-session = العودة إلى الدورة
+action-remove = إزالة
+session-delete = حذف الدورة
+session-delete-help = يُحذف برنامج الدورة وورشاتها، وتبقى اللقاءات الموازية خارجها. لا تُحذف دورة كُلّف فيها أحد بورقة عمل.
+confirm-delete-session = حذف هذه الدورة وبرنامجها وورشاتها؟ لا يمكن التراجع عن ذلك.
+confirm-delete-slot = حذف هذه الفقرة من البرنامج؟
+action-delete-slot = حذف الفقرة
+workshop-edit = تعديل الورشة والمكلفين بها
+workshop-people = المسيرون والمقررون والمشاركون
+workshop-people-empty = لم يُعيَّن أحد بعد في هذه الورشة. اختر أدناه مسيرًا ومقررًا من أعضاء المجلس.
+workshop-add-person = تعيين عضو في الورشة
+workshop-details = معطيات الورشة
+confirm-delete-workshop = حذف هذه الورشة؟ يغادرها أعضاؤها وتبقى فقراتها في البرنامج بلا ورشة.
+action-delete-workshop = حذف الورشة
+workshop-role-facilitator = مسير
+workshop-role-rapporteur = مقرر
+workshop-role-participant = مشارك
+picker-search = ابحث بالاسم أو برقم العضوية
+picker-none = لا أحد يطابق هذا البحث.
+picker-no-candidates = لا أعضاء حاليين في هذه الهيئة يمكن اختيارهم.
+error-number_taken = هذا الرقم مستعمل لدورة أخرى لنفس المجلس.
+error-slots_outside_days = بعض فقرات البرنامج تقع خارج هذه الأيام: عدّلها أولًا.
+error-session_has_papers = لا يمكن حذف دورة كُلّف فيها أعضاء بأوراق عمل.
+error-workshop_has_papers = لا يمكن حذف ورشة لها أوراق عمل.
+error-capacity_below_signed = عدد المسجلين في الورشة يفوق هذه الطاقة.
+paper-assignee-others = أعضاء من خارج المجلس (أرقام العضوية، تفصل بينها فاصلة)

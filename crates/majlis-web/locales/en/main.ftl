@@ -31,10 +31,10 @@ action-archive = Archive
 action-search = Search
 action-history = History
 action-new-body = New body
-action-new-sub-body = Sub-body
+action-new-sub-body = New sub-body
 action-new-person = New person
 action-add-member = Add member
-action-end-membership = End
+action-end-membership = End membership
 action-create-token = Create token
 action-revoke = Revoke
 action-disable = Disable
@@ -42,7 +42,7 @@ action-enable = Enable
 
 ## Login
 login-title = Log in
-login-failed = Wrong login or password.
+login-failed = Incorrect username or password.
 
 ## Home
 dashboard-title = Home
@@ -50,27 +50,27 @@ dashboard-greeting = Welcome, { $name }
 dashboard-my-bodies = My bodies and roles
 dashboard-no-roles = You are not a current member of any body.
 dashboard-organization = The organization
-home-meetings = My next meetings
-home-meetings-empty = No meeting planned in your bodies.
+home-meetings = My upcoming meetings
+home-meetings-empty = No meetings planned in your bodies.
 home-papers = My working papers
-home-papers-empty = No working paper is waiting for you.
+home-papers-empty = No working papers waiting for you.
 home-decisions = Decisions and measures to carry out
-home-decisions-empty = No open decision in the charge of your bodies.
+home-decisions-empty = No open decisions assigned to your bodies.
 home-minutes = Minutes waiting for approval
 home-due = due { $date }
 home-overdue = Overdue
 reply-question = Will you attend this meeting?
 reply-attend = I will attend
-reply-apologies = I send apologies
+reply-apologies = I send my apologies
 reply-status-attend = Will attend
-reply-status-apologies = Apologies
-error-reply_too_late = The meeting has started: the convocation can no longer be answered.
-confirm-end-membership = End this membership? It stays among the past members.
-confirm-archive = Archive this record? It will no longer show in lists.
-confirm-cancel-meeting = Cancel this meeting? Those convened will receive the cancellation.
-confirm-approve-minutes = Approve the minutes? The meeting's record will then be locked.
+reply-status-apologies = Sent apologies
+error-reply_too_late = The meeting has started: it is too late to reply to the invitation.
+confirm-end-membership = End this membership? The person will stay listed among past members.
+confirm-archive = Archive this record? It will no longer appear in lists.
+confirm-cancel-meeting = Cancel this meeting? Everyone invited will be notified of the cancellation.
+confirm-approve-minutes = Approve the minutes? The meeting’s record will then be locked.
 confirm-disable-account = Disable this account? Its sessions and keys will be revoked.
-confirm-revoke = Revoke this key for good?
+confirm-revoke = Revoke this key permanently?
 
 ## Counts
 count-members = { $category ->
@@ -129,7 +129,7 @@ people-title = People
 person-new-title = Register a person
 person-edit-title = Edit person
 person-memberships = Bodies and roles
-person-no-memberships = No membership on record.
+person-no-memberships = No memberships on record.
 person-archived = This person is archived.
 gender-female = Woman
 gender-male = Man
@@ -139,13 +139,13 @@ account-title = My account
 account-language = Interface language
 account-locale-auto = Automatic (browser)
 account-tokens = API tokens
-account-no-tokens = No tokens yet.
+account-no-tokens = No tokens yet. Create one below to use the API.
 account-token-shown-once = Copy this token now: it will not be shown again.
 account-token-created = Created
-account-token-state = State
+account-token-state = Status
 account-token-live = Active
 account-token-revoked = Revoked
-account-state = State
+account-state = Status
 account-active = Active
 account-disabled = Disabled
 account-admin = Administrator
@@ -182,9 +182,9 @@ field-name = Name
 field-name_ar = Name in Arabic
 field-name_fr = Name in French
 field-name_en = Name in English
-field-kind = Kind
+field-kind = Type
 field-parent_id = Parent body
-field-city = City or territory
+field-city = City or province
 field-full_name_ar = Full name in Arabic
 field-full_name_latin = Name in Latin letters
 field-gender = Gender
@@ -237,7 +237,7 @@ error-unavailable = The database is briefly unavailable. Try again in a moment.
 error-internal = An internal error occurred. It has been logged.
 error-required = This field is required.
 error-single_line = This field is one line: remove the line breaks.
-error-contact_shared = This person belongs to other bodies you do not run: only the national executive or the person may change this.
+error-contact_shared = This person belongs to other bodies you do not manage: only the national executive or the person can change this field.
 error-too_long = The text is too long.
 error-invalid_email = Invalid e-mail address.
 error-invalid_choice = Invalid choice.
@@ -259,28 +259,28 @@ error-title-401 = Login required
 error-title-403 = Forbidden
 error-title-404 = Not found
 error-title-409 = Conflict
-error-title-413 = Too large
+error-title-413 = Content too large
 error-title-422 = Invalid input
 error-title-429 = Too many attempts
 error-title-500 = Internal error
 error-title-503 = Service briefly unavailable
 error-title-other = Error
 settings-roles = Roles
-field-name_ar_female = Arabic name, feminine
+field-name_ar_female = Feminine name in Arabic
 field-new-password = New password
 action-add-role = Add role
-action-reset-password = Set password
+action-reset-password = Reset password
 error-invalid_datetime = Invalid date and time.
 error-invalid_duration = Invalid duration (1 to 600 minutes).
 error-record_locked = The minutes of this meeting are approved: its record (agenda, attendance, guests, decisions, reports heard) can no longer change.
 error-meeting_not_started = A meeting cannot be recorded as held before it starts.
-error-meeting_closed = This meeting was held or cancelled: its status no longer changes.
+error-meeting_closed = This meeting was held or cancelled: its status can no longer change.
 error-postpone_not_later = The new date must come after the current one.
 error-meeting_cancelled = This meeting is cancelled.
 error-not_invited = This person is not invited to the meeting.
 error-minutes_locked = The minutes are approved and locked.
-error-days_out_of_order = The session's days are out of order.
-error-outside_session = The slot lies outside the session's days.
+error-days_out_of_order = The session’s days are out of order.
+error-outside_session = The slot falls outside the session’s days.
 error-paper_approved = The working paper is approved.
 error-invalid_transition = This step is not possible at this stage.
 
@@ -298,10 +298,10 @@ meeting-agenda = Agenda
 meeting-attendance = Attendance
 meeting-decisions = Decisions and measures
 meeting-status-actions = Meeting status
-meeting-quorum-reached = Quorum reached: { $present } of { $members } ({ $needed } needed).
+meeting-quorum-reached = Quorum reached: { $present } present out of { $members } ({ $needed } needed).
 meeting-quorum-missing = { $nobody ->
-    [yes] No quorum: no member present of { $members } ({ $needed } needed).
-   *[no] No quorum: { $present } of { $members } ({ $needed } needed).
+    [yes] No quorum: no members present out of { $members } ({ $needed } needed).
+   *[no] No quorum: { $present } present out of { $members } ({ $needed } needed).
 }
 meeting-kind-periodic = Periodic meeting
 meeting-kind-special = Special meeting
@@ -311,9 +311,9 @@ meeting-status-planned = Planned
 meeting-status-held = Held
 meeting-status-cancelled = Cancelled
 meeting-status-not_recorded = Not recorded as held
-paper-not-submitted-by-due = Not submitted by its due date
+paper-not-submitted-by-due = Not submitted by the due date
 meeting-status-postponed = Postponed
-quorum-majority = Majority of members
+quorum-majority = Absolute majority of members
 quorum-two_thirds = Two thirds of members
 quorum-fixed = Fixed number
 action-mark-held = Mark as held
@@ -386,8 +386,8 @@ session-workshop = Workshop
 action-add-workshop = Add a workshop
 action-add-slot = Add a program slot
 action-assign-paper = Assign a working paper
-workshop-themes-one-a-line = Themes (one a line)
-workshop-questions-one-a-line = Guiding questions (one a line)
+workshop-themes-one-a-line = Themes (one per line)
+workshop-questions-one-a-line = Guiding questions (one per line)
 field-capacity = Capacity
 field-themes = Themes
 field-questions = Questions
@@ -395,7 +395,7 @@ field-slot_title = Slot title
 field-paper_title = Paper title
 field-paper_workshop_id = Workshop
 field-assignees = Assignees
-paper-assignee-numbers = Assignees' member numbers (comma-separated)
+paper-assignee-numbers = Assignees’ member numbers (comma-separated)
 slot-kind-opening = Opening plenary
 slot-kind-workshop = Workshop
 slot-kind-break = Break
@@ -419,8 +419,8 @@ count-days-late = { $category ->
 conflict-person = { $name } is in two overlapping slots.
 conflict-room = Room { $room } is booked twice at once.
 conflict-facilitator = { $name } facilitates a workshop without being a council member.
-error-not_a_council = Sessions belong to council bodies.
-error-number_not_after_last = The number must follow the last session's.
+error-not_a_council = Only councils hold sessions.
+error-number_not_after_last = The number must come after the last session’s number.
 error-workshop_full = The workshop is full.
 error-unknown_member_number = Unknown member number.
 audit-action-assign = Assigned
@@ -445,13 +445,13 @@ mail-invitation-text =
     
     Agenda:
     { $agenda }
-    The attached file adds the meeting to your calendar; details:
+    The attached file adds the meeting to your calendar. Details:
     { $link }
 mail-invitation-changed-subject = New date or venue: { $title }
 mail-invitation-changed-text =
     { $name },
     
-    The date or venue of “{ $title }” ({ $body }) changed.
+    The date or venue of the meeting “{ $title }” ({ $body }) has changed.
     New date: { $when }
     Where: { $venue }
     
@@ -462,7 +462,7 @@ mail-invitation-cancelled-subject = Cancelled: { $title }
 mail-invitation-cancelled-text =
     { $name },
     
-    “{ $title }” ({ $body }), planned { $when }, is cancelled.
+    The meeting “{ $title }” ({ $body }), planned for { $when }, has been cancelled.
     
     Details: { $link }
 mail-reminder-before-subject = Reminder: working paper “{ $title }”
@@ -494,12 +494,12 @@ minutes-document-title = Minutes: { $meeting } — { $body }
 minutes-link = Minutes
 action-print = Printable version
 action-download-pdf = Download PDF
-action-save-minutes = Save the minutes
+action-save-minutes = Save minutes
 action-approve-minutes = Approve and lock the minutes
 error-minutes_not_approved = The minutes are not approved yet.
-error-meeting_not_held = Minutes are approved once the meeting was held.
+error-meeting_not_held = Minutes can only be approved once the meeting has been held.
 error-minutes_empty = The minutes are empty.
-error-file_type = File type refused: PDF, DOCX, ODT or Markdown (checked by content, not name).
+error-file_type = File type not accepted: PDF, DOCX, ODT or Markdown only (checked by content, not by name).
 error-file_too_large = The file is larger than allowed.
 error-not_a_later_meeting = Choose a later meeting of the same body.
 error-meeting_not_planned = This meeting is no longer planned.
@@ -511,23 +511,23 @@ workshop-outcome = Recommendations
 minutes-none = Not written yet
 minutes-not-yet = Not available yet
 mail-status = E-mails: { $sent } sent, { $waiting } waiting, { $failed } failed
-mail-retrying = The mail server does not answer; retrying automatically ({ $error }). Nothing is lost.
-mail-not-configured = No mail server is configured: messages are waiting.
+mail-retrying = The mail server is not responding; retrying automatically ({ $error }). Nothing is lost.
+mail-not-configured = No mail server is configured: messages are queued.
 report-no-participation = — not linked to a participation —
-meeting-edit-title = Edit the meeting
+meeting-edit-title = Edit meeting
 meeting-edit-resend = If the invitation was sent and the date or venue changes, it is sent again automatically.
 meeting-invitations = Invitation
-action-send-invitations = Send the invitation
-action-resend-invitations = Send the invitation again
-meeting-invitations-help = The invitation goes to members and guests with an address, with the agenda and a calendar file.
-agenda-carried = Carried over
+action-send-invitations = Send invitation
+action-resend-invitations = Resend invitation
+meeting-invitations-help = The invitation goes to members and guests who have an e-mail address, with the agenda and a calendar file.
+agenda-carried = Carried over from an earlier meeting
 agenda-item-tools = Attachments and carry-over
 field-attachment = Attachment
 action-attach = Attach
 field-carry_over_to = Carry over to
-action-carry-over = Carry over
+action-carry-over = Carry item over
 action-add-guest = Add a guest
-field-quality = Capacity
+field-quality = Role or title
 field-guest_name = Name
 field-report_title = Title
 action-add-report = Record a report
@@ -539,9 +539,9 @@ paper-versions = Versions
 paper-version = Version
 paper-new-version = New version
 paper-upload = Upload a file (PDF, DOCX, ODT or Markdown)
-paper-upload-limit = Largest size: { $size }
+paper-upload-limit = Maximum size: { $size }
 paper-write = Or write the text here (Markdown)
-paper-save-version = Save the version
+paper-save-version = Save version
 paper-history = History
 
 calendar-months = Months
@@ -557,7 +557,7 @@ calendar-feed-created = Here is the subscription address, shown only once:
 calendar-feed-revoked = Revoked
 calendar-feed-new = New subscription address
 
-error-invalid_range = Invalid range (400 days at most).
+error-invalid_range = Invalid date range (400 days at most).
 
 action-record-outcome = Record the recommendations
 
@@ -566,7 +566,7 @@ participation-scope-national = National
 participation-scope-international = International
 participation-when = When and where
 participation-people = Representatives
-participation-people-numbers = Member numbers of the representatives (comma separated)
+participation-people-numbers = Member numbers of the representatives (comma-separated)
 action-add-participation = Record a participation
 field-event = Event
 field-organizer = Organizer
@@ -579,12 +579,40 @@ field-event_title = Event
 
 action-join-workshop = Sign up for this workshop
 action-leave-workshop = Leave the workshop
-workshop-joined = You take part in this workshop.
+workshop-joined = You are signed up for this workshop.
 
 guest-speaker = Speaker
 session-speakers = Speakers
 
-action-remove-agenda-item = Remove the item
+action-remove-agenda-item = Remove item
 
 action-delete = Delete
-error-participation_heard = A meeting heard this participation's report; it stays in the log.
+error-participation_heard = This participation’s report was heard at a meeting, so it stays on record.
+
+## Changing a session, its slots and workshops
+nav-back-to-session = Back to the session
+action-remove = Remove
+session-delete = Delete the session
+session-delete-help = The session’s program and workshops are deleted; its parallel meetings stay, outside the session. A session where a working paper was assigned cannot be deleted.
+confirm-delete-session = Delete this session with its program and workshops? This cannot be undone.
+confirm-delete-slot = Delete this slot from the program?
+action-delete-slot = Delete the slot
+workshop-edit = Edit the workshop and its people
+workshop-people = Facilitators, rapporteurs and participants
+workshop-people-empty = Nobody is assigned to this workshop yet. Choose a facilitator and a rapporteur among the council’s members below.
+workshop-add-person = Assign a member to the workshop
+workshop-details = The workshop
+confirm-delete-workshop = Delete this workshop? Its members leave it and its slots stay in the program without a workshop.
+action-delete-workshop = Delete the workshop
+workshop-role-facilitator = Facilitator
+workshop-role-rapporteur = Rapporteur
+workshop-role-participant = Participant
+picker-search = Search by name or member number
+picker-none = Nobody matches this search.
+picker-no-candidates = This body has no current members to choose from.
+error-number_taken = This number is already another session’s of this council.
+error-slots_outside_days = Some program slots fall outside these days: change them first.
+error-session_has_papers = A session where working papers were assigned cannot be deleted.
+error-workshop_has_papers = A workshop that has working papers cannot be deleted.
+error-capacity_below_signed = More participants have signed up than this capacity.
+paper-assignee-others = Members outside the council (member numbers, separated by commas)

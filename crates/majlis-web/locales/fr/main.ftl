@@ -31,10 +31,10 @@ action-archive = Archiver
 action-search = Rechercher
 action-history = Historique
 action-new-body = Nouvelle instance
-action-new-sub-body = Sous-instance
+action-new-sub-body = Nouvelle sous-instance
 action-new-person = Nouveau membre
 action-add-member = Ajouter un membre
-action-end-membership = Mettre fin
+action-end-membership = Mettre fin à l’adhésion
 action-create-token = Créer un jeton
 action-revoke = Révoquer
 action-disable = Désactiver
@@ -57,17 +57,17 @@ home-papers-empty = Aucun document de travail ne vous attend.
 home-decisions = Décisions et mesures à exécuter
 home-decisions-empty = Aucune décision ouverte à la charge de vos instances.
 home-minutes = Procès-verbaux à approuver
-home-due = échéance : { $date }
+home-due = échéance : { $date }
 home-overdue = En retard
 reply-question = Serez-vous présent·e à cette réunion ?
 reply-attend = Je serai présent·e
-reply-apologies = Je m’excuse
+reply-apologies = Je ne pourrai pas être présent·e
 reply-status-attend = Sera présent·e
 reply-status-apologies = Excusé·e
 error-reply_too_late = La réunion a commencé : il n’est plus possible de répondre à la convocation.
-confirm-end-membership = Mettre fin à cette adhésion ? Elle restera parmi les anciens membres.
+confirm-end-membership = Mettre fin à cette adhésion ? La personne restera dans la liste des anciens membres.
 confirm-archive = Archiver cette fiche ? Elle n’apparaîtra plus dans les listes.
-confirm-cancel-meeting = Annuler cette réunion ? Les convoqués recevront l’annulation.
+confirm-cancel-meeting = Annuler cette réunion ? Les personnes convoquées seront informées de l’annulation.
 confirm-approve-minutes = Approuver le procès-verbal ? Le dossier de la réunion sera verrouillé.
 confirm-disable-account = Désactiver ce compte ? Ses sessions et ses clés seront révoquées.
 confirm-revoke = Révoquer définitivement cette clé ?
@@ -139,8 +139,8 @@ account-title = Mon compte
 account-language = Langue de l’interface
 account-locale-auto = Automatique (navigateur)
 account-tokens = Jetons d’accès à l’API
-account-no-tokens = Aucun jeton.
-account-token-shown-once = Copiez ce jeton maintenant : il ne sera plus affiché.
+account-no-tokens = Aucun jeton. Créez-en un ci-dessous pour utiliser l’API.
+account-token-shown-once = Copiez ce jeton maintenant : il ne sera plus affiché.
 account-token-created = Créé le
 account-token-state = État
 account-token-live = Actif
@@ -218,7 +218,7 @@ error-invalid_input = Données invalides.
 error-forbidden = Vous n’avez pas le droit de faire cela.
 error-unauthenticated = Veuillez vous connecter.
 error-not_found = La page ou la fiche demandée n’existe pas.
-error-conflict = Cette valeur est déjà utilisée : { $field }.
+error-conflict = Cette valeur est déjà utilisée : { $field }.
 error-stale_record = Cette fiche a changé depuis son ouverture. Rechargez la page.
 error-bad_request = Requête invalide.
 error-csrf_failed = Le formulaire a expiré. Rechargez la page et réessayez.
@@ -236,19 +236,19 @@ wait-seconds = { $category ->
 error-unavailable = La base de données est momentanément indisponible. Réessayez dans un instant.
 error-internal = Une erreur interne est survenue. Elle a été journalisée.
 error-required = Ce champ est obligatoire.
-error-single_line = Ce champ tient sur une ligne : retirez les retours à la ligne.
-error-contact_shared = Cette personne appartient à d’autres instances que vous ne gérez pas : seuls la direction nationale ou la personne peuvent modifier ce champ.
+error-single_line = Ce champ tient sur une ligne : retirez les retours à la ligne.
+error-contact_shared = Cette personne appartient à d’autres instances que vous ne gérez pas : seuls la direction nationale ou la personne peuvent modifier ce champ.
 error-too_long = Le texte est trop long.
 error-invalid_email = Adresse e-mail invalide.
 error-invalid_choice = Choix invalide.
 error-parent_cycle = Une instance ne peut être placée sous elle-même ni sous une de ses sous-instances.
-error-invalid_member_number = Le numéro d’adhérent n’accepte que lettres latines, chiffres, - et /.
+error-invalid_member_number = Le numéro d’adhérent n’accepte que des lettres latines, des chiffres, - et /.
 error-invalid_phone = Numéro de téléphone invalide.
 error-invalid_date = Date invalide (AAAA-MM-JJ).
 error-end_before_start = La date de fin précède la date de début.
 error-already_ended = Cette appartenance est déjà terminée.
 error-password_too_short = Mot de passe trop court (10 caractères au moins).
-error-invalid_username = Nom d’utilisateur : lettres latines, chiffres, . _ - seulement.
+error-invalid_username = Nom d’utilisateur : lettres latines, chiffres et signes . _ - seulement.
 error-has_active_children = Impossible d’archiver une instance qui a des sous-instances actives.
 error-archived = Cette fiche est archivée.
 error-invalid_role_key = Clé de fonction invalide.
@@ -272,9 +272,9 @@ action-add-role = Ajouter une fonction
 action-reset-password = Changer le mot de passe
 error-invalid_datetime = Date et heure invalides.
 error-invalid_duration = Durée invalide (1 à 600 minutes).
-error-record_locked = Le procès-verbal de cette réunion est approuvé : son dossier (ordre du jour, présences, invités, décisions, rapports entendus) ne change plus.
+error-record_locked = Le procès-verbal de cette réunion est approuvé : son dossier (ordre du jour, présences, invités, décisions, rapports entendus) ne change plus.
 error-meeting_not_started = Une réunion ne peut être enregistrée comme tenue avant son début.
-error-meeting_closed = Cette réunion est tenue ou annulée : son état ne change plus.
+error-meeting_closed = Cette réunion est tenue ou annulée : son état ne change plus.
 error-postpone_not_later = La nouvelle date doit suivre la date actuelle.
 error-meeting_cancelled = Cette réunion est annulée.
 error-not_invited = Cette personne n’est pas invitée à la réunion.
@@ -292,13 +292,13 @@ meeting-new-title = Planifier une réunion
 meeting-title = Réunion
 meeting-when = Date
 meeting-when-value = { $date }, { $times }
-meeting-times-zone = Heures dans le fuseau de l’organisation :
+meeting-times-zone = Heures dans le fuseau de l’organisation :
 meeting-quorum = Quorum
 meeting-agenda = Ordre du jour
 meeting-attendance = Présences
 meeting-decisions = Décisions et mesures
 meeting-status-actions = État de la réunion
-meeting-quorum-reached = Quorum atteint : { $present } sur { $members } (il en faut { $needed }).
+meeting-quorum-reached = Quorum atteint : { $present } sur { $members } (il en faut { $needed }).
 meeting-quorum-missing = { $nobody ->
     [yes] Quorum non atteint : aucun membre présent sur { $members } (il en faut { $needed }).
    *[no] Quorum non atteint : { $present } sur { $members } (il en faut { $needed }).
@@ -316,7 +316,7 @@ meeting-status-postponed = Reportée
 quorum-majority = Majorité absolue des membres
 quorum-two_thirds = Deux tiers des membres
 quorum-fixed = Nombre fixe
-action-mark-held = Marquer tenue
+action-mark-held = Marquer comme tenue
 action-cancel-meeting = Annuler la réunion
 action-postpone = Reporter
 action-move-up = Monter
@@ -333,7 +333,7 @@ decision-kind-measure = Mesure
 decision-status-open = En cours
 decision-status-done = Réalisée
 decision-status-dropped = Abandonnée
-decision-due = échéance : { $date }
+decision-due = échéance : { $date }
 decision-no-body = — Aucune instance chargée —
 count-minutes = { $category ->
     [one] { $count } minute
@@ -378,10 +378,10 @@ workshop-facilitators = Animation
 workshop-rapporteurs = Rapporteur·es
 workshop-participants = Participant·es
 session-papers = Documents de travail
-paper-assignees = Chargé·es
-session-parallel = Programme parallèle : rencontres thématiques
+paper-assignees = Rédacteur·rices
+session-parallel = Programme parallèle : rencontres thématiques
 session-plan = Préparer la session
-session-conflicts = Alertes sur le programme :
+session-conflicts = Alertes sur le programme :
 session-workshop = Atelier
 action-add-workshop = Ajouter un atelier
 action-add-slot = Ajouter un créneau
@@ -394,8 +394,8 @@ field-questions = Questions
 field-slot_title = Titre du créneau
 field-paper_title = Titre du document
 field-paper_workshop_id = Atelier
-field-assignees = Chargé·es
-paper-assignee-numbers = Numéros d’adhérent des chargé·es (séparés par des virgules)
+field-assignees = Rédacteur·rices
+paper-assignee-numbers = Numéros d’adhérent des rédacteur·rices (séparés par des virgules)
 slot-kind-opening = Séance d’ouverture
 slot-kind-workshop = Atelier
 slot-kind-break = Pause
@@ -419,7 +419,7 @@ count-days-late = { $category ->
 conflict-person = { $name } est dans deux créneaux simultanés.
 conflict-room = La salle { $room } est réservée deux fois en même temps.
 conflict-facilitator = { $name } anime un atelier sans être membre du conseil.
-error-not_a_council = Les sessions sont réservées aux conseils.
+error-not_a_council = Seuls les conseils tiennent des sessions.
 error-number_not_after_last = Le numéro doit suivre celui de la dernière session.
 error-workshop_full = L’atelier est complet.
 error-unknown_member_number = Numéro d’adhérent inconnu.
@@ -435,71 +435,71 @@ time-range = { $from } – { $to }
 action-add-to-calendar = Ajouter à l’agenda (.ics)
 
 ## E-mails
-mail-invitation-subject = Convocation : { $title }
+mail-invitation-subject = Convocation : { $title }
 mail-invitation-text =
     { $name },
     
-    { $body } a l’honneur de vous convoquer à : { $title }
-    Date : { $when }
-    Lieu : { $venue }
+    { $body } a l’honneur de vous convoquer à la réunion suivante : { $title }
+    Date : { $when }
+    Lieu : { $venue }
     
-    Ordre du jour :
+    Ordre du jour :
     { $agenda }
-    Le rendez-vous est joint pour votre agenda ; le détail de la réunion :
+    Le fichier joint ajoute la réunion à votre agenda. Détail de la réunion :
     { $link }
-mail-invitation-changed-subject = Changement de date ou de lieu : { $title }
+mail-invitation-changed-subject = Changement de date ou de lieu : { $title }
 mail-invitation-changed-text =
     { $name },
     
-    La date ou le lieu de « { $title } » ({ $body }) a changé.
-    Nouvelle date : { $when }
-    Lieu : { $venue }
+    La date ou le lieu de la réunion « { $title } » ({ $body }) a changé.
+    Nouvelle date : { $when }
+    Lieu : { $venue }
     
-    Ordre du jour :
+    Ordre du jour :
     { $agenda }
-    Détail : { $link }
-mail-invitation-cancelled-subject = Annulation : { $title }
+    Détail : { $link }
+mail-invitation-cancelled-subject = Annulation : { $title }
 mail-invitation-cancelled-text =
     { $name },
     
-    « { $title } » ({ $body }), prévu { $when }, est annulé.
+    La réunion « { $title } » ({ $body }), prévue le { $when }, est annulée.
     
-    Détail : { $link }
-mail-reminder-before-subject = Rappel : document de travail « { $title } »
+    Détail : { $link }
+mail-reminder-before-subject = Rappel : document de travail « { $title } »
 mail-reminder-before-text =
     { $name },
     
-    Le document de travail « { $title } » qui vous est confié pour { $session } est attendu le { $due }.
+    Le document de travail « { $title } » qui vous est confié pour { $session } est attendu le { $due }.
     
-    Pour déposer ou rédiger une version : { $link }
-mail-reminder-overdue-subject = En retard : document de travail « { $title } »
+    Pour déposer ou rédiger une version : { $link }
+mail-reminder-overdue-subject = En retard : document de travail « { $title } »
 mail-reminder-overdue-text =
     { $name },
     
-    Le document de travail « { $title } » ({ $session }) était attendu le { $due } et n’a pas encore été remis.
+    Le document de travail « { $title } » ({ $session }) était attendu le { $due } et n’a pas encore été remis.
     
-    Pour le déposer : { $link }
+    Pour le déposer : { $link }
 
 nav-calendar = Calendrier
 minutes-title = Procès-verbal
 minutes-status-approved = Approuvé
 minutes-status-draft = Brouillon
 minutes-approved-by = Approuvé par { $name } le { $date }
-minutes-saved-at = Dernier enregistrement : { $date } à { $time } (version { $version })
-minutes-conflict-help = Quelqu’un d’autre a enregistré le procès-verbal après que vous l’avez ouvert. Votre texte est conservé dans le formulaire ci-dessous et la version enregistrée est affichée au-dessus ; enregistrer à nouveau la remplacera.
+minutes-saved-at = Dernier enregistrement : { $date } à { $time } (version { $version })
+minutes-conflict-help = Quelqu’un d’autre a enregistré le procès-verbal après que vous l’avez ouvert. Votre texte est conservé dans le formulaire ci-dessous et la version enregistrée est affichée au-dessus ; enregistrer à nouveau la remplacera.
 minutes-conflict-saved = La version enregistrée
 minutes-overall = Procès-verbal général
 minutes-item-empty = Rien n’a été consigné sur ce point.
-minutes-document-title = Procès-verbal : { $meeting } — { $body }
+minutes-document-title = Procès-verbal : { $meeting } — { $body }
 minutes-link = Procès-verbal
 action-print = Version imprimable
 action-download-pdf = Télécharger le PDF
 action-save-minutes = Enregistrer le procès-verbal
 action-approve-minutes = Approuver et verrouiller le procès-verbal
 error-minutes_not_approved = Le procès-verbal n’est pas encore approuvé.
-error-meeting_not_held = Le procès-verbal s’approuve une fois la réunion tenue.
+error-meeting_not_held = Le procès-verbal ne peut être approuvé qu’une fois la réunion tenue.
 error-minutes_empty = Le procès-verbal est vide.
-error-file_type = Type de fichier refusé : PDF, DOCX, ODT ou Markdown (vérifié d’après le contenu, pas le nom).
+error-file_type = Type de fichier refusé : PDF, DOCX, ODT ou Markdown uniquement (vérifié d’après le contenu, pas d’après le nom).
 error-file_too_large = Le fichier dépasse la taille permise.
 error-not_a_later_meeting = Choisissez une réunion ultérieure de la même instance.
 error-meeting_not_planned = Cette réunion n’est plus prévue.
@@ -510,16 +510,16 @@ workshop-outcome = Recommandations
 
 minutes-none = Pas encore rédigé
 minutes-not-yet = Pas encore disponible
-mail-status = Courriels : { $sent } envoyés, { $waiting } en attente, { $failed } en échec
-mail-retrying = Le serveur de courriel ne répond pas ; nouvel essai automatique ({ $error }). Rien n’est perdu.
-mail-not-configured = Aucun serveur de courriel n’est configuré : les messages attendent.
+mail-status = E-mails — envoyés : { $sent }, en attente : { $waiting }, en échec : { $failed }
+mail-retrying = Le serveur de messagerie ne répond pas ; nouvel essai automatique ({ $error }). Rien n’est perdu.
+mail-not-configured = Aucun serveur de messagerie n’est configuré : les e-mails restent en attente.
 report-no-participation = — sans lien à une participation —
 meeting-edit-title = Modifier la réunion
 meeting-edit-resend = Si la convocation a été envoyée et que la date ou le lieu change, elle est renvoyée automatiquement.
 meeting-invitations = Convocation
 action-send-invitations = Envoyer la convocation
 action-resend-invitations = Renvoyer la convocation
-meeting-invitations-help = La convocation part aux membres et invités ayant une adresse, avec l’ordre du jour et un fichier d’agenda.
+meeting-invitations-help = La convocation est envoyée aux membres et aux invités qui ont une adresse e-mail, avec l’ordre du jour et un fichier d’agenda.
 agenda-carried = Reporté d’une réunion précédente
 agenda-item-tools = Pièces jointes et report
 field-attachment = Pièce jointe
@@ -534,12 +534,12 @@ action-add-report = Enregistrer un rapport
 field-participation_id = Participation
 field-file = Fichier
 
-field-comment = Commentaires pour les rédacteurs
+field-comment = Commentaires pour les rédacteur·rices
 paper-versions = Versions
 paper-version = Version
 paper-new-version = Nouvelle version
 paper-upload = Déposer un fichier (PDF, DOCX, ODT ou Markdown)
-paper-upload-limit = Taille maximale : { $size }
+paper-upload-limit = Taille maximale : { $size }
 paper-write = Ou écrire le texte ici (Markdown)
 paper-save-version = Enregistrer la version
 paper-history = Historique
@@ -552,8 +552,8 @@ calendar-show = Afficher
 calendar-my-bodies = Toutes mes instances
 action-show = Afficher
 calendar-feeds = Abonnement au calendrier
-calendar-feeds-help = Une adresse secrète qui ajoute vos réunions à l’agenda de votre téléphone ou ordinateur et les tient à jour. Ne la partagez pas ; vous pouvez la révoquer à tout moment.
-calendar-feed-created = Voici l’adresse d’abonnement, affichée une seule fois :
+calendar-feeds-help = Une adresse secrète qui ajoute vos réunions à l’agenda de votre téléphone ou ordinateur et les tient à jour. Ne la partagez pas ; vous pouvez la révoquer à tout moment.
+calendar-feed-created = Voici l’adresse d’abonnement, affichée une seule fois :
 calendar-feed-revoked = Révoquée
 calendar-feed-new = Nouvelle adresse d’abonnement
 
@@ -582,9 +582,37 @@ action-leave-workshop = Quitter l’atelier
 workshop-joined = Vous êtes inscrit·e à cet atelier.
 
 guest-speaker = Intervenant·e
-session-speakers = Intervenants
+session-speakers = Intervenant·es
 
 action-remove-agenda-item = Retirer le point
 
 action-delete = Supprimer
-error-participation_heard = Une réunion a entendu le rapport de cette participation ; elle reste au registre.
+error-participation_heard = Le rapport de cette participation a été entendu en réunion : elle reste au registre.
+
+## Changing a session, its slots and workshops
+nav-back-to-session = Retour à la session
+action-remove = Retirer
+session-delete = Supprimer la session
+session-delete-help = Le programme et les ateliers de la session sont supprimés ; les rencontres parallèles restent, hors session. Une session où un document de travail a été confié ne peut pas être supprimée.
+confirm-delete-session = Supprimer cette session, son programme et ses ateliers ? C’est définitif.
+confirm-delete-slot = Supprimer ce créneau du programme ?
+action-delete-slot = Supprimer le créneau
+workshop-edit = Modifier l’atelier et ses responsables
+workshop-people = Animateur·rices, rapporteur·es et participant·es
+workshop-people-empty = Personne n’est encore désigné dans cet atelier. Choisissez ci-dessous un·e animateur·rice et un·e rapporteur·e parmi les membres du conseil.
+workshop-add-person = Désigner un membre dans l’atelier
+workshop-details = L’atelier
+confirm-delete-workshop = Supprimer cet atelier ? Ses membres le quittent et ses créneaux restent au programme sans atelier.
+action-delete-workshop = Supprimer l’atelier
+workshop-role-facilitator = Animateur·rice
+workshop-role-rapporteur = Rapporteur·e
+workshop-role-participant = Participant·e
+picker-search = Chercher par nom ou numéro d’adhérent
+picker-none = Personne ne correspond à cette recherche.
+picker-no-candidates = Cette instance n’a aucun membre actuel à choisir.
+error-number_taken = Ce numéro est déjà celui d’une autre session de ce conseil.
+error-slots_outside_days = Des créneaux du programme tombent hors de ces dates : modifiez-les d’abord.
+error-session_has_papers = Une session où des documents de travail ont été confiés ne peut pas être supprimée.
+error-workshop_has_papers = Un atelier qui a des documents de travail ne peut pas être supprimé.
+error-capacity_below_signed = Plus de participant·es sont inscrit·es que cette capacité.
+paper-assignee-others = Membres hors du conseil (numéros d’adhérent, séparés par des virgules)

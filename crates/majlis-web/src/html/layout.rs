@@ -115,6 +115,11 @@ impl FormState {
         self.values.get(name).map_or("", String::as_str)
     }
 
+    /// Whether a repeated field (a picker's ticked boxes) holds a value.
+    pub fn has(&self, name: &str, value: &str) -> bool {
+        self.value(name).split(',').any(|v| v.trim() == value)
+    }
+
     pub fn error(&self, name: &str) -> Option<&str> {
         self.errors.get(name).map(String::as_str)
     }

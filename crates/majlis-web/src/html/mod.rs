@@ -22,6 +22,7 @@ pub mod participations;
 pub mod people;
 pub mod print;
 pub mod program;
+pub mod session_edits;
 pub mod sessions;
 pub mod upload;
 
@@ -77,6 +78,29 @@ pub fn routes() -> Router<AppState> {
         .route("/sessions/{id}", get(sessions::show))
         .route("/sessions/{id}/workshops", post(sessions::add_workshop))
         .route("/sessions/{id}/slots", post(sessions::add_slot))
+        .route(
+            "/sessions/{id}/edit",
+            get(session_edits::edit_session).post(session_edits::update_session),
+        )
+        .route("/sessions/{id}/delete", post(session_edits::delete_session))
+        .route(
+            "/slots/{id}/edit",
+            get(session_edits::edit_slot).post(session_edits::update_slot),
+        )
+        .route("/slots/{id}/delete", post(session_edits::delete_slot))
+        .route(
+            "/workshops/{id}/edit",
+            get(session_edits::edit_workshop).post(session_edits::update_workshop),
+        )
+        .route(
+            "/workshops/{id}/delete",
+            post(session_edits::delete_workshop),
+        )
+        .route("/workshops/{id}/people", post(session_edits::add_person))
+        .route(
+            "/workshops/{id}/people/{person}/remove",
+            post(session_edits::remove_person),
+        )
         .route("/sessions/{id}/papers", post(sessions::add_paper))
         .route("/sessions/{id}/program", get(program::print))
         .route("/sessions/{id}/program.pdf", get(program::pdf))
@@ -205,6 +229,18 @@ impl FormData {
         self.get(name).map(String::from)
     }
 
+    /// Every value of a repeated field (ticked boxes), in order.
+    pub fn list(&self, name: &str) -> Vec<&str> {
+        self.get(name)
+            .map(|v| {
+                v.split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     pub fn csrf(&self) -> Option<&str> {
         self.get("_csrf")
     }
@@ -224,7 +260,21 @@ async fn read_form(
                 if k.len() > 64 || v.chars().count() > limit {
                     return Err(PageError(WebError::PayloadTooLarge, Some(lang)));
                 }
-                map.insert(k, v);
+                // A repeated name (ticked boxes of a picker) keeps every
+                // value, comma-separated: see `FormData::list`.
+                match map.entry(k) {
+                    std::collections::hash_map::Entry::Occupied(mut e) => {
+                        let all: &mut String = e.get_mut();
+                        if all.len() + v.len() > limit {
+                            return Err(PageError(WebError::PayloadTooLarge, Some(lang)));
+                        }
+                        all.push(',');
+                        all.push_str(&v);
+                    }
+                    std::collections::hash_map::Entry::Vacant(e) => {
+                        e.insert(v);
+                    }
+                }
             }
             Ok(map)
         }

@@ -5,6 +5,7 @@ use super::layout::{Chrome, FormState, clean};
 use super::{FormData, PageResult, parse_id, render, render_status, require_login, see_other};
 use crate::auth::Ctx;
 use crate::error::WebError;
+use crate::i18n::Lang;
 pub use crate::present::{name, session_title, speaker_names, time_range, workshop_heading};
 use crate::state::AppState;
 use askama::Template;
@@ -13,12 +14,13 @@ use axum::http::StatusCode;
 use fluent_templates::fluent_bundle::FluentValue;
 use majlis_domain::meeting::parse_local;
 use majlis_domain::session::{
-    Conflict, PaperAction, SessionInput, SlotDraft, SlotKind, WorkshopRole,
+    Conflict, PaperAction, SessionInput, SlotDraft, SlotKind, WorkshopDraft, WorkshopRole,
 };
 use majlis_domain::{DomainError, Person, permissions};
 use uuid::Uuid;
 
 pub struct SlotView {
+    pub id: String,
     pub time: String,
     pub kind: String,
     pub kind_code: &'static str,
@@ -71,6 +73,8 @@ struct SessionPage {
     form: FormState,
     slot_kinds: Vec<(String, String)>,
     workshop_options: Vec<(String, String)>,
+    /// The council's current members, for the paper assignment picker.
+    candidates: Vec<(String, String, String)>,
 }
 
 async fn page(
@@ -90,6 +94,7 @@ async fn page(
     for slot in &program.slots {
         let day = dates.date(slot.starts_at.date());
         let view = SlotView {
+            id: slot.id.to_string(),
             time: time_range(lang, slot.starts_at, slot.ends_at),
             kind: lang.t(&format!("slot-kind-{}", slot.kind.as_str())),
             kind_code: slot.kind.as_str(),
@@ -223,13 +228,7 @@ async fn page(
             )
         })
         .collect();
-    let mut workshop_options = vec![(String::new(), "—".to_string())];
-    workshop_options.extend(program.workshops.iter().map(|w| {
-        (
-            w.id.to_string(),
-            format!("{}: {}", workshop_heading(lang, w.ordinal), clean(&w.title)),
-        )
-    }));
+    let workshop_options = workshop_options(lang, &program.workshops);
     Ok(SessionPage {
         chrome: Chrome::new(
             ctx,
@@ -253,16 +252,110 @@ async fn page(
         parallel,
         can_plan,
         form,
-        slot_kinds: SlotKind::ALL
-            .iter()
-            .map(|k| {
-                (
-                    k.as_str().to_string(),
-                    lang.t(&format!("slot-kind-{}", k.as_str())),
-                )
-            })
-            .collect(),
+        slot_kinds: slot_kinds(lang),
         workshop_options,
+        candidates: if can_plan {
+            candidates(state, ctx, program.session.body_id).await?
+        } else {
+            Vec::new()
+        },
+    })
+}
+
+/// The current members of a council, as the person picker offers them:
+/// id, name in the reader's language, member number.
+pub async fn candidates(
+    state: &AppState,
+    ctx: &Ctx,
+    council: Uuid,
+) -> Result<Vec<(String, String, String)>, WebError> {
+    let today = ctx.today();
+    let mut seen = std::collections::HashSet::new();
+    let mut out: Vec<(String, String, String)> = state
+        .store
+        .body_members(ctx.actor()?, council)
+        .await?
+        .into_iter()
+        .filter(|m| m.membership.is_current(today) && seen.insert(m.person.id))
+        .map(|m| {
+            (
+                m.person.id.to_string(),
+                name(ctx.lang, &m.person),
+                m.person.member_number.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    out.sort_by(|a, b| a.1.cmp(&b.1));
+    Ok(out)
+}
+
+/// The kinds of program slot, as a select offers them.
+pub fn slot_kinds(lang: Lang) -> Vec<(String, String)> {
+    SlotKind::ALL
+        .iter()
+        .map(|k| {
+            (
+                k.as_str().to_string(),
+                lang.t(&format!("slot-kind-{}", k.as_str())),
+            )
+        })
+        .collect()
+}
+
+/// A session's workshops as a select offers them, after "none".
+pub fn workshop_options(
+    lang: Lang,
+    workshops: &[majlis_store::service::sessions::Workshop],
+) -> Vec<(String, String)> {
+    let mut options = vec![(String::new(), "—".to_string())];
+    options.extend(workshops.iter().map(|w| {
+        (
+            w.id.to_string(),
+            format!("{}: {}", workshop_heading(lang, w.ordinal), clean(&w.title)),
+        )
+    }));
+    options
+}
+
+/// A program slot as a form describes it.
+pub fn slot_draft(form: &FormData) -> Result<SlotDraft, WebError> {
+    let err = |f: &'static str, c: &'static str| WebError::Domain(DomainError::invalid(f, c));
+    let kind =
+        SlotKind::parse(form.get("kind").unwrap_or("")).ok_or(err("kind", "invalid_choice"))?;
+    let start = parse_local(&form.text("starts_at")).ok_or(err("starts_at", "invalid_datetime"))?;
+    let end = parse_local(&form.text("ends_at")).ok_or(err("ends_at", "invalid_datetime"))?;
+    let workshop_id = match form.get("workshop_id").filter(|s| !s.is_empty()) {
+        None => None,
+        Some(w) => Some(Uuid::parse_str(w).map_err(|_| err("workshop_id", "invalid_choice"))?),
+    };
+    Ok(SlotDraft {
+        kind,
+        title: form.text("slot_title"),
+        start,
+        end,
+        room: form.opt("room"),
+        workshop_id,
+    })
+}
+
+/// A workshop as a form describes it (the capacity a whole number, or empty).
+pub fn workshop_draft(form: &FormData) -> Result<WorkshopDraft, WebError> {
+    let capacity =
+        match form
+            .get("capacity")
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            None => None,
+            Some(c) => Some(c.parse::<i32>().map_err(|_| {
+                WebError::Domain(DomainError::invalid("capacity", "invalid_choice"))
+            })?),
+        };
+    Ok(WorkshopDraft {
+        title: form.text("title"),
+        themes: form.text("themes"),
+        questions: form.text("questions"),
+        capacity,
     })
 }
 
@@ -327,41 +420,17 @@ pub async fn add_workshop(
     ctx.check_csrf(form.csrf())?;
     let actor = ctx.actor()?;
     let id = parse_id(&id)?;
-    let capacity = match form
-        .get("capacity")
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
-        None => None,
-        Some(c) => match c.parse::<i32>() {
-            Ok(n) => Some(n),
-            Err(_) => {
-                return invalid(
-                    &state,
-                    &ctx,
-                    id,
-                    form,
-                    "workshop",
-                    WebError::Domain(DomainError::invalid("capacity", "invalid_choice")),
-                )
-                .await;
-            }
-        },
+    let result = match workshop_draft(&form) {
+        Ok(d) => state
+            .store
+            .add_workshop(actor, id, &d.title, &d.themes, &d.questions, d.capacity)
+            .await
+            .map_err(WebError::from),
+        Err(e) => Err(e),
     };
-    match state
-        .store
-        .add_workshop(
-            actor,
-            id,
-            &form.text("title"),
-            &form.text("themes"),
-            &form.text("questions"),
-            capacity,
-        )
-        .await
-    {
+    match result {
         Ok(_) => Ok(see_other(&format!("/sessions/{id}#workshops"))),
-        Err(e) => invalid(&state, &ctx, id, form, "workshop", e.into()).await,
+        Err(e) => invalid(&state, &ctx, id, form, "workshop", e).await,
     }
 }
 
@@ -374,26 +443,7 @@ pub async fn add_slot(
     ctx.check_csrf(form.csrf())?;
     let actor = ctx.actor()?;
     let id = parse_id(&id)?;
-    let err = |f: &'static str, c: &'static str| WebError::Domain(DomainError::invalid(f, c));
-    let draft = (|| {
-        let kind =
-            SlotKind::parse(form.get("kind").unwrap_or("")).ok_or(err("kind", "invalid_choice"))?;
-        let start =
-            parse_local(&form.text("starts_at")).ok_or(err("starts_at", "invalid_datetime"))?;
-        let end = parse_local(&form.text("ends_at")).ok_or(err("ends_at", "invalid_datetime"))?;
-        let workshop_id = match form.get("workshop_id").filter(|s| !s.is_empty()) {
-            None => None,
-            Some(w) => Some(Uuid::parse_str(w).map_err(|_| err("workshop_id", "invalid_choice"))?),
-        };
-        Ok::<_, WebError>(SlotDraft {
-            kind,
-            title: form.text("slot_title"),
-            start,
-            end,
-            room: form.opt("room"),
-            workshop_id,
-        })
-    })();
+    let draft = slot_draft(&form);
     let result = match draft {
         Ok(d) => state
             .store
@@ -419,7 +469,7 @@ pub async fn add_slot(
 }
 
 /// The slot and paper forms name their title field apart from the workshop's.
-fn rename_title(e: WebError, to: &'static str) -> WebError {
+pub fn rename_title(e: WebError, to: &'static str) -> WebError {
     match e {
         WebError::Domain(DomainError::Invalid(fields)) => WebError::Domain(DomainError::Invalid(
             fields
@@ -452,13 +502,26 @@ pub async fn add_paper(
         let due =
             chrono::NaiveDate::parse_from_str(form.get("due_on").unwrap_or("").trim(), "%Y-%m-%d")
                 .map_err(|_| err("due_on", "invalid_date"))?;
-        let people = super::program::people_by_numbers(
+        // Council members ticked in the picker, and members from elsewhere
+        // by their member numbers.
+        let mut people = form
+            .list("assignees")
+            .into_iter()
+            .take(20)
+            .map(|p| Uuid::parse_str(p).map_err(|_| err("assignees", "invalid_choice")))
+            .collect::<Result<Vec<_>, _>>()?;
+        for p in super::program::people_by_numbers(
             &state,
             ctx.actor()?,
-            &form.text("assignees"),
-            "assignees",
+            &form.text("assignee_numbers"),
+            "assignee_numbers",
         )
-        .await?;
+        .await?
+        {
+            if !people.contains(&p) {
+                people.push(p);
+            }
+        }
         state
             .store
             .add_paper(actor, workshop, &form.text("paper_title"), due, &people)

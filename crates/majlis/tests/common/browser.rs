@@ -112,6 +112,37 @@ pub async fn shot(c: &Client, name: &str) {
         scroll <= client,
         "{name}: the page scrolls sideways ({scroll} > {client})"
     );
+    accessible(c, name).await;
+}
+
+/// axe-core (Deque, MPL-2.0, vendored under `tests/assets/axe-core`), run
+/// in the page: no serious or critical violation (contrast, labels, names,
+/// landmarks, `lang`…).
+pub async fn accessible(c: &Client, name: &str) {
+    const AXE: &str = include_str!("../assets/axe-core/axe.min.js");
+    let loaded = c
+        .execute("return typeof window.axe !== 'undefined'", vec![])
+        .await
+        .expect("axe probe");
+    if loaded != json!(true) {
+        c.execute(AXE, vec![]).await.expect("load axe-core");
+    }
+    let found = c
+        .execute(
+            "return axe.run(document, {resultTypes: ['violations']}).then(r => r.violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => v.id + ' (' + v.impact + '): ' + v.help + ' — ' +
+                     v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' ' + (n.failureSummary || '').replace(/\\s+/g, ' ')).join(' | ')))",
+            vec![],
+        )
+        .await
+        .expect("axe run");
+    let found: Vec<String> = serde_json::from_value(found).expect("axe answer");
+    assert!(
+        found.is_empty(),
+        "{name}: accessibility violations:\n{}",
+        found.join("\n")
+    );
 }
 
 pub async fn fill(c: &Client, css: &str, text: &str) {
