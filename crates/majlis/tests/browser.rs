@@ -10,8 +10,8 @@ mod common;
 
 use common::TestApp;
 use common::browser::{
-    Driver, browser, fill, js, login, open_seed_meeting, shot, start_driver, submit, switch_lang,
-    text,
+    Driver, browser, click_and_wait, fill, js, login, open_seed_meeting, shot, start_driver,
+    submit, switch_lang, text,
 };
 use fantoccini::Locator;
 use majlis_store::Backend;
@@ -275,14 +275,7 @@ async fn meetings_flow(app: &TestApp, driver: &Driver) {
     submit(&c, "form[action$='/agenda']").await;
     assert!(text(&c).await.contains("تقييم انتخابات أعضاء مجلس النواب"));
     // Held, then attendance: everyone present.
-    c.find(Locator::Css(
-        "form[action$='/status'] input[value=hold] ~ button",
-    ))
-    .await
-    .expect("hold button")
-    .click()
-    .await
-    .unwrap();
+    click_and_wait(&c, "form[action$='/status'] input[value=hold] ~ button").await;
     c.wait()
         .for_element(Locator::Css("#attendance"))
         .await

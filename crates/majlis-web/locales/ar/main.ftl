@@ -644,3 +644,10 @@ error-session_has_papers = لا يمكن حذف دورة كُلّف فيها أ�
 error-workshop_has_papers = لا يمكن حذف ورشة لها أوراق عمل.
 error-capacity_below_signed = عدد المسجلين في الورشة يفوق هذه الطاقة.
 paper-assignee-others = أعضاء من خارج المجلس (أرقام العضوية، تفصل بينها فاصلة)
+
+## Meeting page sections
+meeting-sections = أقسام الاجتماع
+meeting-summary = ملخص
+meeting-documents = الوثائق
+minutes-open-to-write = فتح المحضر وتحريره
+minutes-read = قراءة المحضر

@@ -616,3 +616,10 @@ error-session_has_papers = A session where working papers were assigned cannot b
 error-workshop_has_papers = A workshop that has working papers cannot be deleted.
 error-capacity_below_signed = More participants have signed up than this capacity.
 paper-assignee-others = Members outside the council (member numbers, separated by commas)
+
+## Meeting page sections
+meeting-sections = Meeting sections
+meeting-summary = Summary
+meeting-documents = Documents
+minutes-open-to-write = Open and write the minutes
+minutes-read = Read the minutes

@@ -616,3 +616,10 @@ error-session_has_papers = Une session où des documents de travail ont été co
 error-workshop_has_papers = Un atelier qui a des documents de travail ne peut pas être supprimé.
 error-capacity_below_signed = Plus de participant·es sont inscrit·es que cette capacité.
 paper-assignee-others = Membres hors du conseil (numéros d’adhérent, séparés par des virgules)
+
+## Meeting page sections
+meeting-sections = Sections de la réunion
+meeting-summary = Résumé
+meeting-documents = Documents
+minutes-open-to-write = Ouvrir et rédiger le procès-verbal
+minutes-read = Lire le procès-verbal

@@ -161,12 +161,19 @@ pub async fn submit(c: &Client, form_css: &str) {
 /// Clicks a button and waits for the page it leads to.
 pub async fn click_and_wait(c: &Client, button_css: &str) {
     let old = c.find(Locator::Css("html")).await.expect("page");
-    c.find(Locator::Css(button_css))
+    let button = c
+        .find(Locator::Css(button_css))
         .await
-        .unwrap_or_else(|_| panic!("no {button_css}"))
-        .click()
-        .await
-        .expect("click");
+        .unwrap_or_else(|_| panic!("no {button_css}"));
+    // In the middle of the window, as a person would scroll to it: not
+    // under the meeting page's sticky tabs.
+    c.execute(
+        "arguments[0].scrollIntoView({block: 'center'})",
+        vec![serde_json::to_value(&button).expect("element")],
+    )
+    .await
+    .expect("scroll");
+    button.click().await.expect("click");
     // Wait for the next page: the old document's root goes stale.
     for _ in 0..200 {
         if old.tag_name().await.is_err() {
