@@ -311,7 +311,7 @@ pub async fn load(store: &Store) -> anyhow::Result<()> {
             .await?;
         let chair = s.person(false).await?;
         s.role(chair, region, "chair").await?;
-        for (prov_ar, prov_fr) in provinces {
+        for (k, (prov_ar, prov_fr)) in provinces.iter().enumerate() {
             let id = s
                 .body(
                     &format!("الهيئة الإقليمية {prov_ar}"),
@@ -325,10 +325,11 @@ pub async fn load(store: &Store) -> anyhow::Result<()> {
             if prov_ar.starts_with("أكادير") {
                 agadir = Some(id);
             }
-            let secretary = s.person(id.as_u128() % 3 == 0).await?;
+            // One provincial secretary in three a woman, the same on every run.
+            let secretary = s.person(k % 3 == 1).await?;
             s.role(secretary, id, "secretary").await?;
-            for k in 0..5 {
-                let m = s.person(k % 2 == 0).await?;
+            for j in 0..5 {
+                let m = s.person(j % 2 == 0).await?;
                 s.role(m, id, "member").await?;
             }
         }
