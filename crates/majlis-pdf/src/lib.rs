@@ -28,6 +28,9 @@ pub struct Document {
     pub sections: Vec<Section>,
     /// At the foot of every page, before the page number.
     pub footer: String,
+    /// The page number as the language says it, with `{page}` and `{total}`
+    /// («صفحة {page} من {total}», «Page {page} sur {total}»).
+    pub page_label: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -139,6 +142,7 @@ mod tests {
                 ],
             }],
             footer: "مجلس".into(),
+            page_label: "صفحة {page} من {total}".into(),
         }
     }
 

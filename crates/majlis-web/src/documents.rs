@@ -19,6 +19,16 @@ fn doc(state_org: String, lang: Lang, title: String, meta: Vec<String>) -> Docum
         lang: lang.code().into(),
         dir: lang.dir().into(),
         footer: format!("{state_org} — {title}"),
+        // Fluent's placeables come back as typst's `{page}` and `{total}`.
+        page_label: lang
+            .t_args(
+                "document-page",
+                &[
+                    ("page", FluentValue::from("{page}")),
+                    ("total", FluentValue::from("{total}")),
+                ],
+            )
+            .replace(['\u{2068}', '\u{2069}'], ""),
         org: state_org,
         title,
         meta,
@@ -38,13 +48,24 @@ pub async fn minutes(
     let dates = state.dates(lang.code(), &settings);
     let detail = state.store.meeting_detail(viewer, m.meeting.id).await?;
     let body_name = clean(detail.body.name(lang.code()));
-    let title = lang.t_args(
-        "minutes-document-title",
-        &[
-            ("meeting", FluentValue::from(clean(&m.meeting.title))),
-            ("body", FluentValue::from(body_name.clone())),
-        ],
-    );
+    // «محضر الاجتماع الدوري للمكتب السياسي», not «… للمكتب السياسي — المكتب السياسي».
+    let meeting_title = clean(&m.meeting.title);
+    let title = if meeting_title.contains(&body_name)
+        || crate::present::names_arabic(&meeting_title, &detail.body.name_ar)
+    {
+        lang.t_args(
+            "minutes-document-title-short",
+            &[("meeting", FluentValue::from(meeting_title))],
+        )
+    } else {
+        lang.t_args(
+            "minutes-document-title",
+            &[
+                ("meeting", FluentValue::from(meeting_title)),
+                ("body", FluentValue::from(body_name.clone())),
+            ],
+        )
+    };
     let mut meta = vec![crate::present::when(lang, &dates, &m.meeting)];
     let venue = [m.meeting.venue.as_deref(), m.meeting.city.as_deref()]
         .into_iter()

@@ -109,6 +109,18 @@ pub fn session_title(lang: Lang, s: &CouncilSession, body_name: &str) -> String 
     }
 }
 
+/// Whether an Arabic text already names something (a body), the article
+/// merged with a preposition included: «الاجتماع الدوري للمكتب السياسي»
+/// names «المكتب السياسي».
+pub fn names_arabic(text: &str, name: &str) -> bool {
+    let name = name.trim();
+    !name.is_empty()
+        && (text.contains(name)
+            || name
+                .strip_prefix("ال")
+                .is_some_and(|rest| rest.chars().count() > 2 && text.contains(&format!("ل{rest}"))))
+}
+
 pub fn name(lang: Lang, p: &Person) -> String {
     clean(if lang == Lang::Ar {
         &p.full_name_ar
@@ -248,6 +260,21 @@ mod quorum_tests {
         for z in ZONES {
             assert!(z.0.parse::<chrono_tz::Tz>().is_ok(), "{}", z.0);
         }
+    }
+
+    #[test]
+    fn arabic_titles_that_name_their_body() {
+        use super::names_arabic;
+        assert!(names_arabic(
+            "الاجتماع الدوري للمكتب السياسي",
+            "المكتب السياسي"
+        ));
+        assert!(names_arabic("دورة اللجنة المركزية", "اللجنة المركزية"));
+        assert!(!names_arabic(
+            "لقاء خاص لدراسة التقرير التركيبي",
+            "المكتب السياسي"
+        ));
+        assert!(!names_arabic("أي شيء", ""));
     }
 
     #[test]

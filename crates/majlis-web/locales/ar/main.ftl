@@ -651,3 +651,5 @@ meeting-summary = ملخص
 meeting-documents = الوثائق
 minutes-open-to-write = فتح المحضر وتحريره
 minutes-read = قراءة المحضر
+minutes-document-title-short = محضر { $meeting }
+document-page = صفحة { $page } من { $total }

@@ -623,3 +623,5 @@ meeting-summary = Summary
 meeting-documents = Documents
 minutes-open-to-write = Open and write the minutes
 minutes-read = Read the minutes
+minutes-document-title-short = Minutes: { $meeting }
+document-page = Page { $page } of { $total }

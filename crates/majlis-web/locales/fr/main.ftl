@@ -623,3 +623,5 @@ meeting-summary = Résumé
 meeting-documents = Documents
 minutes-open-to-write = Ouvrir et rédiger le procès-verbal
 minutes-read = Lire le procès-verbal
+minutes-document-title-short = Procès-verbal : { $meeting }
+document-page = Page { $page } sur { $total }

@@ -351,17 +351,6 @@ pub async fn load(store: &Store) -> anyhow::Result<()> {
         }
     }
 
-    let thematic = meetings::meetings(store, &s.actor, bureau, &bureau_people, agadir).await?;
-    session::eighth_session(
-        store,
-        &s.actor,
-        committee,
-        &bureau_people,
-        &committee_people,
-        &thematic,
-    )
-    .await?;
-
     // Demo logins.
     let agadir_members = store
         .body_members(majlis_domain::Viewer::System, agadir)
@@ -380,8 +369,9 @@ pub async fn load(store: &Store) -> anyhow::Result<()> {
         ("agadir", agadir_secretary, false),
         ("member", agadir_member, false),
     ];
+    let mut approver = None;
     for (username, person_id, is_admin) in accounts {
-        store
+        let account = store
             .create_account(
                 None,
                 NewAccount {
@@ -393,7 +383,24 @@ pub async fn load(store: &Store) -> anyhow::Result<()> {
                 },
             )
             .await?;
+        if username == "bureau" {
+            approver = Some(store.actor_for(&account).await?);
+        }
     }
+    let approver = approver.ok_or_else(|| anyhow::anyhow!("the bureau account is missing"))?;
+
+    let thematic =
+        meetings::meetings(store, &s.actor, &approver, bureau, &bureau_people, agadir).await?;
+    session::eighth_session(
+        store,
+        &s.actor,
+        committee,
+        &bureau_people,
+        &committee_people,
+        &thematic,
+    )
+    .await?;
+
     Ok(())
 }
 
