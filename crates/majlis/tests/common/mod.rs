@@ -108,16 +108,22 @@ impl TestApp {
         }
     }
 
-    /// How many statements the server ran for one request of `client`.
+    /// How many statements the server ran for one request of `client`: the
+    /// fewest of three requests, so that a value kept for a second expiring
+    /// or the job worker polling during one of them does not count.
     pub async fn statements_for(&self, client: &reqwest::Client, path: &str) -> u64 {
         use std::sync::atomic::Ordering;
-        // Every request counted the same way: reading who it is included.
-        self.db.store.forget_identities();
-        let before = self.statements.load(Ordering::SeqCst);
-        let r = client.get(self.url(path)).send().await.expect("request");
-        assert_eq!(r.status(), 200, "{path}");
-        r.bytes().await.expect("body");
-        self.statements.load(Ordering::SeqCst) - before
+        let mut fewest = u64::MAX;
+        for _ in 0..3 {
+            // Every request counted the same way: reading who it is included.
+            self.db.store.forget_identities();
+            let before = self.statements.load(Ordering::SeqCst);
+            let r = client.get(self.url(path)).send().await.expect("request");
+            assert_eq!(r.status(), 200, "{path}");
+            r.bytes().await.expect("body");
+            fewest = fewest.min(self.statements.load(Ordering::SeqCst) - before);
+        }
+        fewest
     }
 
     pub fn store(&self) -> &Store {
