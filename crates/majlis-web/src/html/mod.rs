@@ -23,6 +23,7 @@ pub mod people;
 pub mod print;
 pub mod program;
 pub mod session_edits;
+pub mod session_forms;
 pub mod sessions;
 pub mod upload;
 
