@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod ics;
 pub mod jobs;
 pub mod limits;
+pub mod markdown;
 pub mod present;
 pub mod redirect;
 pub mod state;

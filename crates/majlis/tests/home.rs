@@ -214,3 +214,79 @@ async fn members_answer_convocations_and_the_secretary_sees_the_answers() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn papers_to_approve_recent_activity_and_formatted_versions() {
+    each_backend(|b| async move {
+        let app = TestApp::demo(b).await;
+        let (bureau, csrf) = app.api_login("bureau").await;
+        let cc = app.body_id("اللجنة المركزية").await;
+        let get = |path: String| {
+            let (bureau, app) = (&bureau, &app);
+            async move { bureau.get(app.url(&path)).send().await.unwrap().json::<Value>().await.unwrap() }
+        };
+        let sessions = get(format!("/api/v1/bodies/{cc}/sessions")).await;
+        let session = sessions[0]["id"].as_str().unwrap().to_string();
+        let program = get(format!("/api/v1/sessions/{session}")).await;
+        let paper = &program["workshops"][2]["papers"][0];
+        let (paper, title) = (paper["id"].as_str().unwrap().to_string(), paper["title"].as_str().unwrap().to_string());
+        // Nothing submitted yet: no section of papers to approve.
+        let page = app.text(&app.page_login("bureau", "ar").await, "/").await;
+        assert!(!page.contains(r#"id="papers-to-review""#));
+
+        // A version written in Markdown (with a script that must not run), then submitted.
+        let r = bureau
+            .post(app.url(&format!("/api/v1/papers/{paper}/versions")))
+            .header("x-csrf-token", &csrf)
+            .json(&json!({"text": "## المحور الأول\n\n- **الديمقراطية الداخلية**\n- *القرب*\n\n<script>alert(1)</script>"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
+        let r = bureau
+            .post(app.url(&format!("/api/v1/papers/{paper}/action")))
+            .header("x-csrf-token", &csrf)
+            .json(&json!({"action": "submit"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
+
+        let client = app.page_login("bureau", "ar").await;
+        let page = app.text(&client, "/").await;
+        let review = section(&page, "papers-to-review");
+        assert!(review.contains(&title) && review.contains(&format!("/papers/{paper}")), "{review}");
+        // The version reads as formatted text, the script removed.
+        let text = app.text(&client, &format!("/papers/{paper}")).await;
+        assert!(text.contains(r#"<h2 dir="auto">المحور الأول</h2>"#), "{text}");
+        assert!(text.contains("<strong>الديمقراطية الداخلية</strong>"));
+        assert!(!text.contains("<script>alert"));
+        // A plain member of Agadir is no planner: nothing to approve.
+        let page = app.text(&app.page_login("member", "ar").await, "/").await;
+        assert!(!page.contains(r#"id="papers-to-review""#));
+
+        // Recent activity: the bureau sees the minutes its member approved.
+        let page = app.text(&app.page_login("bureau", "ar").await, "/").await;
+        let activity = section(&page, "activity");
+        assert!(activity.contains("صودق على المحضر") && activity.contains("من طرف"), "{activity}");
+        // Agadir's secretary plans a meeting: Agadir's members see it, the bureau does not.
+        let agadir = app.body_id("أكادير").await;
+        let (secretary, s_csrf) = app.api_login("agadir").await;
+        let day = (chrono::Utc::now() + chrono::Duration::days(9)).format("%Y-%m-%d").to_string();
+        let r = secretary
+            .post(app.url(&format!("/api/v1/bodies/{agadir}/meetings")))
+            .header("x-csrf-token", &s_csrf)
+            .json(&json!({"kind": "periodic", "title": "اجتماع التعبئة", "starts_at": format!("{day}T18:00"), "ends_at": format!("{day}T20:00")}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        let page = app.text(&app.page_login("member", "fr").await, "/").await;
+        let activity = section(&page, "activity");
+        assert!(activity.contains("Réunion programmée") && activity.contains("par") && activity.contains("اجتماع التعبئة"), "{activity}");
+        assert!(activity.contains("Aujourd’hui"), "{activity}");
+        let page = app.text(&app.page_login("bureau", "ar").await, "/").await;
+        assert!(!section(&page, "activity").contains("اجتماع التعبئة"));
+    })
+    .await;
+}

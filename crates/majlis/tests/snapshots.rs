@@ -29,6 +29,8 @@ macro_rules! snapshot {
                 // "late by N days" and similar counts from today's date.
                 (r#"<strong class="error">[^<]*</strong>"#, r#"<strong class="error">[late]</strong>"#),
                 (r#"<p class="muted today">[^<]*</p>"#, r#"<p class="muted today">[today]</p>"#),
+                // When the demo's recent activity happened.
+                (r#"<span class="at">[^<]*</span>"#, r#"<span class="at">[at]</span>"#),
                 // When the demo's minutes were saved: when the demo was loaded.
                 (r#"<p class="muted" id="saved">[^<]*</p>"#, r#"<p class="muted" id="saved">[saved]</p>"#),
             ],

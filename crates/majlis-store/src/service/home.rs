@@ -47,6 +47,9 @@ pub struct Home {
     /// Held meetings of bodies the viewer runs whose minutes are not yet
     /// approved, oldest first.
     pub minutes: Vec<(Meeting, Body)>,
+    /// Working papers submitted and waiting for the executive's approval
+    /// (for those who plan sessions), oldest submission first.
+    pub papers_to_review: Vec<PaperDue>,
 }
 
 impl Store {
@@ -117,32 +120,7 @@ impl Store {
                 .limit(HOME_LIMIT)
                 .all(&self.db)
                 .await?;
-            let sessions: HashMap<Uuid, Uuid> = workshop::Entity::find()
-                .select_only()
-                .column(workshop::Column::Id)
-                .column(workshop::Column::SessionId)
-                .filter(workshop::Column::Id.is_in(rows.iter().map(|p| p.workshop_id)))
-                .into_tuple::<(Uuid, Uuid)>()
-                .all(&self.db)
-                .await?
-                .into_iter()
-                .collect();
-            for p in rows {
-                let Some(session_id) = sessions.get(&p.workshop_id).copied() else {
-                    continue;
-                };
-                home.papers.push(PaperDue {
-                    id: p.id,
-                    title: p.title,
-                    due_on: p.due_on,
-                    state: crate::convert::stored(
-                        PaperState::parse(&p.state),
-                        "PaperState",
-                        &p.state,
-                    )?,
-                    session_id,
-                });
-            }
+            home.papers = self.papers_due(rows).await?;
         }
 
         let mut charge = Condition::any();
@@ -195,6 +173,46 @@ impl Store {
                 }
             }
         }
+        if majlis_domain::permissions::can_plan_sessions(actor) {
+            let rows = working_paper::Entity::find()
+                .filter(working_paper::Column::State.eq(PaperState::Submitted.as_str()))
+                .order_by_asc(working_paper::Column::UpdatedAt)
+                .limit(HOME_LIMIT)
+                .all(&self.db)
+                .await?;
+            home.papers_to_review = self.papers_due(rows).await?;
+        }
         Ok(home)
+    }
+
+    /// Working papers with the session each belongs to.
+    async fn papers_due(&self, rows: Vec<working_paper::Model>) -> StoreResult<Vec<PaperDue>> {
+        if rows.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sessions: HashMap<Uuid, Uuid> = workshop::Entity::find()
+            .select_only()
+            .column(workshop::Column::Id)
+            .column(workshop::Column::SessionId)
+            .filter(workshop::Column::Id.is_in(rows.iter().map(|p| p.workshop_id)))
+            .into_tuple::<(Uuid, Uuid)>()
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .collect();
+        let mut out = Vec::with_capacity(rows.len());
+        for p in rows {
+            let Some(session_id) = sessions.get(&p.workshop_id).copied() else {
+                continue;
+            };
+            out.push(PaperDue {
+                id: p.id,
+                title: p.title,
+                due_on: p.due_on,
+                state: crate::convert::stored(PaperState::parse(&p.state), "PaperState", &p.state)?,
+                session_id,
+            });
+        }
+        Ok(out)
     }
 }

@@ -2,6 +2,7 @@
 //! validation), then writes in one transaction together with its audit event.
 
 pub mod accounts;
+pub mod activity;
 pub mod actor;
 pub mod agenda;
 pub mod bodies;

@@ -46,6 +46,8 @@ struct Dashboard {
     papers: Vec<Item>,
     decisions: Vec<Item>,
     minutes: Vec<Item>,
+    reviews: Vec<Item>,
+    activity: Vec<Item>,
 }
 
 pub async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
@@ -178,6 +180,22 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
             reply: None,
         })
         .collect();
+    let reviews = home
+        .papers_to_review
+        .iter()
+        .map(|p| Item {
+            href: format!("/papers/{}", p.id),
+            title: clean(&p.title),
+            detail: lang.t("paper-state-submitted"),
+            when: lang.t_args(
+                "home-due",
+                &[("date", FluentValue::from(dates.date(p.due_on)))],
+            ),
+            status: Some(("submitted", lang.t("home-to-review"))),
+            reply: None,
+        })
+        .collect();
+    let activity = activity_items(&state, &ctx, &user.actor, &dates).await?;
     let page = Dashboard {
         chrome: Chrome::new(&ctx, lang.t("dashboard-title"), "home", "/"),
         greeting,
@@ -188,6 +206,73 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
         papers,
         decisions,
         minutes,
+        reviews,
+        activity,
     };
     Ok(render(&page))
+}
+
+/// Recent activity in the viewer's bodies, newest first.
+async fn activity_items(
+    state: &AppState,
+    ctx: &Ctx,
+    actor: &majlis_domain::Actor,
+    dates: &majlis_text::dates::DateFormatter,
+) -> Result<Vec<Item>, crate::error::PageError> {
+    use majlis_store::service::activity::ActivityTarget;
+    let lang = ctx.lang;
+    let tz: chrono_tz::Tz = ctx
+        .settings
+        .time_zone
+        .parse()
+        .unwrap_or(chrono_tz::Africa::Casablanca);
+    let events = state.store.recent_activity(actor).await?;
+    Ok(events
+        .into_iter()
+        .map(|e| {
+            let local = e.at.with_timezone(&tz);
+            let subject = match (&e.subject_latin, lang) {
+                (Some(latin), l) if l != crate::i18n::Lang::Ar && !latin.is_empty() => latin,
+                _ => &e.subject,
+            };
+            let action = lang.t(&format!("activity-{}", e.kind.as_str()));
+            let detail = match &e.by {
+                Some(p) => lang.t_args(
+                    "activity-by",
+                    &[
+                        ("action", FluentValue::from(action)),
+                        (
+                            "name",
+                            FluentValue::from(clean(&crate::present::name(lang, p))),
+                        ),
+                    ],
+                ),
+                None => action,
+            };
+            Item {
+                href: match e.target {
+                    ActivityTarget::Meeting(id) => format!("/meetings/{id}"),
+                    ActivityTarget::Body(id) => format!("/bodies/{id}"),
+                    ActivityTarget::Paper(id) => format!("/papers/{id}"),
+                },
+                title: clean(subject),
+                detail,
+                when: {
+                    let time = FluentValue::from(local.format("%H:%M").to_string());
+                    let days = (ctx.today() - local.date_naive()).num_days();
+                    match days {
+                        0 => lang.t_args("activity-today", &[("time", time)]),
+                        1 => lang.t_args("activity-yesterday", &[("time", time)]),
+                        _ => format!(
+                            "{} {}",
+                            dates.date(local.date_naive()),
+                            local.format("%H:%M")
+                        ),
+                    }
+                },
+                status: None,
+                reply: None,
+            }
+        })
+        .collect())
 }

@@ -128,7 +128,7 @@ async fn page(
                         size(f.size),
                     )
                 }),
-                text: v.text.as_deref().map(clean),
+                text: v.text.as_deref().map(crate::markdown::to_html),
             })
             .collect(),
         events: d
