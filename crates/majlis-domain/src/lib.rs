@@ -3,6 +3,7 @@
 //! with its own tests.
 
 pub mod body;
+pub mod brand;
 pub mod calendar;
 pub mod decision;
 pub mod error;

@@ -45,6 +45,13 @@ pub struct OrgSettings {
     pub digits: Digits,
     pub time_zone: String,
     pub show_hijri: bool,
+    /// The organization's colour (`#rrggbb`), `None` for majlis's green.
+    #[serde(default)]
+    pub brand_color: Option<String>,
+    /// The stored logo's file id; set with its own action, kept by
+    /// updates of the other settings.
+    #[serde(default)]
+    pub logo: Option<uuid::Uuid>,
 }
 
 impl Default for OrgSettings {
@@ -59,6 +66,8 @@ impl Default for OrgSettings {
             digits: Digits::Western,
             time_zone: "Africa/Casablanca".into(),
             show_hijri: false,
+            brand_color: None,
+            logo: None,
         }
     }
 }
@@ -90,6 +99,22 @@ impl OrgSettings {
         if !is_time_zone(&self.time_zone) {
             c.fail("time_zone", "invalid_choice");
         }
+        self.brand_color = match self.brand_color.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(s) => match crate::brand::check_color(s) {
+                Ok(rgb) => Some(rgb.hex()),
+                Err(_) => {
+                    // The precise reason (not a colour, or too light).
+                    let code = if crate::brand::Rgb::parse(s).is_some() {
+                        "color_too_light"
+                    } else {
+                        "invalid_color"
+                    };
+                    c.fail("brand_color", code);
+                    None
+                }
+            },
+        };
         c.into_result(self)
     }
 }

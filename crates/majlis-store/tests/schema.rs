@@ -29,7 +29,8 @@ async fn migrations_from_empty_database() {
                 "m0003_meetings",
                 "m0004_sessions",
                 "m0005_minutes_mail_files",
-                "m0006_replies"
+                "m0006_replies",
+                "m0007_branding"
             ]
         );
         // Migrating again is a no-op.

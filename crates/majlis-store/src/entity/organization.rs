@@ -14,6 +14,11 @@ pub struct Model {
     pub digits: String,
     pub time_zone: String,
     pub show_hijri: bool,
+    /// Backups written before m0007 have neither.
+    #[serde(default)]
+    pub brand_color: Option<String>,
+    #[serde(default)]
+    pub logo_file_id: Option<Uuid>,
     pub updated_at: DateTimeUtc,
 }
 

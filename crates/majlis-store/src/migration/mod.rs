@@ -9,6 +9,7 @@ mod m0003_meetings;
 mod m0004_sessions;
 mod m0005_minutes_mail_files;
 mod m0006_replies;
+mod m0007_branding;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0004_sessions::Migration),
             Box::new(m0005_minutes_mail_files::Migration),
             Box::new(m0006_replies::Migration),
+            Box::new(m0007_branding::Migration),
         ]
     }
 }

@@ -46,6 +46,13 @@ pub struct SettingsDto {
     /// IANA zone, e.g. Africa/Casablanca
     pub time_zone: String,
     pub show_hijri: bool,
+    /// The organization's colour, `#rrggbb` (dark enough for white text on
+    /// it); absent or empty for majlis's green.
+    #[serde(default)]
+    pub brand_color: Option<String>,
+    /// The logo's address (read only; set on the settings page).
+    #[serde(default)]
+    pub logo_url: Option<String>,
 }
 
 impl From<OrgSettings> for SettingsDto {
@@ -60,6 +67,8 @@ impl From<OrgSettings> for SettingsDto {
             digits: s.digits.as_str().into(),
             time_zone: s.time_zone,
             show_hijri: s.show_hijri,
+            brand_color: s.brand_color,
+            logo_url: s.logo.map(|id| format!("/logo/{id}")),
         }
     }
 }
@@ -171,6 +180,8 @@ pub async fn update_settings(
         digits,
         time_zone: req.time_zone,
         show_hijri: req.show_hijri,
+        brand_color: req.brand_color,
+        logo: None,
     };
     let s = state.store.update_settings(actor, input).await?;
     Ok(Json(s.into()))

@@ -164,7 +164,7 @@ pub async fn toggle_account(
 
 #[derive(Template)]
 #[template(path = "settings.html")]
-struct SettingsPage {
+pub(super) struct SettingsPage {
     chrome: Chrome,
     form: FormState,
     locales: Vec<(String, String)>,
@@ -174,13 +174,16 @@ struct SettingsPage {
     sample: String,
     roles: Vec<(String, String, String, String)>,
     role_form: FormState,
+    logo_form: FormState,
+    max_logo: String,
 }
 
-async fn settings_page(
+pub(super) async fn settings_page(
     state: &AppState,
     ctx: &Ctx,
     form: FormState,
     role_form: FormState,
+    logo_form: FormState,
 ) -> Result<SettingsPage, WebError> {
     let lang = ctx.lang;
     let dates = state.dates(lang.code(), &ctx.settings);
@@ -234,10 +237,20 @@ async fn settings_page(
         sample: dates.date_with_hijri(seed_day),
         roles,
         role_form,
+        logo_form,
+        max_logo: lang.t_args(
+            "settings-logo-hint",
+            &[(
+                "size",
+                fluent_templates::fluent_bundle::FluentValue::from(
+                    majlis_domain::brand::MAX_LOGO_BYTES / 1024,
+                ),
+            )],
+        ),
     })
 }
 
-fn settings_values(s: &OrgSettings) -> FormState {
+pub(super) fn settings_values(s: &OrgSettings) -> FormState {
     FormState::new()
         .with("name_ar", s.name_ar.clone())
         .with("name_fr", s.name_fr.clone().unwrap_or_default())
@@ -248,10 +261,30 @@ fn settings_values(s: &OrgSettings) -> FormState {
         .with("digits", s.digits.as_str())
         .with("time_zone", s.time_zone.clone())
         .with("show_hijri", if s.show_hijri { "on" } else { "" })
+        .with(
+            "brand_color",
+            s.brand_color
+                .clone()
+                .unwrap_or_else(|| DEFAULT_BRAND.into()),
+        )
+        .with(
+            "brand_default",
+            if s.brand_color.is_none() { "on" } else { "" },
+        )
 }
 
+/// majlis's own green (style.css `--brand`).
+const DEFAULT_BRAND: &str = "#0b6b43";
+
 async fn settings_form_page(state: &AppState, ctx: &Ctx) -> Result<SettingsPage, WebError> {
-    settings_page(state, ctx, settings_values(&ctx.settings), FormState::new()).await
+    settings_page(
+        state,
+        ctx,
+        settings_values(&ctx.settings),
+        FormState::new(),
+        FormState::new(),
+    )
+    .await
 }
 
 pub async fn settings_form(State(state): State<AppState>, ctx: Ctx) -> PageResult {
@@ -271,7 +304,7 @@ pub async fn save_settings(State(state): State<AppState>, ctx: Ctx, form: FormDa
             "invalid_choice",
         ));
         let fs = FormState::from_values(form.0).with_error(&e, ctx.lang);
-        let page = settings_page(&state, &ctx, fs, FormState::new()).await?;
+        let page = settings_page(&state, &ctx, fs, FormState::new(), FormState::new()).await?;
         return Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page));
     };
     let input = OrgSettings {
@@ -284,12 +317,16 @@ pub async fn save_settings(State(state): State<AppState>, ctx: Ctx, form: FormDa
         digits,
         time_zone: form.text("time_zone"),
         show_hijri: form.get("show_hijri") == Some("on"),
+        brand_color: (form.get("brand_default") != Some("on"))
+            .then(|| form.text("brand_color"))
+            .filter(|c| !c.eq_ignore_ascii_case(DEFAULT_BRAND)),
+        logo: ctx.settings.logo,
     };
     match state.store.update_settings(ctx.actor()?, input).await {
         Ok(_) => Ok(see_other("/admin/settings")),
         Err(e) => {
             let fs = FormState::from_values(form.0).with_error(&e.into(), ctx.lang);
-            let page = settings_page(&state, &ctx, fs, FormState::new()).await?;
+            let page = settings_page(&state, &ctx, fs, FormState::new(), FormState::new()).await?;
             Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
         }
     }
@@ -309,7 +346,14 @@ pub async fn add_role(State(state): State<AppState>, ctx: Ctx, form: FormData) -
         Ok(_) => Ok(see_other("/admin/settings#roles")),
         Err(e) => {
             let fs = FormState::from_values(form.0).with_error(&e.into(), ctx.lang);
-            let page = settings_page(&state, &ctx, settings_values(&ctx.settings), fs).await?;
+            let page = settings_page(
+                &state,
+                &ctx,
+                settings_values(&ctx.settings),
+                fs,
+                FormState::new(),
+            )
+            .await?;
             Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
         }
     }

@@ -18,6 +18,42 @@ pub struct Chrome {
     pub section: &'static str,
     pub path: String,
     pub flash: Option<String>,
+    /// The stylesheet of the organization's colour tokens (see
+    /// [`brand_css`]), `None` for majlis's own colours.
+    pub brand_css: Option<String>,
+    /// The organization's logo's address.
+    pub logo: Option<String>,
+}
+
+/// The address of an organization colour's stylesheet: the colour is in
+/// the address, so the sheet is computed without the database and cached
+/// for good (the page's Content-Security-Policy allows no inline style).
+pub fn brand_css_href(color: Option<&str>) -> Option<String> {
+    let c = majlis_domain::brand::Rgb::parse(color?)?;
+    Some(format!("/brand/{}.css", c.hex().trim_start_matches('#')))
+}
+
+/// The CSS custom properties of an organization colour, for light and dark
+/// mode; `None` unless it is a colour that passes
+/// [`majlis_domain::brand::check_color`].
+pub fn brand_css(color: &str) -> Option<String> {
+    use majlis_domain::brand::{Tokens, check_color, palette};
+    let p = palette(check_color(color).ok()?);
+    let rule = |t: &Tokens| {
+        format!(
+            "--brand:{};--brand-ink:{};--brand-soft:{};--brand-strong:{};--link:{};",
+            t.brand.hex(),
+            t.brand_ink.hex(),
+            t.brand_soft.hex(),
+            t.brand_strong.hex(),
+            t.link.hex()
+        )
+    };
+    Some(format!(
+        ":root{{{}}}@media (prefers-color-scheme: dark){{:root{{{}}}}}",
+        rule(&p.light),
+        rule(&p.dark)
+    ))
 }
 
 impl Chrome {
@@ -51,6 +87,8 @@ impl Chrome {
             section,
             path: path.into(),
             flash: None,
+            brand_css: brand_css_href(ctx.settings.brand_color.as_deref()),
+            logo: ctx.settings.logo.map(|id| format!("/logo/{id}")),
         }
     }
 
@@ -190,6 +228,8 @@ impl ErrorPage {
                 section: "",
                 path: "/".into(),
                 flash: None,
+                brand_css: None,
+                logo: None,
             },
             message,
         }

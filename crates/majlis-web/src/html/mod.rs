@@ -6,6 +6,7 @@ pub mod admin;
 pub mod agenda;
 pub mod audit;
 pub mod bodies;
+pub mod branding;
 pub mod calendar;
 pub mod dashboard;
 pub mod decisions;
@@ -190,6 +191,13 @@ pub fn routes() -> Router<AppState> {
             get(admin::settings_form).post(admin::save_settings),
         )
         .route("/audit/{kind}/{id}", get(audit::show))
+        .route(
+            "/admin/logo",
+            post(branding::upload.layer(DefaultBodyLimit::max(crate::api::UPLOAD_BODY))),
+        )
+        .route("/admin/logo/remove", post(branding::remove))
+        .route("/logo/{id}", get(branding::show))
+        .route("/brand/{file}", get(branding::stylesheet))
 }
 
 /// Renders a template; a rendering failure is an internal error page.
