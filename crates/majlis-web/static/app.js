@@ -14,13 +14,31 @@ document.addEventListener("submit", (event) => {
 }, true);
 
 // After a failed submit, the error summary is brought into view and focused,
-// so that a screen reader reads it and a phone shows it.
+// so that a screen reader reads it and a phone shows it; the address bar
+// shows the form's own page (the answer came from the address the form
+// posted to), so that reloading or sharing it opens the page, not the action.
 window.addEventListener("DOMContentLoaded", () => {
   const summary = document.querySelector(".errors");
   if (summary) {
     summary.setAttribute("tabindex", "-1");
-    summary.scrollIntoView({ block: "start" });
-    summary.focus({ preventScroll: true });
+    const bring = () => {
+      summary.scrollIntoView({ block: "start" });
+      summary.focus({ preventScroll: true });
+    };
+    bring();
+    // A summary inside a <details> cannot take focus before the first
+    // layout in Chromium: once more when the page has loaded, unless the
+    // person has already moved on.
+    window.addEventListener("load", () => {
+      if (document.activeElement === document.body) bring();
+    }, { once: true });
+    const page = document.body.dataset.page;
+    if (page && page.startsWith("/") && !page.startsWith("//")
+        && page !== location.pathname + location.search) {
+      const section = summary.parentElement && summary.parentElement.closest("[id]");
+      const hash = section && section.id !== "main" ? "#" + section.id : "";
+      history.replaceState(null, "", page + hash);
+    }
   }
 });
 

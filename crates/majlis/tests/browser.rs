@@ -103,6 +103,9 @@ async fn flow(
         json!([true, true]),
         "error summary focused and in view"
     );
+    // At the form's own address, not the address it posted to.
+    let url = c.current_url().await.unwrap();
+    assert_eq!(url.path(), "/bodies/new", "{url}");
     shot(&c, &format!("{lang}-3a-new-body-invalid")).await;
     fill(&c, "#f-name_ar", province).await;
     fill(&c, "#f-city", "مدينة").await;
@@ -261,6 +264,25 @@ async fn meetings_flow(app: &TestApp, driver: &Driver) {
     let url = c.current_url().await.unwrap();
     assert!(url.path().starts_with("/meetings/"), "{url}");
     let meeting = url.path().trim_start_matches("/meetings/").to_string();
+    js(
+        &c,
+        "document.querySelectorAll('details').forEach(d => d.open = true)",
+    )
+    .await;
+    // An agenda item without a title: the meeting page again, the error
+    // summary focused, at the meeting's address and the agenda's section.
+    submit(&c, "form[action$='/agenda']").await;
+    let url = c.current_url().await.unwrap();
+    assert_eq!(url.path(), format!("/meetings/{meeting}"), "{url}");
+    assert_eq!(url.fragment(), Some("agenda"), "{url}");
+    let focused = c
+        .execute(
+            "return document.activeElement.classList.contains('errors')",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(focused, json!(true));
     js(
         &c,
         "document.querySelectorAll('details').forEach(d => d.open = true)",

@@ -365,8 +365,16 @@ async fn form_page(
             "/bodies".to_string(),
         ),
     };
+    // The form's own address (where a failed submit shows itself).
+    let page = match editing {
+        Some(b) => format!("/bodies/{}/edit", b.id),
+        None => match form.value("parent_id") {
+            p if p.is_empty() => "/bodies/new".to_string(),
+            p => format!("/bodies/new?parent={}", crate::redirect::urlencode(p)),
+        },
+    };
     Ok(BodyForm {
-        chrome: Chrome::new(ctx, title, "bodies", action.clone()),
+        chrome: Chrome::new(ctx, title, "bodies", page),
         form,
         action,
         cancel,

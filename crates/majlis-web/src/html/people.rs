@@ -208,8 +208,13 @@ fn form_page(ctx: &Ctx, editing: Option<&Person>, form: FormState) -> PersonForm
             "/people".into(),
         ),
     };
+    // The form's own address (where a failed submit shows itself).
+    let page = match editing {
+        Some(p) => format!("/people/{}/edit", p.id),
+        None => "/people/new".to_string(),
+    };
     PersonForm {
-        chrome: Chrome::new(ctx, title, "people", action.clone()),
+        chrome: Chrome::new(ctx, title, "people", page),
         form,
         action,
         cancel,
