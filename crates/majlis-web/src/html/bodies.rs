@@ -369,7 +369,7 @@ async fn form_page(
     let page = match editing {
         Some(b) => format!("/bodies/{}/edit", b.id),
         None => match form.value("parent_id") {
-            p if p.is_empty() => "/bodies/new".to_string(),
+            "" => "/bodies/new".to_string(),
             p => format!("/bodies/new?parent={}", crate::redirect::urlencode(p)),
         },
     };
