@@ -130,6 +130,9 @@ pub struct GuestInput {
     /// A speaker of the meeting (a thematic meeting's).
     #[serde(default)]
     pub speaker: bool,
+    /// `female` or `male` when known (for «متدخلة» / «متدخل»).
+    #[serde(default)]
+    pub gender: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -138,6 +141,7 @@ pub struct ValidGuest {
     pub quality: Option<String>,
     pub email: Option<String>,
     pub speaker: bool,
+    pub gender: Option<crate::Gender>,
 }
 
 impl GuestInput {
@@ -146,11 +150,22 @@ impl GuestInput {
         let name = c.required("name", &self.name, MAX_NAME);
         let quality = c.optional("quality", self.quality.as_deref(), MAX_NAME);
         let email = c.email("email", self.email.as_deref());
+        let gender = match self.gender.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(g) => {
+                let parsed = crate::Gender::parse(g);
+                if parsed.is_none() {
+                    c.fail("gender", "invalid_choice");
+                }
+                parsed
+            }
+        };
         c.into_result(ValidGuest {
             name,
             quality,
             email,
             speaker: self.speaker,
+            gender,
         })
     }
 }
@@ -226,15 +241,26 @@ mod tests {
             quality: None,
             email: Some("x@example.org".into()),
             speaker: true,
+            gender: Some("female".into()),
         };
         assert_eq!(g.validate().unwrap().name, "ممثل");
+        assert_eq!(g.validate().unwrap().gender, Some(crate::Gender::Female));
+        let unknown = GuestInput {
+            gender: Some("".into()),
+            ..g.clone()
+        };
+        assert_eq!(unknown.validate().unwrap().gender, None);
         let bad = GuestInput {
             name: "".into(),
             quality: None,
             email: Some("nope".into()),
             speaker: false,
+            gender: Some("x".into()),
         };
-        assert!(bad.validate().is_err());
+        let DomainError::Invalid(errs) = bad.validate().unwrap_err() else {
+            panic!()
+        };
+        assert_eq!(errs.len(), 3);
         assert!(check_report_title(" ").is_err());
     }
 }

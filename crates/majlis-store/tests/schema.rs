@@ -30,7 +30,8 @@ async fn migrations_from_empty_database() {
                 "m0004_sessions",
                 "m0005_minutes_mail_files",
                 "m0006_replies",
-                "m0007_branding"
+                "m0007_branding",
+                "m0008_guest_gender"
             ]
         );
         // Migrating again is a no-op.

@@ -45,6 +45,8 @@ pub struct User {
     pub session_token: Option<String>,
     /// The person's names (Arabic, Latin) when the account is someone's.
     pub names: Option<(String, Option<String>)>,
+    /// The person's gender, when the account is someone's.
+    pub gender: Option<majlis_domain::Gender>,
 }
 
 impl User {
@@ -221,6 +223,7 @@ impl FromRequestParts<AppState> for Ctx {
                         csrf: None,
                         session_token: None,
                         names: None,
+                        gender: None,
                     });
                 }
                 None => {
@@ -242,6 +245,7 @@ impl FromRequestParts<AppState> for Ctx {
                     csrf: Some(i.csrf),
                     session_token: Some(token),
                     names: i.names,
+                    gender: i.gender,
                 });
             }
         }

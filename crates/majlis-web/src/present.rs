@@ -141,6 +141,17 @@ pub fn time_range(lang: Lang, from: chrono::NaiveDateTime, to: chrono::NaiveDate
     )
 }
 
+/// A speaker in the words of their gender: «متدخلة», «متدخل», or
+/// «متدخل(ة)» when it is not known.
+pub fn speaker_word(lang: Lang, gender: Option<majlis_domain::Gender>) -> String {
+    lang.t_args("guest-speaker-as", &[("gender", gender_arg(gender))])
+}
+
+/// A gender as the `$gender` of a message: `female`, `male` or `other`.
+pub fn gender_arg(gender: Option<majlis_domain::Gender>) -> FluentValue<'static> {
+    FluentValue::from(gender.map_or("other", |g| g.as_str()))
+}
+
 /// «فلان (أستاذ باحث)، فلانة».
 pub fn speaker_names(lang: Lang, list: Vec<majlis_store::service::invitations::Guest>) -> String {
     list.into_iter()
@@ -292,5 +303,55 @@ mod quorum_tests {
             strip(quorum_line(Lang::Ar, &sheet(3, 21, 11))),
             "النصاب غير مكتمل: حضر 3 أعضاء من أصل 21 (المطلوب 11)."
         );
+    }
+}
+
+#[cfg(test)]
+mod gender_tests {
+    use super::*;
+    use majlis_domain::Gender;
+
+    /// Without the isolation marks fluent puts around arguments.
+    fn plain(s: String) -> String {
+        s.replace(['\u{2068}', '\u{2069}'], "")
+    }
+
+    #[test]
+    fn speakers_and_addresses_follow_the_gender() {
+        assert_eq!(speaker_word(Lang::Ar, Some(Gender::Female)), "متدخلة");
+        assert_eq!(speaker_word(Lang::Ar, Some(Gender::Male)), "متدخل");
+        assert_eq!(speaker_word(Lang::Ar, None), "متدخل(ة)");
+        assert_eq!(speaker_word(Lang::Fr, Some(Gender::Female)), "Intervenante");
+        let joined = |g| plain(Lang::Ar.t_args("workshop-joined", &[("gender", gender_arg(g))]));
+        assert_eq!(joined(Some(Gender::Female)), "أنت مسجلة في هذه الورشة.");
+        assert_eq!(joined(None), "أنت مسجل(ة) في هذه الورشة.");
+        let mail = |g| {
+            plain(Lang::Ar.t_args(
+                "mail-reminder-overdue-text",
+                &[
+                    ("gender", gender_arg(g)),
+                    ("name", FluentValue::from("فاطمة")),
+                    ("title", FluentValue::from("t")),
+                    ("session", FluentValue::from("s")),
+                    ("due", FluentValue::from("d")),
+                    ("link", FluentValue::from("l")),
+                ],
+            ))
+        };
+        assert!(
+            mail(Some(Gender::Female)).starts_with("السيدة فاطمة،"),
+            "{}",
+            mail(Some(Gender::Female))
+        );
+        assert!(mail(Some(Gender::Male)).starts_with("السيد فاطمة،"));
+        assert!(mail(None).starts_with("السيد(ة) فاطمة،"));
+        let conflict = plain(Lang::Ar.t_args(
+            "conflict-person",
+            &[
+                ("gender", gender_arg(Some(Gender::Female))),
+                ("name", FluentValue::from("فاطمة")),
+            ],
+        ));
+        assert_eq!(conflict, "فاطمة مبرمجة في حصتين متزامنتين.");
     }
 }

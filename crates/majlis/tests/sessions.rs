@@ -375,6 +375,31 @@ async fn council_members_sign_up_for_workshops() {
             html.contains("المتدخلون"),
             "speakers of the thematic meetings"
         );
+        // Signed up, in the words of the member's gender.
+        assert!(
+            html.contains("أنت مسجلة في هذه الورشة") || html.contains("أنت مسجل في هذه الورشة"),
+            "{html}"
+        );
+        // A thematic meeting names its speakers in their gender: the
+        // Casablanca meeting's second speaker is a woman (فاعلة جمعوية).
+        let title = html.find("لقاء موضوعاتي بمدينة الدار البيضاء").unwrap();
+        let start = html[..title].rfind(r#"<a href=""#).unwrap() + r#"<a href=""#.len();
+        let href = html[start..start + html[start..].find('"').unwrap()].to_string();
+        let bureau = app.page_login("bureau", "ar").await;
+        let meeting = bureau
+            .get(app.url(&href))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            meeting.contains("فاعلة جمعوية")
+                && meeting.contains(r#"<span class="tag">متدخلة</span>"#),
+            "{meeting}"
+        );
+        assert!(meeting.contains(r#"<span class="tag">متدخل</span>"#));
         let r = c
             .delete(&join)
             .header("x-csrf-token", &csrf)

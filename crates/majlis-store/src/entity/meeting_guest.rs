@@ -13,6 +13,9 @@ pub struct Model {
     /// Speaks at the meeting (a thematic meeting's speakers).
     pub speaker: bool,
     pub created_at: DateTimeUtc,
+    /// `female` or `male` when known; backups written before m0008 have none.
+    #[serde(default)]
+    pub gender: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

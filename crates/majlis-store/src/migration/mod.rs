@@ -10,6 +10,7 @@ mod m0004_sessions;
 mod m0005_minutes_mail_files;
 mod m0006_replies;
 mod m0007_branding;
+mod m0008_guest_gender;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0005_minutes_mail_files::Migration),
             Box::new(m0006_replies::Migration),
             Box::new(m0007_branding::Migration),
+            Box::new(m0008_guest_gender::Migration),
         ]
     }
 }

@@ -26,6 +26,8 @@ pub struct Identity {
     pub actor: Actor,
     /// The account's person's names (Arabic, Latin), shown in the header.
     pub names: Option<(String, Option<String>)>,
+    /// The person's gender, for the words that address them.
+    pub gender: Option<majlis_domain::Gender>,
 }
 
 impl Store {
@@ -47,22 +49,24 @@ impl Store {
             return Ok(None);
         };
         let actor = self.actor_for(&account).await?;
-        let names = match account.person_id {
+        let person = match account.person_id {
             Some(id) => {
                 use crate::entity::person;
                 use sea_orm::EntityTrait;
-                person::Entity::find_by_id(id)
-                    .one(&self.db)
-                    .await?
-                    .map(|p| (p.full_name_ar, p.full_name_latin))
+                person::Entity::find_by_id(id).one(&self.db).await?
             }
             None => None,
         };
+        let gender = person
+            .as_ref()
+            .and_then(|p| majlis_domain::Gender::parse(&p.gender));
+        let names = person.map(|p| (p.full_name_ar, p.full_name_latin));
         let identity = Identity {
             account,
             csrf,
             actor,
             names,
+            gender,
         };
         self.identities.put(key, epoch, identity.clone());
         Ok(Some(identity))

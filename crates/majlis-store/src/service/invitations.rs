@@ -31,6 +31,7 @@ pub struct Guest {
     pub email: Option<String>,
     pub attendance: Option<Attendance>,
     pub speaker: bool,
+    pub gender: Option<majlis_domain::Gender>,
 }
 
 fn to_guest(g: meeting_guest::Model) -> Guest {
@@ -42,6 +43,7 @@ fn to_guest(g: meeting_guest::Model) -> Guest {
         email: g.email,
         attendance: g.attendance.as_deref().and_then(Attendance::parse),
         speaker: g.speaker,
+        gender: g.gender.as_deref().and_then(majlis_domain::Gender::parse),
     }
 }
 
@@ -263,6 +265,7 @@ impl Store {
             attendance: Set(None),
             speaker: Set(v.speaker),
             created_at: Set(crate::now()),
+            gender: Set(v.gender.map(|g| g.as_str().to_string())),
         }
         .insert(&tx)
         .await?;

@@ -464,9 +464,16 @@ count-days-late = { $category ->
     [many] متأخرة بـ{ $count } يوما
    *[other] متأخرة بـ{ $count } يوم
 }
-conflict-person = { $name } مبرمج(ة) في حصتين متزامنتين.
+conflict-person = { $gender ->
+    [female] { $name } مبرمجة في حصتين متزامنتين.
+    [male] { $name } مبرمج في حصتين متزامنتين.
+   *[other] { $name } مبرمج(ة) في حصتين متزامنتين.
+}
 conflict-room = القاعة { $room } محجوزة مرتين في نفس الوقت.
-conflict-facilitator = { $name } يسير ورشة دون أن يكون عضوا في المجلس.
+conflict-facilitator = { $gender ->
+    [female] { $name } تسير ورشة دون أن تكون عضوة في المجلس.
+   *[other] { $name } يسير ورشة دون أن يكون عضوا في المجلس.
+}
 error-not_a_council = الدورات خاصة بهيئات من نوع المجلس.
 error-number_not_after_last = رقم الدورة يجب أن يلي رقم آخر دورة.
 error-workshop_full = الورشة مكتملة.
@@ -485,7 +492,11 @@ action-add-to-calendar = إضافة إلى التقويم (⁦.ics⁩)
 ## E-mails
 mail-invitation-subject = دعوة: { $title }
 mail-invitation-text =
-    السيد(ة) { $name }،
+    { $gender ->
+        [female] السيدة
+        [male] السيد
+       *[other] السيد(ة)
+    } { $name }،
     
     يتشرف { $body } بدعوتكم إلى: { $title }
     الموعد: { $when }
@@ -497,7 +508,11 @@ mail-invitation-text =
     { $link }
 mail-invitation-changed-subject = تغيير موعد أو مكان: { $title }
 mail-invitation-changed-text =
-    السيد(ة) { $name }،
+    { $gender ->
+        [female] السيدة
+        [male] السيد
+       *[other] السيد(ة)
+    } { $name }،
     
     نخبركم بتغيير موعد أو مكان { $title } ({ $body }).
     الموعد الجديد: { $when }
@@ -508,21 +523,33 @@ mail-invitation-changed-text =
     التفاصيل: { $link }
 mail-invitation-cancelled-subject = إلغاء: { $title }
 mail-invitation-cancelled-text =
-    السيد(ة) { $name }،
+    { $gender ->
+        [female] السيدة
+        [male] السيد
+       *[other] السيد(ة)
+    } { $name }،
     
     نخبركم بإلغاء { $title } ({ $body }) الذي كان مقررا { $when }.
     
     التفاصيل: { $link }
 mail-reminder-before-subject = تذكير: ورقة العمل «{ $title }»
 mail-reminder-before-text =
-    السيد(ة) { $name }،
+    { $gender ->
+        [female] السيدة
+        [male] السيد
+       *[other] السيد(ة)
+    } { $name }،
     
     نذكركم بأن ورقة العمل «{ $title }» المكلفين بها في إطار { $session } منتظرة يوم { $due }.
     
     لإيداع صيغة أو كتابتها: { $link }
 mail-reminder-overdue-subject = تأخر: ورقة العمل «{ $title }»
 mail-reminder-overdue-text =
-    السيد(ة) { $name }،
+    { $gender ->
+        [female] السيدة
+        [male] السيد
+       *[other] السيد(ة)
+    } { $name }،
     
     حل أجل ورقة العمل «{ $title }» ({ $session }) يوم { $due } ولم تودع بعد.
     
@@ -627,9 +654,19 @@ field-event_title = الحدث
 
 action-join-workshop = التسجيل في هذه الورشة
 action-leave-workshop = الانسحاب من الورشة
-workshop-joined = أنت مسجل(ة) في هذه الورشة.
+workshop-joined = { $gender ->
+    [female] أنت مسجلة في هذه الورشة.
+    [male] أنت مسجل في هذه الورشة.
+   *[other] أنت مسجل(ة) في هذه الورشة.
+}
 
 guest-speaker = متدخل(ة)
+guest-speaker-as = { $gender ->
+    [female] متدخلة
+    [male] متدخل
+   *[other] متدخل(ة)
+}
+gender-unknown = غير محدد
 session-speakers = المتدخلون
 
 action-remove-agenda-item = حذف النقطة

@@ -602,6 +602,8 @@ action-leave-workshop = Leave the workshop
 workshop-joined = You are signed up for this workshop.
 
 guest-speaker = Speaker
+guest-speaker-as = Speaker
+gender-unknown = Not given
 session-speakers = Speakers
 
 action-remove-agenda-item = Remove item

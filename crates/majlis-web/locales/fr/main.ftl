@@ -599,9 +599,19 @@ field-event_title = Événement
 
 action-join-workshop = M’inscrire à cet atelier
 action-leave-workshop = Quitter l’atelier
-workshop-joined = Vous êtes inscrit·e à cet atelier.
+workshop-joined = { $gender ->
+    [female] Vous êtes inscrite à cet atelier.
+    [male] Vous êtes inscrit à cet atelier.
+   *[other] Vous êtes inscrit·e à cet atelier.
+}
 
 guest-speaker = Intervenant·e
+guest-speaker-as = { $gender ->
+    [female] Intervenante
+    [male] Intervenant
+   *[other] Intervenant·e
+}
+gender-unknown = Non précisé
 session-speakers = Intervenant·es
 
 action-remove-agenda-item = Retirer le point

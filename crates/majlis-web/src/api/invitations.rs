@@ -102,6 +102,9 @@ pub struct GuestRequest {
     /// A speaker of the meeting.
     #[serde(default)]
     pub speaker: bool,
+    /// female or male, when known
+    #[serde(default)]
+    pub gender: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -112,6 +115,8 @@ pub struct GuestDto {
     /// present, excused or absent
     pub attendance: Option<String>,
     pub speaker: bool,
+    /// female or male, when known
+    pub gender: Option<String>,
 }
 
 /// A meeting's guests (their addresses are not returned).
@@ -136,6 +141,7 @@ pub async fn guests(
                 quality: g.quality,
                 attendance: g.attendance.map(|a| a.as_str().into()),
                 speaker: g.speaker,
+                gender: g.gender.map(|g| g.as_str().into()),
             })
             .collect(),
     ))
@@ -162,6 +168,7 @@ pub async fn add_guest(
                 quality: r.quality,
                 email: r.email,
                 speaker: r.speaker,
+                gender: r.gender,
             },
         )
         .await?;

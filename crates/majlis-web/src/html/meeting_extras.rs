@@ -20,7 +20,8 @@ use uuid::Uuid;
 
 pub struct GuestView {
     pub id: String,
-    pub speaker: bool,
+    /// «متدخلة», «متدخل» or «متدخل(ة)» for a speaker.
+    pub speaker: Option<String>,
     pub name: String,
     pub quality: Option<String>,
     pub status_label: String,
@@ -50,6 +51,8 @@ pub struct MeetingExtras {
     pub attachments: HashMap<String, Vec<(String, String)>>,
     pub later_meetings: Vec<(String, String)>,
     pub guest_form: FormState,
+    /// The guest form's gender choices (unknown first).
+    pub genders: Vec<(String, String)>,
 }
 
 pub async fn extras(
@@ -61,7 +64,21 @@ pub async fn extras(
     let lang = ctx.lang;
     let actor = ctx.actor().map_err(|_| DomainError::Forbidden)?;
     let dates = state.dates(lang.code(), &ctx.settings);
-    let mut x = MeetingExtras::default();
+    let mut x = MeetingExtras {
+        genders: std::iter::once((String::new(), lang.t("gender-unknown")))
+            .chain(
+                [majlis_domain::Gender::Female, majlis_domain::Gender::Male]
+                    .iter()
+                    .map(|g| {
+                        (
+                            g.as_str().to_string(),
+                            lang.t(&format!("gender-{}", g.as_str())),
+                        )
+                    }),
+            )
+            .collect(),
+        ..Default::default()
+    };
     match state.store.minutes(actor, m.id).await {
         Ok(min) => {
             x.minutes_readable = true;
@@ -144,7 +161,9 @@ pub async fn extras(
         .map(|g| {
             let (status_label, options) = super::meetings::attendance_choices(lang, g.attendance);
             GuestView {
-                speaker: g.speaker,
+                speaker: g
+                    .speaker
+                    .then(|| crate::present::speaker_word(lang, g.gender)),
                 id: g.id.to_string(),
                 name: clean(&g.name),
                 quality: g.quality.as_deref().map(clean),
@@ -231,6 +250,7 @@ pub async fn add_guest(
         quality: form.opt("quality"),
         email: form.opt("email"),
         speaker: form.get("speaker") == Some("on"),
+        gender: form.opt("gender"),
     };
     match state.store.add_guest(actor(&ctx)?, id, &input).await {
         Ok(_) => Ok(see_other(&format!("/meetings/{id}#guests"))),

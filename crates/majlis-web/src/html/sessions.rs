@@ -74,6 +74,8 @@ struct SessionPage {
     workshop_options: Vec<(String, String)>,
     /// The council's current members, for the paper assignment picker.
     candidates: Vec<(String, String, String)>,
+    /// «أنت مسجلة في هذه الورشة» in the viewer's gender.
+    joined: String,
 }
 
 async fn page(
@@ -105,29 +107,36 @@ async fn page(
             _ => days.push((day, vec![view])),
         }
     }
-    let person_name = |id: Uuid| -> String {
+    let person = |id: Uuid| {
         program
             .workshops
             .iter()
             .flat_map(|w| w.people.iter())
             .find(|(p, _)| p.id == id)
-            .map_or_else(String::new, |(p, _)| name(lang, p))
+            .map(|(p, _)| p)
+    };
+    // The person's name and, for the words about them, gender.
+    let about = |id: Uuid| -> [(&'static str, FluentValue<'static>); 2] {
+        let p = person(id);
+        [
+            (
+                "name",
+                FluentValue::from(p.map_or_else(String::new, |p| name(lang, p))),
+            ),
+            ("gender", crate::present::gender_arg(p.map(|p| p.gender))),
+        ]
     };
     let conflicts = program
         .conflicts
         .iter()
         .map(|c| match c {
-            Conflict::PersonTwice { person, .. } => lang.t_args(
-                "conflict-person",
-                &[("name", FluentValue::from(person_name(*person)))],
-            ),
+            Conflict::PersonTwice { person, .. } => lang.t_args("conflict-person", &about(*person)),
             Conflict::RoomTwice { room, .. } => {
                 lang.t_args("conflict-room", &[("room", FluentValue::from(clean(room)))])
             }
-            Conflict::FacilitatorNotMember { person, .. } => lang.t_args(
-                "conflict-facilitator",
-                &[("name", FluentValue::from(person_name(*person)))],
-            ),
+            Conflict::FacilitatorNotMember { person, .. } => {
+                lang.t_args("conflict-facilitator", &about(*person))
+            }
         })
         .collect();
     let names_with = |people: &[(Person, WorkshopRole)], role: WorkshopRole| -> String {
@@ -228,7 +237,15 @@ async fn page(
         })
         .collect();
     let workshop_options = workshop_options(lang, &program.workshops);
+    let joined = lang.t_args(
+        "workshop-joined",
+        &[(
+            "gender",
+            crate::present::gender_arg(ctx.user.as_ref().and_then(|u| u.gender)),
+        )],
+    );
     Ok(SessionPage {
+        joined,
         chrome: Chrome::new(
             ctx,
             session_title(lang, s, &body_name),

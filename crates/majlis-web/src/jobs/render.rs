@@ -120,6 +120,10 @@ pub async fn invitation(
                         None => clean(&r.name),
                     }),
                 ),
+                (
+                    "gender",
+                    crate::present::gender_arg(r.person.as_ref().map(|p| p.gender)),
+                ),
                 ("body", FluentValue::from(c.body_name.clone())),
                 ("title", FluentValue::from(c.title.clone())),
                 ("when", FluentValue::from(c.when.clone())),
@@ -203,6 +207,7 @@ pub async fn paper_reminder(
             &format!("{key}-text"),
             &[
                 ("name", FluentValue::from(crate::present::name(lang, &p))),
+                ("gender", crate::present::gender_arg(Some(p.gender))),
                 ("title", FluentValue::from(title.clone())),
                 ("session", FluentValue::from(session_title)),
                 ("due", FluentValue::from(dates.date(paper.due_on))),

@@ -4,7 +4,7 @@
 //! thematic meetings with their speakers.
 
 use crate::names;
-use majlis_domain::Actor;
+use majlis_domain::{Actor, Gender};
 use majlis_store::Store;
 use uuid::Uuid;
 
@@ -285,9 +285,20 @@ pub(super) async fn meetings(
             .visible_person(majlis_domain::Viewer::System, members[8 + k])
             .await?
             .0;
-        let (outsider, _) = names::name(300 + k, k % 2 == 0);
-        for (name, quality) in [
-            (member.full_name_ar.clone(), "عضو المكتب السياسي"),
+        // The second speaker's quality says her or his gender.
+        let female = k == 1;
+        let (outsider, _) = names::name(300 + k, female);
+        let outsider_gender = if female { Gender::Female } else { Gender::Male };
+        for (name, quality, gender) in [
+            (
+                member.full_name_ar.clone(),
+                if member.gender == Gender::Female {
+                    "عضوة المكتب السياسي"
+                } else {
+                    "عضو المكتب السياسي"
+                },
+                member.gender,
+            ),
             (
                 outsider,
                 [
@@ -295,6 +306,7 @@ pub(super) async fn meetings(
                     "فاعلة جمعوية",
                     "خبير في الاقتصاد الاجتماعي والتضامني",
                 ][k],
+                outsider_gender,
             ),
         ] {
             store
@@ -306,6 +318,7 @@ pub(super) async fn meetings(
                         quality: Some(quality.into()),
                         email: None,
                         speaker: true,
+                        gender: Some(gender.as_str().into()),
                     },
                 )
                 .await?;
