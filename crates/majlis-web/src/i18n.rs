@@ -202,6 +202,36 @@ mod tests {
         assert_eq!(ar.len(), en.len());
     }
 
+    /// Latin words in Arabic messages (PDF, .ics) sit in
+    /// left-to-right isolates, so that a dot, a bracket or a number next to
+    /// them stays where it belongs in right-to-left text.
+    #[test]
+    fn latin_tokens_in_arabic_messages_are_isolated() {
+        let src = include_str!("../locales/ar/main.ftl");
+        for line in src.lines() {
+            let text = match line.split_once(" = ") {
+                Some((key, value)) if !line.starts_with([' ', '#']) && !key.contains(' ') => value,
+                _ if line.starts_with(' ') && !line.trim_start().starts_with(['[', '*', '}']) => {
+                    line
+                }
+                _ => continue,
+            };
+            let (mut depth, mut isolated) = (0i32, false);
+            for c in text.chars() {
+                match c {
+                    '{' => depth += 1,
+                    '}' => depth -= 1,
+                    '\u{2066}' => isolated = true,
+                    '\u{2069}' => isolated = false,
+                    c if c.is_ascii_alphabetic() && depth == 0 => {
+                        assert!(isolated, "a Latin word outside an isolate: {line}")
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
     #[test]
     fn latin_tokens_in_arabic_read_left_to_right() {
         // «(.ics)» would show as «(ics.)» in right-to-left text.

@@ -146,7 +146,7 @@ async fn colour_and_logo_from_the_settings() {
             .await
             .unwrap();
         assert_eq!(r.status(), 422);
-        assert!(r.text().await.unwrap().contains("PNG أو JPEG أو WebP"));
+        assert!(r.text().await.unwrap().contains("يُقبل الشعار بصيغة"));
         let png = base64::engine::general_purpose::STANDARD
             .decode(PNG)
             .unwrap();

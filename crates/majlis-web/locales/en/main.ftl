@@ -228,7 +228,21 @@ field-digits = Digits
 field-time_zone = Time zone
 field-show_hijri = Show the Hijri date alongside
 form-has-errors = Please correct the errors shown.
-list-empty = No results.
+empty-sessions = No session of this council yet.
+empty-meetings = No meeting for this body yet: plan the first one with “New meeting”.
+empty-search = No one matches this search. Try part of the name or the membership number.
+empty-bodies = No body matches this search.
+empty-decisions-to-follow = No open decision or measure in this body’s charge.
+empty-participations = No participation recorded yet.
+empty-audit = No change recorded for this record.
+empty-program = The programme is empty: add the first slot (opening, workshops, closing).
+empty-papers = No working paper assigned yet.
+empty-parallel = No thematic meeting linked to this session.
+empty-versions = No version yet: upload a file or write the text below.
+empty-agenda = The agenda is empty.
+empty-guests = No guests invited.
+empty-decisions = No decision recorded for this meeting.
+empty-reports = No report recorded.
 
 ## Errors
 error-invalid_input = Invalid input.

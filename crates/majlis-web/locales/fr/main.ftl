@@ -228,7 +228,21 @@ field-digits = Chiffres
 field-time_zone = Fuseau horaire
 field-show_hijri = Afficher la date hégirienne à côté
 form-has-errors = Veuillez corriger les erreurs signalées.
-list-empty = Aucun résultat.
+empty-sessions = Aucune session de ce conseil pour l’instant.
+empty-meetings = Aucune réunion pour cette instance : programmez la première avec « Nouvelle réunion ».
+empty-search = Personne ne correspond à cette recherche. Essayez une partie du nom ou le numéro d’adhérent.
+empty-bodies = Aucune instance ne correspond à cette recherche.
+empty-decisions-to-follow = Aucune décision ni mesure ouverte à la charge de cette instance.
+empty-participations = Aucune participation enregistrée pour l’instant.
+empty-audit = Aucune modification enregistrée pour cet élément.
+empty-program = Le programme est vide : ajoutez le premier créneau (ouverture, ateliers, clôture).
+empty-papers = Aucun document de travail attribué pour l’instant.
+empty-parallel = Aucune rencontre thématique liée à cette session.
+empty-versions = Pas encore de version : déposez un fichier ou écrivez le texte ci-dessous.
+empty-agenda = L’ordre du jour est vide.
+empty-guests = Aucun invité.
+empty-decisions = Aucune décision enregistrée pour cette réunion.
+empty-reports = Aucun rapport enregistré.
 
 ## Erreurs
 error-invalid_input = Données invalides.
