@@ -81,3 +81,71 @@ window.addEventListener("DOMContentLoaded", () => {
     search.addEventListener("keydown", (e) => { if (e.key === "Enter") e.preventDefault(); });
   });
 });
+
+// Inline edits: a form marked data-inline (an answer to a convocation, a
+// decision's follow-up, attendance, moving or editing an agenda item) is
+// sent in the background and only its section of the page is replaced by
+// the same section of the answer, so the reader keeps their place. Any
+// surprise (no section, a network error, another page) falls back to the
+// ordinary submit.
+document.addEventListener("submit", async (event) => {
+  const form = event.target;
+  if (event.defaultPrevented || !form.matches("form[data-inline]")) return;
+  const section = form.closest("section[id]");
+  if (!section || !window.fetch || !window.DOMParser) return;
+  event.preventDefault();
+  const button = event.submitter;
+  const data = new FormData(form, button || undefined);
+  const fallback = () => {
+    if (button && button.name) {
+      const hidden = document.createElement("input");
+      hidden.type = "hidden";
+      hidden.name = button.name;
+      hidden.value = button.value;
+      form.append(hidden);
+    }
+    HTMLFormElement.prototype.submit.call(form);
+  };
+  form.setAttribute("aria-busy", "true");
+  let response;
+  try {
+    response = await fetch(form.action, {
+      method: "POST",
+      body: new URLSearchParams(data),
+      credentials: "same-origin",
+      headers: { "Accept": "text/html" },
+    });
+  } catch (_) {
+    fallback();
+    return;
+  }
+  const page = new URL(response.url, location.href);
+  if (page.origin !== location.origin || (response.status >= 500)) {
+    fallback();
+    return;
+  }
+  const html = await response.text();
+  const doc = new DOMParser().parseFromString(html, "text/html");
+  const fresh = doc.getElementById(section.id);
+  if (!fresh || (response.ok && page.pathname !== location.pathname)) {
+    fallback();
+    return;
+  }
+  section.replaceWith(fresh);
+  const summary = fresh.querySelector(".errors");
+  if (summary) {
+    summary.setAttribute("tabindex", "-1");
+    summary.focus();
+    return;
+  }
+  // Focus where it was: the same form's button, else the section's heading.
+  const again = button && [...fresh.querySelectorAll("form")]
+    .find((f) => f.action === form.action)
+    ?.querySelector(`button[name="${button.name}"][value="${button.value}"], button[type=submit]`);
+  const heading = fresh.querySelector("h2");
+  const target = again || heading;
+  if (target) {
+    if (!again) target.setAttribute("tabindex", "-1");
+    target.focus({ preventScroll: true });
+  }
+});

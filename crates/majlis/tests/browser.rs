@@ -10,8 +10,8 @@ mod common;
 
 use common::TestApp;
 use common::browser::{
-    Driver, browser, click_and_wait, fill, js, login, open_seed_meeting, shot, start_driver,
-    submit, switch_lang, text,
+    Driver, browser, click_and_wait, click_inline, fill, js, login, open_seed_meeting, shot,
+    start_driver, submit, switch_lang, text,
 };
 use fantoccini::Locator;
 use majlis_store::Backend;
@@ -303,7 +303,7 @@ async fn meetings_flow(app: &TestApp, driver: &Driver) {
         .await
         .unwrap();
     js(&c, "document.querySelectorAll('#attendance input[type=radio][value=present]').forEach(r => r.checked = true)").await;
-    submit(&c, "form[action$='/attendance']").await;
+    click_inline(&c, "form[action$='/attendance'] button[type=submit]").await;
     let page = text(&c).await;
     assert!(page.contains("مكتمل") || page.contains("النصاب"), "{page}");
     shot(&c, "ar-10-meeting-held").await;

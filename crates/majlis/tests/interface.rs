@@ -10,7 +10,8 @@ mod common;
 
 use common::TestApp;
 use common::browser::{
-    Driver, browser, click_and_wait, login, open_seed_meeting, shot, start_driver, text,
+    Driver, browser, click_and_wait, click_inline, login, open_seed_meeting, shot, start_driver,
+    text,
 };
 use fantoccini::Locator;
 use majlis_store::Backend;
@@ -49,7 +50,8 @@ async fn answer_a_convocation(app: &TestApp, driver: &Driver) {
     login(&c, app, "member").await;
     assert!(text(&c).await.contains("اجتماع تقييم الانتخابات التشريعية"));
     shot(&c, "ar-17-home-convocation").await;
-    click_and_wait(
+    // Answered in place: the home page stays where it was.
+    click_inline(
         &c,
         &format!("form[action='/meetings/{meeting}/reply'] button[value='attend']"),
     )

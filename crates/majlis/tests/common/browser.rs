@@ -187,6 +187,59 @@ pub async fn click_and_wait(c: &Client, button_css: &str) {
         .expect("page after submit");
 }
 
+/// Clicks a button of an inline form (data-inline): the page stays, only
+/// the form's section is replaced. Waits for the replacement and checks
+/// that the document was not reloaded.
+pub async fn click_inline(c: &Client, button_css: &str) {
+    c.execute("window.__same_document = true", vec![])
+        .await
+        .expect("marker");
+    let button = c
+        .find(Locator::Css(button_css))
+        .await
+        .unwrap_or_else(|_| panic!("no {button_css}"));
+    let section = c
+        .execute(
+            "return arguments[0].closest('section[id]')",
+            vec![serde_json::to_value(&button).expect("element")],
+        )
+        .await
+        .expect("section");
+    let section = c
+        .find(Locator::Css(&format!(
+            "section#{}",
+            c.execute("return arguments[0].id", vec![section])
+                .await
+                .expect("id")
+                .as_str()
+                .expect("a section with an id")
+        )))
+        .await
+        .expect("section element");
+    c.execute(
+        "arguments[0].scrollIntoView({block: 'center'})",
+        vec![serde_json::to_value(&button).expect("element")],
+    )
+    .await
+    .expect("scroll");
+    button.click().await.expect("click");
+    for _ in 0..200 {
+        if section.tag_name().await.is_err() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    assert!(
+        section.tag_name().await.is_err(),
+        "the section was not replaced"
+    );
+    let same = c
+        .execute("return window.__same_document === true", vec![])
+        .await
+        .expect("marker");
+    assert_eq!(same, serde_json::json!(true), "the page was reloaded");
+}
+
 pub async fn text(c: &Client) -> String {
     for _ in 0..20 {
         if let Ok(main) = c.find(Locator::Css("main")).await
