@@ -73,6 +73,8 @@ struct ParticipationsPage {
     scopes: Vec<(String, String)>,
     /// Where the form posts: a new participation, or the one being edited.
     form_action: String,
+    /// The body's current members, for the person picker.
+    candidates: Vec<(String, String, String)>,
     editing: bool,
 }
 
@@ -105,6 +107,11 @@ async fn page(
             None => format!("/bodies/{body_id}/participations"),
         },
         editing: editing.is_some(),
+        candidates: if permissions::can_manage_meetings(actor, &lineage) {
+            super::session_forms::candidates(state, ctx, body_id).await?
+        } else {
+            Vec::new()
+        },
         scopes: ["national", "international"]
             .iter()
             .map(|s| (s.to_string(), lang.t(&format!("participation-scope-{s}"))))
@@ -152,13 +159,9 @@ pub async fn create(
     let id = parse_id(&id)?;
     let actor = ctx.actor()?;
     let result = async {
-        let people = super::program::people_by_numbers(
-            &state,
-            ctx.actor()?,
-            &up.form.text("people"),
-            "people",
-        )
-        .await?;
+        let people =
+            super::program::picked_people(&state, actor, &up.form, "people", "people_numbers", 30)
+                .await?;
         let input = input(&up, people);
         let file = up.upload()?;
         state
@@ -203,8 +206,19 @@ pub async fn edit_form(
     let id = parse_id(&id)?;
     let actor = ctx.actor()?;
     let p = state.store.participation(actor, id).await?;
-    let numbers: Vec<String> = p
+    // The body's members ticked in the picker, the others by number.
+    let members: std::collections::HashSet<String> =
+        super::session_forms::candidates(&state, &ctx, p.body_id)
+            .await?
+            .into_iter()
+            .map(|c| c.0)
+            .collect();
+    let (ticked, others): (Vec<_>, Vec<_>) = p
         .people
+        .iter()
+        .partition(|x| members.contains(&x.id.to_string()));
+    let ticked: Vec<String> = ticked.iter().map(|x| x.id.to_string()).collect();
+    let numbers: Vec<String> = others
         .iter()
         .filter_map(|x| x.member_number.clone())
         .collect();
@@ -216,7 +230,8 @@ pub async fn edit_form(
         .with("city", p.city.clone().unwrap_or_default())
         .with("first_day", p.first_day.to_string())
         .with("last_day", p.last_day.to_string())
-        .with("people", numbers.join("، "))
+        .with("people", ticked.join(","))
+        .with("people_numbers", numbers.join(", "))
         .with("report", p.report.clone().unwrap_or_default());
     let page = page(&state, &ctx, p.body_id, form, Some(id)).await?;
     Ok(render(&page))
@@ -232,13 +247,9 @@ pub async fn update(
     let id = parse_id(&id)?;
     let actor = ctx.actor()?;
     let result = async {
-        let people = super::program::people_by_numbers(
-            &state,
-            ctx.actor()?,
-            &up.form.text("people"),
-            "people",
-        )
-        .await?;
+        let people =
+            super::program::picked_people(&state, actor, &up.form, "people", "people_numbers", 30)
+                .await?;
         let file = up.upload()?;
         state
             .store

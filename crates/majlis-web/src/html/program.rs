@@ -66,6 +66,34 @@ async fn program_document(
     Ok(crate::documents::program(state, actor.into(), ctx.lang, &program).await?)
 }
 
+/// The people a form names: those ticked in a person picker (`picked`, at
+/// most `max`) and, from elsewhere, by the member numbers typed in
+/// `numbers`; each once.
+pub async fn picked_people(
+    state: &AppState,
+    actor: &majlis_domain::Actor,
+    form: &super::FormData,
+    picked: &'static str,
+    numbers: &'static str,
+    max: usize,
+) -> Result<Vec<Uuid>, WebError> {
+    let mut people = form
+        .list(picked)
+        .into_iter()
+        .take(max)
+        .map(|p| {
+            Uuid::parse_str(p)
+                .map_err(|_| WebError::Domain(DomainError::invalid(picked, "invalid_choice")))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    for p in people_by_numbers(state, actor, &form.text(numbers), numbers).await? {
+        if !people.contains(&p) {
+            people.push(p);
+        }
+    }
+    Ok(people)
+}
+
 /// People by the member numbers typed in a field («PPS-000012, PPS-000031»),
 /// at most ten; an unknown number is the field's error.
 pub async fn people_by_numbers(

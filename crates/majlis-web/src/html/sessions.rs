@@ -423,24 +423,15 @@ pub async fn add_paper(
                 .map_err(|_| err("due_on", "invalid_date"))?;
         // Council members ticked in the picker, and members from elsewhere
         // by their member numbers.
-        let mut people = form
-            .list("assignees")
-            .into_iter()
-            .take(20)
-            .map(|p| Uuid::parse_str(p).map_err(|_| err("assignees", "invalid_choice")))
-            .collect::<Result<Vec<_>, _>>()?;
-        for p in super::program::people_by_numbers(
+        let people = super::program::picked_people(
             &state,
-            ctx.actor()?,
-            &form.text("assignee_numbers"),
+            actor,
+            &form,
+            "assignees",
             "assignee_numbers",
+            20,
         )
-        .await?
-        {
-            if !people.contains(&p) {
-                people.push(p);
-            }
-        }
+        .await?;
         state
             .store
             .add_paper(actor, workshop, &form.text("paper_title"), due, &people)

@@ -81,7 +81,18 @@ impl FromRequest<AppState> for UploadForm {
                 if name.len() > 64 || text.chars().count() > 100_000 {
                     return Err(bad(WebError::PayloadTooLarge));
                 }
-                fields.insert(name, text);
+                // A field sent several times (a picker's ticked boxes)
+                // keeps every value, as `FormData::list` reads them.
+                match fields.get_mut(&name) {
+                    Some(v) => {
+                        let v: &mut String = v;
+                        v.push(',');
+                        v.push_str(&text);
+                    }
+                    None => {
+                        fields.insert(name, text);
+                    }
+                }
             }
         }
         Ok(UploadForm {
