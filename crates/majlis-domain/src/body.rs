@@ -247,7 +247,7 @@ mod tests {
         let DomainError::Invalid(errs) = input.validate().unwrap_err() else {
             panic!()
         };
-        let fields: Vec<_> = errs.iter().map(|e| e.field).collect();
+        let fields: Vec<_> = errs.iter().map(|e| e.field.as_ref()).collect();
         assert_eq!(fields, vec!["name_ar", "kind", "parent_id"]);
     }
 }

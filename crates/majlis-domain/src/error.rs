@@ -2,17 +2,31 @@
 //! web layer translates and maps to HTTP statuses.
 
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// One invalid field: the field's name and a stable code for the message.
+/// Most fields are named in code; a report's fields are named by their
+/// template (`fields.turnout`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FieldError {
-    pub field: &'static str,
+    pub field: Cow<'static, str>,
     pub code: &'static str,
 }
 
 impl FieldError {
     pub fn new(field: &'static str, code: &'static str) -> Self {
-        Self { field, code }
+        Self {
+            field: Cow::Borrowed(field),
+            code,
+        }
+    }
+
+    /// A field named at run time (a template's field).
+    pub fn dynamic(field: String, code: &'static str) -> Self {
+        Self {
+            field: Cow::Owned(field),
+            code,
+        }
     }
 }
 

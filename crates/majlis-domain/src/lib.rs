@@ -5,6 +5,7 @@
 pub mod body;
 pub mod brand;
 pub mod calendar;
+pub mod campaign;
 pub mod decision;
 pub mod error;
 pub mod jobs;
@@ -17,8 +18,10 @@ pub mod permissions;
 pub mod person;
 pub mod record;
 pub mod reply;
+pub mod report_template;
 pub mod session;
 pub mod settings;
+pub mod synthesis;
 pub mod upload;
 pub mod validation;
 pub mod viewer;

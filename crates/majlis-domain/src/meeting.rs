@@ -282,7 +282,7 @@ impl MeetingInput {
             && let Err(DomainError::Invalid(errs)) = check_times(s, e)
         {
             for f in errs {
-                c.fail(f.field, f.code);
+                c.fail(f.field.clone(), f.code);
             }
         }
         let venue = c.optional("venue", self.venue.as_deref(), MAX_NAME);
@@ -490,7 +490,7 @@ mod tests {
         let DomainError::Invalid(errs) = bad.validate().unwrap_err() else {
             panic!()
         };
-        let fields: Vec<_> = errs.iter().map(|e| (e.field, e.code)).collect();
+        let fields: Vec<_> = errs.iter().map(|e| (e.field.as_ref(), e.code)).collect();
         assert_eq!(
             fields,
             [

@@ -134,6 +134,28 @@ pub fn can_read_paper(actor: &Actor, assignee: bool, circulated: bool, council: 
     can_plan_sessions(actor) || assignee || (circulated && can_view_body(actor, council))
 }
 
+/// Write report templates (versions of them): the national executive.
+pub fn can_manage_templates(actor: &Actor) -> bool {
+    actor.national()
+}
+
+/// Issue, launch and close a campaign in the name of a body, and review
+/// the reports it receives: those who run that body.
+pub fn can_issue_campaign(actor: &Actor, issuing: &Lineage) -> bool {
+    can_manage_meetings(actor, issuing)
+}
+
+/// Draft and submit a target body's report: those who run the body.
+pub fn can_write_report(actor: &Actor, target: &Lineage) -> bool {
+    can_manage_meetings(actor, target)
+}
+
+/// Read a target body's report: the body itself, those who manage a body
+/// above it, and the issuing body.
+pub fn can_read_report(actor: &Actor, target: &Lineage, issuing: &Lineage) -> bool {
+    can_view_body(actor, target) || can_view_body(actor, issuing)
+}
+
 /// Create people (a provincial secretary registers new members of their body).
 pub fn can_create_person(actor: &Actor) -> bool {
     actor.national() || actor.manages_any()

@@ -174,7 +174,7 @@ mod tests {
         let DomainError::Invalid(errs) = i.validate().unwrap_err() else {
             panic!()
         };
-        let fields: Vec<_> = errs.iter().map(|e| e.field).collect();
+        let fields: Vec<_> = errs.iter().map(|e| e.field.as_ref()).collect();
         assert_eq!(
             fields,
             vec!["gender", "member_number", "phone", "joined_on"]

@@ -220,7 +220,7 @@ impl SessionInput {
             && let Err(DomainError::Invalid(errs)) = check_session_days(f, l)
         {
             for e in errs {
-                c.fail(e.field, e.code);
+                c.fail(e.field.clone(), e.code);
             }
         }
         let venue = c.optional("venue", self.venue.as_deref(), MAX_NAME);

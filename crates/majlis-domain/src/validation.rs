@@ -24,9 +24,10 @@ impl Checker {
         Self::default()
     }
 
-    pub fn fail(&mut self, field: &'static str, code: &'static str) {
+    pub fn fail(&mut self, field: impl Into<std::borrow::Cow<'static, str>>, code: &'static str) {
+        let field = field.into();
         if !self.errors.iter().any(|e| e.field == field) {
-            self.errors.push(FieldError::new(field, code));
+            self.errors.push(FieldError { field, code });
         }
     }
 
@@ -234,7 +235,10 @@ mod tests {
         assert_eq!(t, "line one\nline two");
         let errors = c.finish().unwrap_err();
         assert_eq!(
-            errors.iter().map(|e| (e.field, e.code)).collect::<Vec<_>>(),
+            errors
+                .iter()
+                .map(|e| (e.field.as_ref(), e.code))
+                .collect::<Vec<_>>(),
             vec![("title", "single_line"), ("venue", "single_line")]
         );
     }

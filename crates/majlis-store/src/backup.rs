@@ -9,10 +9,10 @@
 use crate::Store;
 use crate::entity::{
     account, agenda_attachment, agenda_item, api_token, attendance, audit_event, body,
-    calendar_feed, council_session, decision, file, job, meeting, meeting_guest, meeting_report,
-    membership, minutes, organization, paper_assignee, paper_event, paper_version, participation,
-    participation_person, person, program_slot, reply, role, working_paper, workshop,
-    workshop_person,
+    calendar_feed, campaign, campaign_target, council_session, decision, file, job, meeting,
+    meeting_guest, meeting_report, membership, minutes, organization, paper_assignee, paper_event,
+    paper_version, participation, participation_person, person, program_slot, reply, report,
+    report_event, report_template, role, working_paper, workshop, workshop_person,
 };
 use crate::error::{StoreError, StoreResult};
 use sea_orm::{
@@ -111,7 +111,7 @@ fn io(e: std::io::Error) -> StoreError {
 }
 
 /// Tables in the order they are written and restored (parents first).
-const TABLES: [&str; 30] = [
+const TABLES: [&str; 35] = [
     "organization",
     "roles",
     "people",
@@ -141,6 +141,11 @@ const TABLES: [&str; 30] = [
     "meeting_reports",
     "jobs",
     "calendar_feeds",
+    "report_templates",
+    "campaigns",
+    "campaign_targets",
+    "reports",
+    "report_events",
     "audit_events",
 ];
 
@@ -225,6 +230,11 @@ impl Store {
                 "meeting_reports" => dump::<meeting_report::Entity>(&tx, out, t).await?,
                 "jobs" => dump::<job::Entity>(&tx, out, t).await?,
                 "calendar_feeds" => dump::<calendar_feed::Entity>(&tx, out, t).await?,
+                "report_templates" => dump::<report_template::Entity>(&tx, out, t).await?,
+                "campaigns" => dump::<campaign::Entity>(&tx, out, t).await?,
+                "campaign_targets" => dump::<campaign_target::Entity>(&tx, out, t).await?,
+                "reports" => dump::<report::Entity>(&tx, out, t).await?,
+                "report_events" => dump::<report_event::Entity>(&tx, out, t).await?,
                 _ => dump::<audit_event::Entity>(&tx, out, t).await?,
             };
             counts.push((t.to_string(), n));
@@ -335,6 +345,11 @@ impl Store {
                 "meeting_reports" => load::<meeting_report::Entity>(&tx, rows).await?,
                 "jobs" => load::<job::Entity>(&tx, rows).await?,
                 "calendar_feeds" => load::<calendar_feed::Entity>(&tx, rows).await?,
+                "report_templates" => load::<report_template::Entity>(&tx, rows).await?,
+                "campaigns" => load::<campaign::Entity>(&tx, rows).await?,
+                "campaign_targets" => load::<campaign_target::Entity>(&tx, rows).await?,
+                "reports" => load::<report::Entity>(&tx, rows).await?,
+                "report_events" => load::<report_event::Entity>(&tx, rows).await?,
                 _ => load::<audit_event::Entity>(&tx, rows).await?,
             };
             counts.push((t.to_string(), n));

@@ -31,7 +31,8 @@ async fn migrations_from_empty_database() {
                 "m0005_minutes_mail_files",
                 "m0006_replies",
                 "m0007_branding",
-                "m0008_guest_gender"
+                "m0008_guest_gender",
+                "m0009_campaigns"
             ]
         );
         // Migrating again is a no-op.

@@ -11,6 +11,7 @@ mod m0005_minutes_mail_files;
 mod m0006_replies;
 mod m0007_branding;
 mod m0008_guest_gender;
+mod m0009_campaigns;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0006_replies::Migration),
             Box::new(m0007_branding::Migration),
             Box::new(m0008_guest_gender::Migration),
+            Box::new(m0009_campaigns::Migration),
         ]
     }
 }

@@ -115,11 +115,11 @@ impl Store {
         }
         let mut c = Checker::new();
         let username = check_username(&new.username)
-            .map_err(|e| c.fail(e.field, e.code))
+            .map_err(|e| c.fail(e.field.clone(), e.code))
             .unwrap_or_default();
         let email = c.email("email", new.email.as_deref());
         if let Err(e) = check_password(&new.password) {
-            c.fail(e.field, e.code);
+            c.fail(e.field.clone(), e.code);
         }
         c.finish().map_err(DomainError::Invalid)?;
         let hash = self.hash_password(new.password).await?;

@@ -267,7 +267,7 @@ fn rename(e: WebError, from: &str, to: &'static str) -> WebError {
         WebError::Domain(DomainError::Invalid(mut v)) => {
             for f in &mut v {
                 if f.field == from {
-                    f.field = to;
+                    f.field = to.into();
                 }
             }
             WebError::Domain(DomainError::Invalid(v))

@@ -395,7 +395,7 @@ pub fn rename_title(e: WebError, to: &'static str) -> WebError {
                 .into_iter()
                 .map(|mut f| {
                     if f.field == "title" {
-                        f.field = to;
+                        f.field = to.into();
                     }
                     f
                 })
