@@ -13,7 +13,7 @@ use majlis_domain::campaign::{
 };
 use majlis_domain::meeting::MeetingKind;
 use majlis_domain::report_template::TemplateDef;
-use majlis_domain::{Actor, DomainError, Viewer, permissions};
+use majlis_domain::{Actor, DomainError, Lineage, Viewer, permissions};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
     QuerySelect, Set,
@@ -387,16 +387,7 @@ impl Store {
     /// and those of its target bodies.
     pub async fn campaign(&self, viewer: impl Into<Viewer<'_>>, id: Uuid) -> StoreResult<Campaign> {
         let viewer = viewer.into();
-        let c = to_campaign(
-            campaign::Entity::find_by_id(id)
-                .one(&self.db)
-                .await?
-                .ok_or(DomainError::NotFound)?,
-        )?;
-        let tree = self.body_tree().await?;
-        let issuing = tree
-            .lineage(c.issuing_body_id)
-            .ok_or(DomainError::NotFound)?;
+        let (c, _, issuing) = self.campaign_with_issuer(id).await?;
         if viewer.allows(|a| permissions::can_view_body(a, &issuing)) {
             return Ok(c);
         }
@@ -414,6 +405,28 @@ impl Store {
         Ok(c)
     }
 
+    /// A campaign (unchecked), the body tree and the issuing body's lineage.
+    pub(crate) async fn campaign_with_issuer(
+        &self,
+        id: Uuid,
+    ) -> StoreResult<(
+        Campaign,
+        std::sync::Arc<crate::service::tree::BodyTree>,
+        Lineage,
+    )> {
+        let c = to_campaign(
+            campaign::Entity::find_by_id(id)
+                .one(&self.db)
+                .await?
+                .ok_or(DomainError::NotFound)?,
+        )?;
+        let tree = self.body_tree().await?;
+        let issuing = tree
+            .lineage(c.issuing_body_id)
+            .ok_or(DomainError::NotFound)?;
+        Ok((c, tree, issuing))
+    }
+
     /// A campaign's target bodies, in the tree's order.
     pub async fn campaign_targets(&self, campaign_id: Uuid) -> StoreResult<Vec<Uuid>> {
         let mut ids: Vec<Uuid> = campaign_target::Entity::find()
@@ -424,12 +437,7 @@ impl Store {
             .all(&self.db)
             .await?;
         let tree = self.body_tree().await?;
-        let order: std::collections::HashMap<Uuid, usize> = tree
-            .all()
-            .iter()
-            .enumerate()
-            .map(|(i, b)| (b.id, i))
-            .collect();
+        let order = tree.positions();
         ids.sort_by_key(|id| order.get(id).copied().unwrap_or(usize::MAX));
         Ok(ids)
     }

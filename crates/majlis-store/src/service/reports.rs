@@ -5,9 +5,9 @@
 
 use crate::Store;
 use crate::audit;
-use crate::entity::{campaign, campaign_target, meeting, report, report_event};
+use crate::entity::{campaign_target, meeting, report, report_event};
 use crate::error::{StoreError, StoreResult};
-use crate::service::campaigns::{Campaign, to_campaign};
+use crate::service::campaigns::Campaign;
 use crate::service::{actor_id, ensure};
 use chrono::{DateTime, NaiveDate, Utc};
 use majlis_domain::body::BodyKind;
@@ -114,16 +114,7 @@ impl Store {
         campaign_id: Uuid,
         body_id: Uuid,
     ) -> StoreResult<(Campaign, Lineage, Lineage, bool)> {
-        let c = to_campaign(
-            campaign::Entity::find_by_id(campaign_id)
-                .one(&self.db)
-                .await?
-                .ok_or(DomainError::NotFound)?,
-        )?;
-        let tree = self.body_tree().await?;
-        let issuing = tree
-            .lineage(c.issuing_body_id)
-            .ok_or(DomainError::NotFound)?;
+        let (c, tree, issuing) = self.campaign_with_issuer(campaign_id).await?;
         let target = tree.lineage(body_id).ok_or(DomainError::NotFound)?;
         let is_target = campaign_target::Entity::find_by_id((campaign_id, body_id))
             .one(&self.db)
@@ -401,12 +392,7 @@ impl Store {
             .into_iter()
             .filter_map(|b| {
                 let body = tree.get(b)?;
-                let lineage = tree.lineage(b)?;
-                let region_id = lineage
-                    .ancestors
-                    .iter()
-                    .find(|a| tree.get(**a).is_some_and(|x| x.kind == BodyKind::Regional))
-                    .copied();
+                let region_id = tree.region_of(b);
                 let r = reports.get(&b);
                 let facts = r.map(|r| ReportFacts {
                     state: r.state,
@@ -436,16 +422,7 @@ impl Store {
         campaign_id: Uuid,
     ) -> StoreResult<(Campaign, Synthesis)> {
         let viewer = viewer.into();
-        let c = to_campaign(
-            campaign::Entity::find_by_id(campaign_id)
-                .one(&self.db)
-                .await?
-                .ok_or(DomainError::NotFound)?,
-        )?;
-        let tree = self.body_tree().await?;
-        let issuing = tree
-            .lineage(c.issuing_body_id)
-            .ok_or(DomainError::NotFound)?;
+        let (c, tree, issuing) = self.campaign_with_issuer(campaign_id).await?;
         crate::service::ensure_viewer(viewer, |a| permissions::can_view_body(a, &issuing))?;
         let template_id = c
             .template_id
@@ -474,12 +451,7 @@ impl Store {
             .iter()
             .filter_map(|r| {
                 let body = tree.get(r.body_id)?;
-                let region = tree
-                    .lineage(r.body_id)?
-                    .ancestors
-                    .iter()
-                    .find(|a| tree.get(**a).is_some_and(|x| x.kind == BodyKind::Regional))
-                    .copied();
+                let region = tree.region_of(r.body_id);
                 Some(ReportRow {
                     report_id: r.id,
                     body_id: r.body_id,

@@ -65,6 +65,20 @@ impl BodyTree {
         })
     }
 
+    /// The nearest regional body above `id`, if any (campaign boards and
+    /// syntheses group by region).
+    pub fn region_of(&self, id: Uuid) -> Option<Uuid> {
+        self.lineage(id)?.ancestors.into_iter().find(|a| {
+            self.get(*a)
+                .is_some_and(|b| b.kind == majlis_domain::BodyKind::Regional)
+        })
+    }
+
+    /// Each body's place in [`BodyTree::all`], to sort ids in the tree's order.
+    pub fn positions(&self) -> &HashMap<Uuid, usize> {
+        &self.index
+    }
+
     /// The direct children of a body (archived ones too), by name.
     pub fn children(&self, id: Uuid) -> impl Iterator<Item = &Body> {
         self.children
