@@ -427,6 +427,53 @@ impl Store {
         Ok((c, tree, issuing))
     }
 
+    /// The campaigns the viewer may read — issued by a body they may view, or
+    /// targeting one of their bodies —, the latest deadline first.
+    pub async fn campaigns_for(
+        &self,
+        viewer: impl Into<Viewer<'_>>,
+        limit: u64,
+    ) -> StoreResult<Vec<Campaign>> {
+        let viewer = viewer.into();
+        ensure_viewer(viewer, |_| true)?;
+        let tree = self.body_tree().await?;
+        let mine: Vec<Uuid> = viewer
+            .actor()
+            .map(|a| a.roles.iter().map(|r| r.body_id).collect())
+            .unwrap_or_default();
+        let targeted: std::collections::HashSet<Uuid> = if mine.is_empty() {
+            Default::default()
+        } else {
+            campaign_target::Entity::find()
+                .select_only()
+                .column(campaign_target::Column::CampaignId)
+                .filter(campaign_target::Column::BodyId.is_in(mine))
+                .into_tuple::<Uuid>()
+                .all(&self.db)
+                .await?
+                .into_iter()
+                .collect()
+        };
+        let rows = campaign::Entity::find()
+            .order_by_desc(campaign::Column::DueOn)
+            .order_by_desc(campaign::Column::CreatedAt)
+            .all(&self.db)
+            .await?;
+        let mut out = Vec::new();
+        for r in rows {
+            let issuer_visible = tree
+                .lineage(r.issuing_body_id)
+                .is_some_and(|l| viewer.allows(|a| permissions::can_view_body(a, &l)));
+            if issuer_visible || targeted.contains(&r.id) {
+                out.push(to_campaign(r)?);
+                if out.len() as u64 >= limit {
+                    break;
+                }
+            }
+        }
+        Ok(out)
+    }
+
     /// A campaign's target bodies, in the tree's order.
     pub async fn campaign_targets(&self, campaign_id: Uuid) -> StoreResult<Vec<Uuid>> {
         let mut ids: Vec<Uuid> = campaign_target::Entity::find()

@@ -6,6 +6,7 @@ mod admin;
 mod auth;
 mod bodies;
 mod calendar;
+mod campaigns;
 pub mod dto;
 mod invitations;
 mod me;
@@ -117,6 +118,19 @@ pub use crate::limits::UPLOAD_BODY;
         papers::join,
         papers::leave,
         papers::attach,
+        campaigns::templates,
+        campaigns::save_template,
+        campaigns::list,
+        campaigns::create,
+        campaigns::get_one,
+        campaigns::action,
+        campaigns::board,
+        campaigns::synthesis,
+        campaigns::save_report,
+        campaigns::reports,
+        campaigns::get_report,
+        campaigns::put_report,
+        campaigns::report_action,
     ),
     components(schemas(dto::ErrorBody))
 )]
@@ -154,6 +168,24 @@ pub fn routes() -> Router<AppState> {
             get(admin::settings).put(admin::update_settings),
         )
         .route("/audit/{kind}/{id}", get(me::audit))
+        .route(
+            "/templates",
+            get(campaigns::templates).post(campaigns::save_template),
+        )
+        .route("/campaigns", get(campaigns::list).post(campaigns::create))
+        .route("/campaigns/{id}", get(campaigns::get_one))
+        .route("/campaigns/{id}/action", post(campaigns::action))
+        .route("/campaigns/{id}/board", get(campaigns::board))
+        .route("/campaigns/{id}/synthesis", get(campaigns::synthesis))
+        .route(
+            "/campaigns/{id}/reports",
+            get(campaigns::reports).post(campaigns::save_report),
+        )
+        .route(
+            "/reports/{id}",
+            get(campaigns::get_report).put(campaigns::put_report),
+        )
+        .route("/reports/{id}/{action}", post(campaigns::report_action))
         .route("/bodies", get(bodies::list).post(bodies::create))
         .route("/bodies/{id}", get(bodies::get_one).patch(bodies::update))
         .route("/bodies/{id}/archive", post(bodies::archive))
