@@ -380,3 +380,118 @@ async fn a_campaign_over_provinces_from_draft_to_synthesis() {
         assert_eq!(code(&e), Some("campaign_not_running"));
     }
 }
+
+/// The deadline evening: sixteen provinces saving and submitting at once, and
+/// one province's two secretaries submitting the same report together — no
+/// error but the expected refusals, no lost write, one submission.
+#[tokio::test]
+async fn sixteen_provinces_on_the_deadline_evening() {
+    for b in backends() {
+        let db = fresh(b).await;
+        let s = std::sync::Arc::new(db.store.clone());
+        let a = admin();
+        let bureau = new_body(&s, &a, "المكتب السياسي", "executive", None).await;
+        let mut provinces = Vec::new();
+        for i in 0..16 {
+            provinces.push(
+                new_body(&s, &a, &format!("إقليم {i}"), "provincial", None)
+                    .await
+                    .id,
+            );
+        }
+        s.save_template(&a, "t", template()).await.unwrap();
+        let c = s
+            .create_campaign(
+                &a,
+                bureau.id,
+                &CampaignInput {
+                    title: "تقييم".into(),
+                    due_on: "2099-01-07".into(),
+                    template: Some("t".into()),
+                    targets: TargetRule {
+                        kinds: vec![BodyKind::Provincial],
+                        ..Default::default()
+                    },
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        s.campaign_action(&a, c.id, CampaignAction::Launch)
+            .await
+            .unwrap();
+        let mut tasks = Vec::new();
+        for (i, p) in provinces.iter().copied().enumerate() {
+            let s = s.clone();
+            let sec = secretary_of(p, BodyKind::Provincial);
+            let campaign = c.id;
+            tasks.push(tokio::spawn(async move {
+                let mut last = None;
+                for round in 0..3 {
+                    let r = s
+                        .save_report(
+                            &sec,
+                            campaign,
+                            p,
+                            &answers(json!({"fields": {"turnout": 10 + i + round}, "sections": {"lessons": format!("درس {i}")}})),
+                            None,
+                            last,
+                        )
+                        .await?;
+                    last = Some(r.version);
+                }
+                let r = s.campaign_board(&sec, campaign).await?.1;
+                let id = r[0].report_id.expect("a report");
+                s.report_action(&sec, id, ReportAction::Submit, None).await
+            }));
+        }
+        for t in tasks {
+            t.await.unwrap().expect("no error in the crowd");
+        }
+        let (_, board) = s.campaign_board(&a, c.id).await.unwrap();
+        assert_eq!(
+            board
+                .iter()
+                .filter(|r| r.status == BoardStatus::SubmittedOnTime)
+                .count(),
+            16
+        );
+        let (_, syn) = s.campaign_synthesis(&a, c.id).await.unwrap();
+        let FieldSummary::Numeric { overall, .. } = &syn.fields[0].summary else {
+            panic!()
+        };
+        // Each province's last save (10 + i + 2) kept: 16 × 12 + (0 + … + 15).
+        assert_eq!(overall.as_ref().unwrap().sum, (16 * 12 + 120) as f64);
+
+        // Two secretaries submit the same returned report at once: one wins.
+        let first = board[0].report_id.unwrap();
+        s.report_action(&a, first, ReportAction::Return, Some("راجعوا"))
+            .await
+            .unwrap();
+        let sec = secretary_of(board[0].body_id, BodyKind::Provincial);
+        let mut race = Vec::new();
+        for _ in 0..8 {
+            let (s, sec) = (s.clone(), sec.clone());
+            race.push(tokio::spawn(async move {
+                s.report_action(&sec, first, ReportAction::Submit, None)
+                    .await
+            }));
+        }
+        let mut won = 0;
+        for t in race {
+            match t.await.unwrap() {
+                Ok(_) => won += 1,
+                Err(e) => assert!(
+                    is_domain(&e, &DomainError::Stale) || code(&e) == Some("already_submitted"),
+                    "{e:?}"
+                ),
+            }
+        }
+        assert_eq!(won, 1);
+        let (_, history) = s.report(&a, first).await.unwrap();
+        assert_eq!(
+            history.iter().filter(|e| e.action == "submitted").count(),
+            2
+        );
+    }
+}
