@@ -143,6 +143,36 @@ async fn the_bureau_campaign_over_the_provinces() {
         assert_eq!(agadir.get(app.url(&format!("/api/v1/reports/{other_report}"))).send().await.unwrap().status(), 403);
         let (member, _) = app.api_login("member").await;
         assert_eq!(member.get(app.url(&format!("/api/v1/reports/{rid}"))).send().await.unwrap().status(), 200);
+        // CSV exports: the board, and every answer (a formula defused).
+        let r = admin
+            .put(app.url(&format!("/api/v1/reports/{other_report}")))
+            .header("x-csrf-token", &admin_csrf)
+            .json(&json!({"answers": {"fields": {"turnout": 12}, "sections": {"lessons": "=HYPERLINK(\"http://evil\")"}}}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
+        let admin_page = app.page_login("admin", "ar").await;
+        let r = admin_page.get(app.url(&format!("/campaigns/{id}/board.csv"))).send().await.unwrap();
+        assert_eq!(r.status(), 200);
+        assert!(r.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
+        let csv = r.text().await.unwrap();
+        assert!(csv.contains("أكادير") && csv.contains("أودع متأخرا") && csv.contains("لم يودع بعد الأجل"), "{csv}");
+        assert_eq!(csv.lines().count(), targets + 1);
+        let csv = admin_page
+            .get(app.url(&format!("/campaigns/{id}/reports.csv")))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(csv.contains("'=HYPERLINK"), "{csv}");
+        assert!(csv.contains("نسبة المشاركة") && csv.contains("المال"), "{csv}");
+        // Agadir's secretary exports only what it may read.
+        let agadir_page = app.page_login("agadir", "ar").await;
+        let csv = agadir_page.get(app.url(&format!("/campaigns/{id}/reports.csv"))).send().await.unwrap().text().await.unwrap();
+        assert!(!csv.contains("HYPERLINK") && csv.lines().count() == 2, "{csv}");
         // The API document lists the new paths.
         let doc: Value = bureau.get(app.url("/api/v1/openapi.json")).send().await.unwrap().json().await.unwrap();
         assert!(doc["paths"]["/api/v1/campaigns/{id}/board"].is_object());

@@ -414,6 +414,43 @@ impl Store {
         Ok((c, rows))
     }
 
+    /// A campaign's reports the viewer may read (all of them for the issuing
+    /// body), in the tree's order, with the campaign's pinned template.
+    pub async fn campaign_reports(
+        &self,
+        viewer: impl Into<Viewer<'_>>,
+        campaign_id: Uuid,
+    ) -> StoreResult<(
+        Campaign,
+        Option<crate::service::campaigns::Template>,
+        Vec<Report>,
+    )> {
+        let viewer = viewer.into();
+        let (c, tree, issuing) = self.campaign_with_issuer(campaign_id).await?;
+        self.campaign(viewer, campaign_id).await?;
+        let mut reports: Vec<Report> = report::Entity::find()
+            .filter(report::Column::CampaignId.eq(campaign_id))
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(to_report)
+            .collect::<StoreResult<Vec<_>>>()?
+            .into_iter()
+            .filter(|r| {
+                tree.lineage(r.body_id).is_some_and(|l| {
+                    viewer.allows(|a| permissions::can_read_report(a, &l, &issuing))
+                })
+            })
+            .collect();
+        let order = tree.positions();
+        reports.sort_by_key(|r| order.get(&r.body_id).copied().unwrap_or(usize::MAX));
+        let template = match c.template_id {
+            Some(t) => Some(self.template(Viewer::System, t).await?),
+            None => None,
+        };
+        Ok((c, template, reports))
+    }
+
     /// The synthesis of a campaign's submitted and accepted reports, for
     /// the issuing body.
     pub async fn campaign_synthesis(

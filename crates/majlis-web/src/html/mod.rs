@@ -8,6 +8,7 @@ pub mod audit;
 pub mod bodies;
 pub mod branding;
 pub mod calendar;
+pub mod campaign_export;
 pub mod dashboard;
 pub mod decisions;
 pub mod layout;
@@ -198,6 +199,8 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/logo/remove", post(branding::remove))
         .route("/logo/{id}", get(branding::show))
         .route("/brand/{file}", get(branding::stylesheet))
+        .route("/campaigns/{id}/board.csv", get(campaign_export::board))
+        .route("/campaigns/{id}/reports.csv", get(campaign_export::reports))
 }
 
 /// Renders a template; a rendering failure is an internal error page.
