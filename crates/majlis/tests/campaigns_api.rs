@@ -143,6 +143,20 @@ async fn the_bureau_campaign_over_the_provinces() {
         assert_eq!(agadir.get(app.url(&format!("/api/v1/reports/{other_report}"))).send().await.unwrap().status(), 403);
         let (member, _) = app.api_login("member").await;
         assert_eq!(member.get(app.url(&format!("/api/v1/reports/{rid}"))).send().await.unwrap().status(), 200);
+        // The pages: the list, the board filtered by status.
+        let bureau_page = app.page_login("bureau", "ar").await;
+        let list = app.text(&bureau_page, "/campaigns").await;
+        assert!(list.contains(&format!("/campaigns/{id}")) && list.contains("جارية"), "{list}");
+        let page = app.text(&bureau_page, &format!("/campaigns/{id}")).await;
+        assert!(page.contains("أودع متأخرا") && page.contains("لم يودع بعد الأجل") && page.contains("أكادير"));
+        let late = app
+            .text(&bureau_page, &format!("/campaigns/{id}?status=submitted_late"))
+            .await;
+        let table = &late[late.find(r#"<section id="board">"#).unwrap()..];
+        assert_eq!(table.matches("<tr>").count(), 2, "the header and Agadir");
+        // A member of another body reads neither.
+        let r = app.page_login("member", "ar").await.get(app.url(&format!("/campaigns/{id}"))).send().await.unwrap();
+        assert_eq!(r.status(), 200, "a member of Agadir reads Agadir's line");
         // CSV exports: the board, and every answer (a formula defused).
         let r = admin
             .put(app.url(&format!("/api/v1/reports/{other_report}")))

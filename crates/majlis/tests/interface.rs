@@ -122,6 +122,7 @@ async fn desktop_and_phone_menu(app: &TestApp, driver: &Driver) {
             ("bureau", format!("/bodies/{bureau}")),
             ("council", format!("/bodies/{cc}")),
             ("calendar", "/calendar?month=2017-01".to_string()),
+            ("campaigns", "/campaigns".to_string()),
         ];
         for (name, path) in pages {
             c.goto(&app.url(&path)).await.unwrap();

@@ -783,3 +783,30 @@ error-bad_columns = أعمدة الجدول غير صالحة.
 error-invalid_template = النموذج غير صالح.
 error-too_many = العدد يفوق المسموح به.
 error-invalid_text = نص غير صالح.
+campaigns-title = الحملات
+nav-campaigns = الحملات
+campaign-state-draft = مسودة
+campaign-state-launched = جارية
+campaign-state-closed = مغلقة
+campaign-issuer = الهيئة المصدرة
+campaign-targets = الهيئات المعنية
+campaign-summary = الحصيلة
+campaign-board = لوحة التتبع
+campaign-reports-in = التقارير المودعة
+campaign-median-late = وسيط أيام التأخر
+campaign-board-csv = تحميل اللوحة (⁦CSV⁩)
+campaign-reports-csv = تحميل كل الأجوبة (⁦CSV⁩)
+campaign-all = الكل
+campaign-filter = تصفية
+campaign-due-grace = { $date } (مع مهلة { $days })
+board-no-region = خارج الجهات
+board-late-days = { $category ->
+    [zero] بلا تأخر
+    [one] يوم واحد
+    [two] يومان
+    [few] { $count } أيام
+    [many] { $count } يوما
+   *[other] { $count } يوم
+}
+empty-campaigns = لا حملة تعنيك بعد.
+empty-board = لا هيئة في هذه اللوحة.

@@ -720,3 +720,26 @@ error-bad_columns = Invalid table columns.
 error-invalid_template = The template is not valid.
 error-too_many = More than allowed.
 error-invalid_text = Invalid text.
+campaigns-title = Campaigns
+nav-campaigns = Campaigns
+campaign-state-draft = Draft
+campaign-state-launched = Running
+campaign-state-closed = Closed
+campaign-issuer = Issued by
+campaign-targets = Bodies concerned
+campaign-summary = Summary
+campaign-board = Compliance board
+campaign-reports-in = Reports in
+campaign-median-late = Median days late
+campaign-board-csv = Download the board (CSV)
+campaign-reports-csv = Download every answer (CSV)
+campaign-all = All
+campaign-filter = Filter
+campaign-due-grace = { $date } (grace period: { $days })
+board-no-region = Outside the regions
+board-late-days = { $category ->
+    [one] { $count } day
+   *[other] { $count } days
+}
+empty-campaigns = No campaign concerns you yet.
+empty-board = No body on this board.

@@ -728,3 +728,26 @@ error-bad_columns = Colonnes du tableau non valides.
 error-invalid_template = Le modèle n’est pas valide.
 error-too_many = Le nombre dépasse ce qui est permis.
 error-invalid_text = Texte non valide.
+campaigns-title = Campagnes
+nav-campaigns = Campagnes
+campaign-state-draft = Brouillon
+campaign-state-launched = En cours
+campaign-state-closed = Close
+campaign-issuer = Instance émettrice
+campaign-targets = Instances concernées
+campaign-summary = Bilan
+campaign-board = Tableau de suivi
+campaign-reports-in = Rapports déposés
+campaign-median-late = Retard médian (jours)
+campaign-board-csv = Télécharger le tableau (CSV)
+campaign-reports-csv = Télécharger toutes les réponses (CSV)
+campaign-all = Tout
+campaign-filter = Filtrer
+campaign-due-grace = { $date } (délai de grâce : { $days })
+board-no-region = Hors région
+board-late-days = { $category ->
+    [one] { $count } jour
+   *[other] { $count } jours
+}
+empty-campaigns = Aucune campagne ne vous concerne pour l’instant.
+empty-board = Aucune instance dans ce tableau.

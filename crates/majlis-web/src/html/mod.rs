@@ -9,6 +9,7 @@ pub mod bodies;
 pub mod branding;
 pub mod calendar;
 pub mod campaign_export;
+pub mod campaigns;
 pub mod dashboard;
 pub mod decisions;
 pub mod layout;
@@ -199,6 +200,8 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/logo/remove", post(branding::remove))
         .route("/logo/{id}", get(branding::show))
         .route("/brand/{file}", get(branding::stylesheet))
+        .route("/campaigns", get(campaigns::list))
+        .route("/campaigns/{id}", get(campaigns::show))
         .route("/campaigns/{id}/board.csv", get(campaign_export::board))
         .route("/campaigns/{id}/reports.csv", get(campaign_export::reports))
 }
