@@ -14,7 +14,10 @@ use majlis_domain::{Actor, DomainError};
 use majlis_store::StoreError;
 use majlis_store::testing::{backends, fresh};
 use serde_json::json;
+use std::collections::BTreeMap;
 use uuid::Uuid;
+
+static NO_NOTES: BTreeMap<String, String> = BTreeMap::new();
 
 mod common;
 use common::*;
@@ -204,7 +207,7 @@ async fn a_campaign_over_provinces_from_draft_to_synthesis() {
 
         // Submitting needs the required section.
         let e = s
-            .report_action(&agadir_sec, r.id, ReportAction::Submit, None)
+            .report_action(&agadir_sec, r.id, ReportAction::Submit, None, &NO_NOTES)
             .await
             .unwrap_err();
         assert_eq!(code(&e), Some("required"));
@@ -219,13 +222,13 @@ async fn a_campaign_over_provinces_from_draft_to_synthesis() {
         .await
         .unwrap();
         let r = s
-            .report_action(&agadir_sec, r.id, ReportAction::Submit, None)
+            .report_action(&agadir_sec, r.id, ReportAction::Submit, None, &NO_NOTES)
             .await
             .unwrap();
         assert_eq!(r.state, ReportState::Submitted);
         // Twice: refused; edits: locked.
         let e = s
-            .report_action(&agadir_sec, r.id, ReportAction::Submit, None)
+            .report_action(&agadir_sec, r.id, ReportAction::Submit, None, &NO_NOTES)
             .await
             .unwrap_err();
         assert_eq!(code(&e), Some("already_submitted"));
@@ -244,33 +247,52 @@ async fn a_campaign_over_provinces_from_draft_to_synthesis() {
         // Returned (a comment is required), resubmitted, accepted.
         assert_eq!(
             code(
-                &s.report_action(&a, r.id, ReportAction::Return, None)
+                &s.report_action(&a, r.id, ReportAction::Return, None, &NO_NOTES)
                     .await
                     .unwrap_err()
             ),
             Some("required")
         );
-        let r = s
+        let e = s
             .report_action(
                 &a,
                 r.id,
                 ReportAction::Return,
                 Some("أضيفوا عدد الأصوات بالتفصيل"),
+                &BTreeMap::from([("fields.nope".to_string(), "؟".to_string())]),
             )
+            .await
+            .unwrap_err();
+        assert_eq!(code(&e), Some("unknown_field"));
+        let notes = BTreeMap::from([(
+            "fields.turnout".to_string(),
+            "النسبة غير مطابقة".to_string(),
+        )]);
+        let r = s
+            .report_action(&a, r.id, ReportAction::Return, None, &notes)
             .await
             .unwrap();
         assert_eq!(r.state, ReportState::Returned);
+        let review = r.review.clone().unwrap();
+        assert_eq!((review.comment, review.notes), (None, notes.clone()));
+        let (_, history) = s.report(&a, r.id).await.unwrap();
+        let last = history.last().unwrap();
+        assert_eq!(
+            (last.action.as_str(), last.review.as_ref().map(|r| &r.notes)),
+            ("returned", Some(&notes))
+        );
+        assert!(last.actor.is_some(), "{last:?}");
         assert!(
-            s.report_action(&agadir_sec, r.id, ReportAction::Accept, None)
+            s.report_action(&agadir_sec, r.id, ReportAction::Accept, None, &NO_NOTES)
                 .await
                 .is_err()
         );
         let r = s
-            .report_action(&agadir_sec, r.id, ReportAction::Submit, None)
+            .report_action(&agadir_sec, r.id, ReportAction::Submit, None, &NO_NOTES)
             .await
             .unwrap();
         let r = s
-            .report_action(&a, r.id, ReportAction::Accept, None)
+            .report_action(&a, r.id, ReportAction::Accept, None, &NO_NOTES)
             .await
             .unwrap();
         assert_eq!(r.state, ReportState::Accepted);
@@ -288,9 +310,10 @@ async fn a_campaign_over_provinces_from_draft_to_synthesis() {
                 "accepted"
             ]
         );
+        let returned = history.iter().find(|e| e.action == "returned").unwrap();
         assert_eq!(
-            history[4].comment.as_deref(),
-            Some("أضيفوا عدد الأصوات بالتفصيل")
+            returned.review.as_ref().map(|r| r.notes.clone()),
+            Some(notes.clone())
         );
 
         // Salé submits too; Tiznit only drafts.
@@ -299,7 +322,7 @@ async fn a_campaign_over_provinces_from_draft_to_synthesis() {
             .save_report(&sale_sec, c.id, sale.id, &answers(json!({"fields": {"turnout": 30, "votes": 800, "difficulties": ["money"]}, "sections": {"lessons": "التكوين"}})), None, None)
             .await
             .unwrap();
-        s.report_action(&sale_sec, rs.id, ReportAction::Submit, None)
+        s.report_action(&sale_sec, rs.id, ReportAction::Submit, None, &NO_NOTES)
             .await
             .unwrap();
         s.save_report(
@@ -374,7 +397,13 @@ async fn a_campaign_over_provinces_from_draft_to_synthesis() {
             .report_id
             .unwrap();
         let e = s
-            .report_action(&tiznit_sec, tiznit_report, ReportAction::Submit, None)
+            .report_action(
+                &tiznit_sec,
+                tiznit_report,
+                ReportAction::Submit,
+                None,
+                &NO_NOTES,
+            )
             .await
             .unwrap_err();
         assert_eq!(code(&e), Some("campaign_not_running"));
@@ -442,7 +471,7 @@ async fn sixteen_provinces_on_the_deadline_evening() {
                 }
                 let r = s.campaign_board(&sec, campaign).await?.1;
                 let id = r[0].report_id.expect("a report");
-                s.report_action(&sec, id, ReportAction::Submit, None).await
+                s.report_action(&sec, id, ReportAction::Submit, None, &NO_NOTES).await
             }));
         }
         for t in tasks {
@@ -465,7 +494,7 @@ async fn sixteen_provinces_on_the_deadline_evening() {
 
         // Two secretaries submit the same returned report at once: one wins.
         let first = board[0].report_id.unwrap();
-        s.report_action(&a, first, ReportAction::Return, Some("راجعوا"))
+        s.report_action(&a, first, ReportAction::Return, Some("راجعوا"), &NO_NOTES)
             .await
             .unwrap();
         let sec = secretary_of(board[0].body_id, BodyKind::Provincial);
@@ -473,7 +502,7 @@ async fn sixteen_provinces_on_the_deadline_evening() {
         for _ in 0..8 {
             let (s, sec) = (s.clone(), sec.clone());
             race.push(tokio::spawn(async move {
-                s.report_action(&sec, first, ReportAction::Submit, None)
+                s.report_action(&sec, first, ReportAction::Submit, None, &NO_NOTES)
                     .await
             }));
         }

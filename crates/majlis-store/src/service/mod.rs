@@ -28,6 +28,7 @@ pub mod people;
 pub mod reads;
 pub mod references;
 pub mod replies;
+pub mod report_reads;
 pub mod reports;
 pub mod roles;
 pub mod session_edits;

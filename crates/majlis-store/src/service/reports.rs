@@ -9,21 +9,17 @@ use crate::entity::{campaign_target, meeting, report, report_event};
 use crate::error::{StoreError, StoreResult};
 use crate::service::campaigns::Campaign;
 use crate::service::{actor_id, ensure};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use majlis_domain::body::BodyKind;
-use majlis_domain::campaign::{
-    BoardStatus, ReportAction, ReportFacts, ReportState, board_status, report_transition,
-};
-use majlis_domain::meeting::MeetingStatus;
-use majlis_domain::report_template::{Answers, check_answers};
-use majlis_domain::synthesis::{ReportRow, Synthesis, synthesize};
+use majlis_domain::campaign::{BoardStatus, ReportAction, ReportState, report_transition};
+use majlis_domain::error::FieldError;
+use majlis_domain::report_template::{Answers, TemplateDef, check_answers};
 use majlis_domain::{Actor, DomainError, Lineage, Viewer, permissions};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
-    QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set,
 };
-use serde::Serialize;
-use std::collections::HashMap;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use uuid::Uuid;
 
 /// Longest comment of a returned report.
@@ -41,12 +37,83 @@ pub struct Report {
     pub version: i32,
     pub first_submitted_at: Option<DateTime<Utc>>,
     pub submitted_at: Option<DateTime<Utc>>,
-    /// The issuing body's comment when it returned the report.
-    pub review: Option<String>,
+    /// The issuing body's comments when it returned the report.
+    pub review: Option<Review>,
     pub updated_at: DateTime<Utc>,
 }
 
-fn to_report(m: report::Model) -> StoreResult<Report> {
+/// What the issuing body said when it returned a report: a general comment
+/// and notes on single fields and sections (keyed `fields.<key>` or
+/// `sections.<key>`, like the errors of a form).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Review {
+    #[serde(default)]
+    pub comment: Option<String>,
+    #[serde(default)]
+    pub notes: BTreeMap<String, String>,
+}
+
+/// A stored review: JSON, or (written before notes existed) a plain comment.
+pub(crate) fn parse_review(s: &str) -> Review {
+    serde_json::from_str(s).unwrap_or_else(|_| Review {
+        comment: Some(s.to_string()),
+        notes: BTreeMap::new(),
+    })
+}
+
+/// Most notes on one review.
+pub const MAX_NOTES: usize = majlis_domain::report_template::MAX_PARTS;
+
+/// A review's comment and notes, cleaned and checked against the template:
+/// a note on a part the template does not have, or too long, is refused.
+fn clean_review(
+    template: &TemplateDef,
+    comment: Option<&str>,
+    notes: &BTreeMap<String, String>,
+) -> Result<Review, DomainError> {
+    let comment = comment
+        .map(majlis_domain::validation::clean)
+        .filter(|c| !c.is_empty());
+    if comment
+        .as_ref()
+        .is_some_and(|c| c.chars().count() > MAX_REVIEW)
+    {
+        return Err(DomainError::invalid("comment", "too_long"));
+    }
+    if notes.len() > MAX_NOTES {
+        return Err(DomainError::invalid("notes", "too_many"));
+    }
+    let mut out = BTreeMap::new();
+    for (key, note) in notes {
+        let known = match key.split_once('.') {
+            Some(("fields", k)) => template.field(k).is_some(),
+            Some(("sections", k)) => template.sections.iter().any(|s| s.key == k),
+            _ => false,
+        };
+        if !known {
+            return Err(DomainError::Invalid(vec![FieldError::dynamic(
+                format!("notes.{key}"),
+                "unknown_field",
+            )]));
+        }
+        let note = majlis_domain::validation::clean(note);
+        if note.chars().count() > MAX_REVIEW {
+            return Err(DomainError::Invalid(vec![FieldError::dynamic(
+                format!("notes.{key}"),
+                "too_long",
+            )]));
+        }
+        if !note.is_empty() {
+            out.insert(key.clone(), note);
+        }
+    }
+    Ok(Review {
+        comment,
+        notes: out,
+    })
+}
+
+pub(crate) fn to_report(m: report::Model) -> StoreResult<Report> {
     let internal = |what: &str| StoreError::Internal(format!("report {}: {what}", m.id));
     Ok(Report {
         state: ReportState::parse(&m.state).ok_or_else(|| internal("state"))?,
@@ -58,7 +125,7 @@ fn to_report(m: report::Model) -> StoreResult<Report> {
         version: m.version,
         first_submitted_at: m.first_submitted_at,
         submitted_at: m.submitted_at,
-        review: m.review,
+        review: m.review.as_deref().map(parse_review),
         updated_at: m.updated_at,
     })
 }
@@ -67,8 +134,11 @@ fn to_report(m: report::Model) -> StoreResult<Report> {
 pub struct ReportEvent {
     pub at: DateTime<Utc>,
     pub actor_id: Option<Uuid>,
+    /// The person who acted, by name.
+    pub actor: Option<String>,
     pub action: String,
-    pub comment: Option<String>,
+    /// What the issuing body said when it returned the report.
+    pub review: Option<Review>,
 }
 
 /// One target body on the compliance board.
@@ -91,7 +161,7 @@ async fn event<C: ConnectionTrait>(
     actor: &Actor,
     report_id: Uuid,
     action: &str,
-    comment: Option<String>,
+    review: Option<&Review>,
 ) -> StoreResult<()> {
     report_event::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -99,7 +169,7 @@ async fn event<C: ConnectionTrait>(
         at: Set(crate::now()),
         actor_id: Set(actor_id(actor)),
         action: Set(action.into()),
-        comment: Set(comment),
+        comment: Set(review.map(serde_json::to_string).transpose()?),
     }
     .insert(c)
     .await?;
@@ -109,7 +179,7 @@ async fn event<C: ConnectionTrait>(
 impl Store {
     /// The campaign, the lineages of its issuing body and of `body`, and
     /// whether `body` is one of its targets.
-    async fn report_context(
+    pub(crate) async fn report_context(
         &self,
         campaign_id: Uuid,
         body_id: Uuid,
@@ -213,13 +283,14 @@ impl Store {
     }
 
     /// Submits (the target body), accepts or returns (the issuing body, a
-    /// comment required to return) a report.
+    /// comment or a note required to return) a report.
     pub async fn report_action(
         &self,
         actor: &Actor,
         report_id: Uuid,
         action: ReportAction,
         comment: Option<&str>,
+        notes: &BTreeMap<String, String>,
     ) -> StoreResult<Report> {
         let row = report::Entity::find_by_id(report_id)
             .one(&self.db)
@@ -233,24 +304,17 @@ impl Store {
             permissions::can_issue_campaign(actor, &issuing)
         };
         ensure(allowed)?;
-        let comment = comment
-            .map(majlis_domain::validation::clean)
-            .filter(|c| !c.is_empty());
-        if comment
-            .as_ref()
-            .is_some_and(|c| c.chars().count() > MAX_REVIEW)
-        {
-            return Err(DomainError::invalid("comment", "too_long").into());
-        }
-        if action == ReportAction::Return && comment.is_none() {
+        let template_id = c
+            .template_id
+            .ok_or(DomainError::invalid("campaign", "no_report_required"))?;
+        let template = self.template(Viewer::System, template_id).await?;
+        let review = clean_review(&template.definition, comment, notes)?;
+        if action == ReportAction::Return && review.comment.is_none() && review.notes.is_empty() {
             return Err(DomainError::invalid("comment", "required").into());
         }
+        let review = (review.comment.is_some() || !review.notes.is_empty()).then_some(review);
         let next = report_transition(r.state, action, c.state)?;
         if action == ReportAction::Submit {
-            let template_id = c
-                .template_id
-                .ok_or(DomainError::invalid("campaign", "no_report_required"))?;
-            let template = self.template(Viewer::System, template_id).await?;
             check_answers(&template.definition, &r.answers, true)?;
             if c.meeting_kind.is_some() && r.meeting_id.is_none() {
                 return Err(DomainError::invalid("meeting_id", "required").into());
@@ -277,11 +341,13 @@ impl Store {
                     a.first_submitted_at = Set(Some(now));
                 }
             }
-            ReportAction::Return => a.review = Set(comment.clone()),
+            ReportAction::Return => {
+                a.review = Set(review.as_ref().map(serde_json::to_string).transpose()?)
+            }
             ReportAction::Accept => {}
         }
         let saved = a.update(&tx).await?;
-        event(&tx, actor, report_id, next.as_str(), comment).await?;
+        event(&tx, actor, report_id, next.as_str(), review.as_ref()).await?;
         audit::record(
             &tx,
             actor_id(actor),
@@ -294,211 +360,5 @@ impl Store {
         .await?;
         tx.commit().await?;
         to_report(saved)
-    }
-
-    /// A report and its history, for its body, those above it and the
-    /// issuing body.
-    pub async fn report(
-        &self,
-        viewer: impl Into<Viewer<'_>>,
-        id: Uuid,
-    ) -> StoreResult<(Report, Vec<ReportEvent>)> {
-        let viewer = viewer.into();
-        let r = to_report(
-            report::Entity::find_by_id(id)
-                .one(&self.db)
-                .await?
-                .ok_or(DomainError::NotFound)?,
-        )?;
-        let (_, issuing, target, _) = self.report_context(r.campaign_id, r.body_id).await?;
-        crate::service::ensure_viewer(viewer, |a| {
-            permissions::can_read_report(a, &target, &issuing)
-        })?;
-        let events = report_event::Entity::find()
-            .filter(report_event::Column::ReportId.eq(id))
-            .order_by_asc(report_event::Column::At)
-            .order_by_asc(report_event::Column::Id)
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .map(|e| ReportEvent {
-                at: e.at,
-                actor_id: e.actor_id,
-                action: e.action,
-                comment: e.comment,
-            })
-            .collect();
-        Ok((r, events))
-    }
-
-    /// The compliance board: one row per target body the viewer may see
-    /// (all of them for the issuing body), in the tree's order.
-    pub async fn campaign_board(
-        &self,
-        viewer: impl Into<Viewer<'_>>,
-        campaign_id: Uuid,
-    ) -> StoreResult<(Campaign, Vec<BoardRow>)> {
-        let viewer = viewer.into();
-        let c = self.campaign(viewer, campaign_id).await?;
-        let tree = self.body_tree().await?;
-        let issuing = tree
-            .lineage(c.issuing_body_id)
-            .ok_or(DomainError::NotFound)?;
-        let all = viewer.allows(|a| permissions::can_view_body(a, &issuing));
-        let targets: Vec<Uuid> = self
-            .campaign_targets(campaign_id)
-            .await?
-            .into_iter()
-            .filter(|b| {
-                all || tree.lineage(*b).is_some_and(|l| {
-                    viewer.allows(|a| permissions::can_read_report(a, &l, &issuing))
-                })
-            })
-            .collect();
-        let reports: HashMap<Uuid, Report> = report::Entity::find()
-            .filter(report::Column::CampaignId.eq(campaign_id))
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .map(|r| to_report(r).map(|r| (r.body_id, r)))
-            .collect::<StoreResult<_>>()?;
-        let tz = self.zone().await?;
-        let today = crate::now().with_timezone(&tz).date_naive();
-        let held = match (c.meeting_kind, c.launched_at) {
-            (Some(kind), Some(from)) => {
-                let until = crate::service::meetings::to_utc(
-                    tz,
-                    majlis_domain::campaign::last_day(c.due_on, c.grace_days)
-                        .and_hms_opt(23, 59, 59)
-                        .unwrap_or_default(),
-                );
-                let bodies: Vec<Uuid> = meeting::Entity::find()
-                    .filter(meeting::Column::BodyId.is_in(targets.iter().copied()))
-                    .filter(meeting::Column::Kind.eq(kind.as_str()))
-                    .filter(meeting::Column::Status.eq(MeetingStatus::Held.as_str()))
-                    .filter(meeting::Column::StartsAt.lte(until))
-                    .filter(meeting::Column::EndsAt.gte(from - chrono::Duration::days(31)))
-                    .all(&self.db)
-                    .await?
-                    .into_iter()
-                    .map(|m| m.body_id)
-                    .collect();
-                Some(bodies)
-            }
-            _ => None,
-        };
-        let local_day = |at: DateTime<Utc>| -> NaiveDate { at.with_timezone(&tz).date_naive() };
-        let rows = targets
-            .into_iter()
-            .filter_map(|b| {
-                let body = tree.get(b)?;
-                let region_id = tree.region_of(b);
-                let r = reports.get(&b);
-                let facts = r.map(|r| ReportFacts {
-                    state: r.state,
-                    first_submitted_on: r.first_submitted_at.map(local_day),
-                });
-                let (status, days_late) = board_status(facts, c.due_on, c.grace_days, today);
-                Some(BoardRow {
-                    body_id: b,
-                    kind: body.kind,
-                    region_id,
-                    status,
-                    report_id: r.map(|r| r.id),
-                    submitted_at: r.and_then(|r| r.first_submitted_at),
-                    days_late,
-                    meeting_held: held.as_ref().map(|h| h.contains(&b)),
-                })
-            })
-            .collect();
-        Ok((c, rows))
-    }
-
-    /// A campaign's reports the viewer may read (all of them for the issuing
-    /// body), in the tree's order, with the campaign's pinned template.
-    pub async fn campaign_reports(
-        &self,
-        viewer: impl Into<Viewer<'_>>,
-        campaign_id: Uuid,
-    ) -> StoreResult<(
-        Campaign,
-        Option<crate::service::campaigns::Template>,
-        Vec<Report>,
-    )> {
-        let viewer = viewer.into();
-        let (c, tree, issuing) = self.campaign_with_issuer(campaign_id).await?;
-        self.campaign(viewer, campaign_id).await?;
-        let mut reports: Vec<Report> = report::Entity::find()
-            .filter(report::Column::CampaignId.eq(campaign_id))
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .map(to_report)
-            .collect::<StoreResult<Vec<_>>>()?
-            .into_iter()
-            .filter(|r| {
-                tree.lineage(r.body_id).is_some_and(|l| {
-                    viewer.allows(|a| permissions::can_read_report(a, &l, &issuing))
-                })
-            })
-            .collect();
-        let order = tree.positions();
-        reports.sort_by_key(|r| order.get(&r.body_id).copied().unwrap_or(usize::MAX));
-        let template = match c.template_id {
-            Some(t) => Some(self.template(Viewer::System, t).await?),
-            None => None,
-        };
-        Ok((c, template, reports))
-    }
-
-    /// The synthesis of a campaign's submitted and accepted reports, for
-    /// the issuing body.
-    pub async fn campaign_synthesis(
-        &self,
-        viewer: impl Into<Viewer<'_>>,
-        campaign_id: Uuid,
-    ) -> StoreResult<(Campaign, Synthesis)> {
-        let viewer = viewer.into();
-        let (c, tree, issuing) = self.campaign_with_issuer(campaign_id).await?;
-        crate::service::ensure_viewer(viewer, |a| permissions::can_view_body(a, &issuing))?;
-        let template_id = c
-            .template_id
-            .ok_or(DomainError::invalid("campaign", "no_report_required"))?;
-        let template = self.template(Viewer::System, template_id).await?;
-        let reports: Vec<Report> = report::Entity::find()
-            .filter(report::Column::CampaignId.eq(campaign_id))
-            .filter(report::Column::State.is_in([
-                ReportState::Submitted.as_str(),
-                ReportState::Accepted.as_str(),
-            ]))
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .map(to_report)
-            .collect::<StoreResult<_>>()?;
-        let order: HashMap<Uuid, usize> = tree
-            .all()
-            .iter()
-            .enumerate()
-            .map(|(i, b)| (b.id, i))
-            .collect();
-        let mut reports = reports;
-        reports.sort_by_key(|r| order.get(&r.body_id).copied().unwrap_or(usize::MAX));
-        let rows: Vec<ReportRow> = reports
-            .iter()
-            .filter_map(|r| {
-                let body = tree.get(r.body_id)?;
-                let region = tree.region_of(r.body_id);
-                Some(ReportRow {
-                    report_id: r.id,
-                    body_id: r.body_id,
-                    region,
-                    kind: body.kind,
-                    answers: &r.answers,
-                })
-            })
-            .collect();
-        let s = synthesize(&template.definition, &rows);
-        Ok((c, s))
     }
 }

@@ -16,6 +16,7 @@ use majlis_domain::report_template::{Answers, TemplateDef};
 use majlis_store::service::campaigns::{Campaign, Template};
 use majlis_store::service::reports::{BoardRow, Report, ReportEvent};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -308,7 +309,11 @@ pub struct ReportRequest {
 pub struct ReportEventDto {
     pub at: DateTime<Utc>,
     pub action: String,
+    /// who acted, by name
+    pub actor: Option<String>,
     pub comment: Option<String>,
+    /// notes on fields and sections (`fields.<key>`, `sections.<key>`)
+    pub notes: BTreeMap<String, String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -324,7 +329,10 @@ pub struct ReportDto {
     pub version: i32,
     pub first_submitted_at: Option<DateTime<Utc>>,
     pub submitted_at: Option<DateTime<Utc>>,
+    /// the issuing body's general comment when it returned the report
     pub review: Option<String>,
+    /// its notes on fields and sections (`fields.<key>`, `sections.<key>`)
+    pub review_notes: BTreeMap<String, String>,
     pub history: Vec<ReportEventDto>,
 }
 
@@ -339,13 +347,19 @@ fn report_dto(r: Report, history: Vec<ReportEvent>) -> ReportDto {
         version: r.version,
         first_submitted_at: r.first_submitted_at,
         submitted_at: r.submitted_at,
-        review: r.review,
+        review: r.review.as_ref().and_then(|v| v.comment.clone()),
+        review_notes: r.review.map(|v| v.notes).unwrap_or_default(),
         history: history
             .into_iter()
-            .map(|e| ReportEventDto {
-                at: e.at,
-                action: e.action,
-                comment: e.comment,
+            .map(|e| {
+                let review = e.review.unwrap_or_default();
+                ReportEventDto {
+                    at: e.at,
+                    action: e.action,
+                    actor: e.actor,
+                    comment: review.comment,
+                    notes: review.notes,
+                }
             })
             .collect(),
     }
@@ -429,9 +443,12 @@ pub async fn put_report(
 
 #[derive(Deserialize, ToSchema)]
 pub struct ReviewRequest {
-    /// required to return a report
+    /// a comment or a note is required to return a report
     #[serde(default)]
     pub comment: Option<String>,
+    /// notes on fields and sections, keyed `fields.<key>` or `sections.<key>`
+    #[serde(default)]
+    pub notes: BTreeMap<String, String>,
 }
 
 /// Submits (the target body), accepts or returns (the issuing body) a report.
@@ -450,16 +467,18 @@ pub async fn report_action(
         return Err(ctx.api_err(WebError::not_found()));
     };
     // The body is optional: a submit or an accept needs none.
-    let comment = if body.iter().all(u8::is_ascii_whitespace) {
-        None
+    let review = if body.iter().all(u8::is_ascii_whitespace) {
+        ReviewRequest {
+            comment: None,
+            notes: BTreeMap::new(),
+        }
     } else {
         serde_json::from_slice::<ReviewRequest>(&body)
             .map_err(|_| ctx.api_err(WebError::BadRequest))?
-            .comment
     };
     state
         .store
-        .report_action(actor, id, action, comment.as_deref())
+        .report_action(actor, id, action, review.comment.as_deref(), &review.notes)
         .await?;
     let (r, history) = state.store.report(actor, id).await?;
     Ok(Json(report_dto(r, history)))

@@ -25,6 +25,8 @@ pub mod participations;
 pub mod people;
 pub mod print;
 pub mod program;
+mod report_form;
+pub mod reports;
 pub mod session_edits;
 pub mod session_forms;
 pub mod sessions;
@@ -203,6 +205,15 @@ pub fn routes() -> Router<AppState> {
         .route("/campaigns", get(campaigns::list))
         .route("/campaigns/{id}", get(campaigns::show))
         .route("/campaigns/{id}/board.csv", get(campaign_export::board))
+        .route(
+            "/campaigns/{id}/bodies/{body}/report",
+            get(reports::show).post(reports::save.layer(DefaultBodyLimit::max(LONG_FORM_BODY))),
+        )
+        .route("/reports/{id}", get(reports::by_id))
+        .route(
+            "/reports/{id}/review",
+            post(reports::review.layer(DefaultBodyLimit::max(LONG_FORM_BODY))),
+        )
         .route("/campaigns/{id}/reports.csv", get(campaign_export::reports))
 }
 

@@ -1,7 +1,8 @@
 //! `majlis demo`: the organization of the seed communiqué (19 December 2016):
 //! the Political Bureau, the Central Committee, regional and provincial bodies
-//! (Agadir, Casablanca and Rabat among them), two parallel organizations and
-//! two sectors, with invented members, and the four demo logins.
+//! (30 provinces, Agadir, Casablanca and Rabat among them), two parallel
+//! organizations and two sectors, with invented members, the four demo
+//! logins, and the provinces' evaluation campaign with its reports.
 
 use crate::names;
 use chrono::NaiveDate;
@@ -36,12 +37,16 @@ const REGIONS: [(&str, &str, &[Province]); 12] = [
     (
         "جهة الشرق",
         "Oriental",
-        &[("وجدة أنكاد", "Oujda-Angad"), ("الناظور", "Nador")],
+        &[
+            ("وجدة أنكاد", "Oujda-Angad"),
+            ("الناظور", "Nador"),
+            ("بركان", "Berkane"),
+        ],
     ),
     (
         "جهة فاس مكناس",
         "Fès-Meknès",
-        &[("فاس", "Fès"), ("مكناس", "Meknès")],
+        &[("فاس", "Fès"), ("مكناس", "Meknès"), ("تازة", "Taza")],
     ),
     (
         "جهة الرباط سلا القنيطرة",
@@ -71,7 +76,11 @@ const REGIONS: [(&str, &str, &[Province]); 12] = [
     (
         "جهة مراكش آسفي",
         "Marrakech-Safi",
-        &[("مراكش", "Marrakech"), ("آسفي", "Safi")],
+        &[
+            ("مراكش", "Marrakech"),
+            ("آسفي", "Safi"),
+            ("الصويرة", "Essaouira"),
+        ],
     ),
     (
         "جهة درعة تافيلالت",
@@ -298,6 +307,7 @@ pub async fn load(store: &Store) -> anyhow::Result<()> {
 
     // Regions and provinces, each province with a secretary and members.
     let mut agadir = None;
+    let mut provinces_made = Vec::new();
     for (region_ar, region_fr, provinces) in REGIONS {
         let region = s
             .body(
@@ -322,6 +332,7 @@ pub async fn load(store: &Store) -> anyhow::Result<()> {
                     prov_ar,
                 )
                 .await?;
+            provinces_made.push((id, prov_ar.to_string()));
             if prov_ar.starts_with("أكادير") {
                 agadir = Some(id);
             }
@@ -370,6 +381,7 @@ pub async fn load(store: &Store) -> anyhow::Result<()> {
         ("member", agadir_member, false),
     ];
     let mut approver = None;
+    let mut agadir_actor = None;
     for (username, person_id, is_admin) in accounts {
         let account = store
             .create_account(
@@ -383,8 +395,10 @@ pub async fn load(store: &Store) -> anyhow::Result<()> {
                 },
             )
             .await?;
-        if username == "bureau" {
-            approver = Some(store.actor_for(&account).await?);
+        match username {
+            "bureau" => approver = Some(store.actor_for(&account).await?),
+            "agadir" => agadir_actor = Some(store.actor_for(&account).await?),
+            _ => {}
         }
     }
     let approver = approver.ok_or_else(|| anyhow::anyhow!("the bureau account is missing"))?;
@@ -400,9 +414,22 @@ pub async fn load(store: &Store) -> anyhow::Result<()> {
         &thematic,
     )
     .await?;
+    let agadir_actor =
+        agadir_actor.ok_or_else(|| anyhow::anyhow!("the agadir account is missing"))?;
+    campaign::elections_campaign(
+        store,
+        &s.actor,
+        &approver,
+        &agadir_actor,
+        bureau,
+        &provinces_made,
+        agadir,
+    )
+    .await?;
 
     Ok(())
 }
 
+pub mod campaign;
 mod meetings;
 mod session;
