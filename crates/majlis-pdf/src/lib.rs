@@ -60,6 +60,20 @@ pub enum Block {
     Note {
         text: String,
     },
+    /// A bar chart: one bar per item, laid out in the text's direction
+    /// (from the right in Arabic).
+    Bars {
+        items: Vec<Bar>,
+    },
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Bar {
+    pub label: String,
+    /// 0 to 100: the bar's share of the width.
+    pub value: f64,
+    /// The figure written after the bar («12 (40%)»).
+    pub shown: String,
 }
 
 #[derive(Debug)]

@@ -12,7 +12,8 @@ use crate::entity::{
     calendar_feed, campaign, campaign_target, council_session, decision, file, job, meeting,
     meeting_guest, meeting_report, membership, minutes, organization, paper_assignee, paper_event,
     paper_version, participation, participation_person, person, program_slot, reply, report,
-    report_event, report_template, role, working_paper, workshop, workshop_person,
+    report_event, report_template, role, synthesis_version, working_paper, workshop,
+    workshop_person,
 };
 use crate::error::{StoreError, StoreResult};
 use sea_orm::{
@@ -111,7 +112,7 @@ fn io(e: std::io::Error) -> StoreError {
 }
 
 /// Tables in the order they are written and restored (parents first).
-const TABLES: [&str; 35] = [
+const TABLES: [&str; 36] = [
     "organization",
     "roles",
     "people",
@@ -146,6 +147,7 @@ const TABLES: [&str; 35] = [
     "campaign_targets",
     "reports",
     "report_events",
+    "synthesis_versions",
     "audit_events",
 ];
 
@@ -235,6 +237,7 @@ impl Store {
                 "campaign_targets" => dump::<campaign_target::Entity>(&tx, out, t).await?,
                 "reports" => dump::<report::Entity>(&tx, out, t).await?,
                 "report_events" => dump::<report_event::Entity>(&tx, out, t).await?,
+                "synthesis_versions" => dump::<synthesis_version::Entity>(&tx, out, t).await?,
                 _ => dump::<audit_event::Entity>(&tx, out, t).await?,
             };
             counts.push((t.to_string(), n));
@@ -350,6 +353,7 @@ impl Store {
                 "campaign_targets" => load::<campaign_target::Entity>(&tx, rows).await?,
                 "reports" => load::<report::Entity>(&tx, rows).await?,
                 "report_events" => load::<report_event::Entity>(&tx, rows).await?,
+                "synthesis_versions" => load::<synthesis_version::Entity>(&tx, rows).await?,
                 _ => load::<audit_event::Entity>(&tx, rows).await?,
             };
             counts.push((t.to_string(), n));

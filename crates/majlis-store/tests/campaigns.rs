@@ -281,7 +281,6 @@ async fn a_campaign_over_provinces_from_draft_to_synthesis() {
             (last.action.as_str(), last.review.as_ref().map(|r| &r.notes)),
             ("returned", Some(&notes))
         );
-        assert!(last.actor.is_some(), "{last:?}");
         assert!(
             s.report_action(&agadir_sec, r.id, ReportAction::Accept, None, &NO_NOTES)
                 .await

@@ -14,7 +14,7 @@ use majlis_store::StoreResult;
 use majlis_store::service::minutes::Minutes;
 use majlis_store::service::sessions::SessionProgram;
 
-fn doc(state_org: String, lang: Lang, title: String, meta: Vec<String>) -> Document {
+pub(crate) fn doc(state_org: String, lang: Lang, title: String, meta: Vec<String>) -> Document {
     Document {
         lang: lang.code().into(),
         dir: lang.dir().into(),

@@ -15,6 +15,7 @@ pub mod markdown;
 pub mod present;
 pub mod redirect;
 pub mod state;
+pub mod synthesis_view;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;

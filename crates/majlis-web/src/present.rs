@@ -355,3 +355,46 @@ mod gender_tests {
         assert_eq!(conflict, "فاطمة مبرمجة في حصتين متزامنتين.");
     }
 }
+
+/// A report's stored value as plain text (choices by their keys).
+fn answer_text(v: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Array(a) => a.iter().map(answer_text).collect::<Vec<_>>().join(", "),
+        _ => String::new(),
+    }
+}
+
+/// A stored answer in words (choices by their labels).
+pub fn answer_words(
+    lang: crate::i18n::Lang,
+    f: &majlis_domain::report_template::Field,
+    v: Option<&serde_json::Value>,
+) -> String {
+    use majlis_domain::report_template::FieldKind;
+    use serde_json::Value;
+    let Some(v) = v else {
+        return String::new();
+    };
+    match (&f.kind, v) {
+        (FieldKind::Choice { options, .. }, v) => {
+            let keys: Vec<String> = match v {
+                Value::Array(a) => a.iter().map(answer_text).collect(),
+                v => vec![answer_text(v)],
+            };
+            let sep = if lang.code() == "ar" { "، " } else { ", " };
+            options
+                .iter()
+                .filter(|o| keys.contains(&o.key))
+                .map(|o| clean(&o.label))
+                .collect::<Vec<_>>()
+                .join(sep)
+        }
+        (FieldKind::YesNo, Value::Bool(b)) => lang.t(if *b { "answer-yes" } else { "answer-no" }),
+        (FieldKind::Percentage, Value::Number(n)) => format!("{n}%"),
+        (_, v) => clean(&answer_text(v)),
+    }
+}

@@ -35,6 +35,7 @@ pub mod report_event;
 pub mod report_template;
 pub mod role;
 pub mod session;
+pub mod synthesis_version;
 pub mod working_paper;
 pub mod workshop;
 pub mod workshop_person;

@@ -12,6 +12,7 @@ mod m0006_replies;
 mod m0007_branding;
 mod m0008_guest_gender;
 mod m0009_campaigns;
+mod m0010_syntheses;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0007_branding::Migration),
             Box::new(m0008_guest_gender::Migration),
             Box::new(m0009_campaigns::Migration),
+            Box::new(m0010_syntheses::Migration),
         ]
     }
 }

@@ -34,6 +34,7 @@ pub mod roles;
 pub mod session_edits;
 pub mod sessions;
 pub mod settings;
+pub mod syntheses;
 pub mod tree;
 pub mod workshops;
 

@@ -176,6 +176,26 @@ async fn event<C: ConnectionTrait>(
     Ok(())
 }
 
+/// Writes a report only if it still has the version that was read: on
+/// PostgreSQL a concurrent writer holds the row until it commits, and then
+/// this update matches nothing — refused as `Stale`, never overwritten.
+async fn update_if_version<C: ConnectionTrait>(
+    c: &C,
+    a: report::ActiveModel,
+    version: i32,
+) -> StoreResult<report::Model> {
+    match report::Entity::update(a)
+        .validate()?
+        .filter(report::Column::Version.eq(version))
+        .exec(c)
+        .await
+    {
+        Ok(m) => Ok(m),
+        Err(sea_orm::DbErr::RecordNotUpdated) => Err(DomainError::Stale.into()),
+        Err(e) => Err(e.into()),
+    }
+}
+
 impl Store {
     /// The campaign, the lineages of its issuing body and of `body`, and
     /// whether `body` is one of its targets.
@@ -246,7 +266,7 @@ impl Store {
                 a.meeting_id = Set(meeting_id);
                 a.version = Set(version + 1);
                 a.updated_at = Set(now);
-                a.update(&tx).await?
+                update_if_version(&tx, a, version).await?
             }
             None => {
                 report::ActiveModel {
@@ -346,7 +366,7 @@ impl Store {
             }
             ReportAction::Accept => {}
         }
-        let saved = a.update(&tx).await?;
+        let saved = update_if_version(&tx, a, r.version).await?;
         event(&tx, actor, report_id, next.as_str(), review.as_ref()).await?;
         audit::record(
             &tx,

@@ -839,3 +839,48 @@ report-submitted-late = { $date }، بتأخر { $days }
 board-open-report = فتح التقرير
 campaign-our-report = تقريرنا
 report-template = التقرير
+synthesis-title = التقرير التركيبي
+synthesis-open = فتح التقرير التركيبي
+synthesis-all = كل التقارير
+synthesis-counted = { $reports } تقريرا محتسبا من أصل { $targets } هيئة
+synthesis-reports = التقارير المحتسبة
+synthesis-figures = الأرقام
+synthesis-empty = لم يودع أي تقرير بعد: تظهر الأرقام مع أول تقرير.
+synthesis-count = التقارير
+synthesis-sum = المجموع
+synthesis-mean = المتوسط
+synthesis-median = الوسيط
+synthesis-min = الأدنى
+synthesis-max = الأعلى
+synthesis-group = الفئة
+synthesis-field = السؤال
+synthesis-option = الجواب
+synthesis-share = النسبة
+synthesis-answered = { $category ->
+    [zero] لم يجب أي تقرير
+    [one] أجاب تقرير واحد
+    [two] أجاب تقريران
+    [few] أجابت { $count } تقارير
+    [many] أجاب { $count } تقريرا
+   *[other] أجاب { $count } تقرير
+}
+synthesis-by-body = جواب كل هيئة
+synthesis-no-text = لم تكتب أي هيئة في هذا المحور بعد.
+synthesis-stragglers = الهيئات المتأخرة أو الغائبة
+synthesis-late = أودعت متأخرة
+synthesis-missing = لم تودع
+synthesis-csv = تحميل الأرقام (CSV)
+synthesis-analysis = تحليل الهيئة المُصدِرة
+synthesis-analysis-label = التحليل
+synthesis-analysis-hint = يُكتب فوق الأرقام المولّدة؛ كل حفظ يُحتفظ به نسخةً جديدة مع أرقام تلك اللحظة.
+synthesis-save = حفظ كنسخة جديدة
+synthesis-approve = المصادقة على هذه النسخة
+synthesis-approve-confirm = المصادقة على هذه النسخة من التقرير التركيبي؟ ستُقفل، وأي تعديل لاحق ينشئ نسخة جديدة.
+synthesis-agenda-item = يُدرس في (نقطة من جدول الأعمال)
+synthesis-no-agenda-item = — بدون نقطة —
+synthesis-no-analysis = لم يُكتب أي تحليل بعد.
+synthesis-versions = النسخ
+synthesis-version-line = النسخة { $number }، حفظها { $name } يوم { $date }
+synthesis-approved-by = صادق { $name } على النسخة { $number } يوم { $date }
+error-nothing_to_approve = احفظ التحليل قبل المصادقة.
+error-already_approved = هذه النسخة مصادق عليها: أي تعديل ينشئ نسخة جديدة.

@@ -22,7 +22,10 @@ pub fn safe_cell(s: &str) -> Cow<'_, str> {
     }
 }
 
-fn csv_response(file: &str, rows: Vec<Vec<String>>) -> Result<axum::response::Response, WebError> {
+pub(crate) fn csv_response(
+    file: &str,
+    rows: Vec<Vec<String>>,
+) -> Result<axum::response::Response, WebError> {
     let mut w = csv::Writer::from_writer(Vec::new());
     for row in rows {
         w.write_record(row.iter().map(|c| safe_cell(c).into_owned()))

@@ -106,6 +106,8 @@ struct CampaignPage {
     due: String,
     state: String,
     has_report: bool,
+    /// Whether the viewer may read the synthesis (the issuing body's).
+    can_synthesis: bool,
     /// (status code, badge, count, share) for every status present.
     summary: Vec<(String, (&'static str, String), usize, String)>,
     /// (region, reports in, median days late).
@@ -256,6 +258,11 @@ pub async fn show(
         due,
         state: lang.t(&format!("campaign-state-{}", c.state.as_str())),
         has_report: c.template_id.is_some(),
+        can_synthesis: state
+            .store
+            .visible_body(actor, c.issuing_body_id)
+            .await
+            .is_ok(),
         summary,
         regions,
         filters: BoardStatus::ALL

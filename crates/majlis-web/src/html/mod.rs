@@ -30,6 +30,7 @@ pub mod reports;
 pub mod session_edits;
 pub mod session_forms;
 pub mod sessions;
+pub mod synthesis;
 pub mod upload;
 
 use crate::auth::{Ctx, request_lang};
@@ -210,6 +211,16 @@ pub fn routes() -> Router<AppState> {
             get(reports::show).post(reports::save.layer(DefaultBodyLimit::max(LONG_FORM_BODY))),
         )
         .route("/reports/{id}", get(reports::by_id))
+        .route(
+            "/campaigns/{id}/synthesis",
+            get(synthesis::show).post(synthesis::save.layer(DefaultBodyLimit::max(LONG_FORM_BODY))),
+        )
+        .route(
+            "/campaigns/{id}/synthesis/approve",
+            post(synthesis::approve),
+        )
+        .route("/campaigns/{id}/synthesis.pdf", get(synthesis::pdf))
+        .route("/campaigns/{id}/synthesis.csv", get(synthesis::csv))
         .route(
             "/reports/{id}/review",
             post(reports::review.layer(DefaultBodyLimit::max(LONG_FORM_BODY))),

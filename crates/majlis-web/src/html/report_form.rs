@@ -6,6 +6,7 @@
 use super::FormData;
 use super::layout::{FormState, clean};
 use crate::i18n::Lang;
+pub use crate::present::answer_words as display;
 use majlis_domain::report_template::{Answers, Field, FieldKind, TemplateDef};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -62,31 +63,6 @@ fn input_text(v: &Value) -> String {
         Value::Bool(false) => "no".into(),
         Value::Array(a) => a.iter().map(input_text).collect::<Vec<_>>().join(","),
         _ => String::new(),
-    }
-}
-
-/// A stored answer in words (choices by their labels).
-pub fn display(lang: Lang, f: &Field, v: Option<&Value>) -> String {
-    let Some(v) = v else {
-        return String::new();
-    };
-    match (&f.kind, v) {
-        (FieldKind::Choice { options, .. }, v) => {
-            let keys: Vec<String> = match v {
-                Value::Array(a) => a.iter().map(input_text).collect(),
-                v => vec![input_text(v)],
-            };
-            let sep = if lang.code() == "ar" { "، " } else { ", " };
-            options
-                .iter()
-                .filter(|o| keys.contains(&o.key))
-                .map(|o| clean(&o.label))
-                .collect::<Vec<_>>()
-                .join(sep)
-        }
-        (FieldKind::YesNo, Value::Bool(b)) => lang.t(if *b { "answer-yes" } else { "answer-no" }),
-        (FieldKind::Percentage, Value::Number(n)) => format!("{n}%"),
-        (_, v) => clean(&input_text(v)),
     }
 }
 

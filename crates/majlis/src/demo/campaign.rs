@@ -113,7 +113,7 @@ fn answers(i: usize, province: &str) -> Answers {
     serde_json::from_value(json!({
         "fields": {
             "turnout": 30.0 + ((i * 37) % 220) as f64 / 10.0,
-            "seats": 2 + (i * 5) % 5,
+            "seats": 1 + (i * 3) % 6,
             "votes": 1_800 + (i * 1_373) % 9_000,
             "candidates_women": 1 + i % 3,
             "candidates_men": 3 + (i * 2) % 4,
@@ -257,6 +257,45 @@ pub(super) async fn elections_campaign(
                     .await?;
             }
         }
+        // The synthesis report, written and approved for the special
+        // meeting of Wednesday 11 January 2017.
+        let special = store
+            .body_meetings(majlis_domain::Viewer::System, bureau, 50)
+            .await?
+            .into_iter()
+            .find(|m| m.starts_at.date() == day(11));
+        let item = match special {
+            Some(m) => {
+                majlis_store::clock::set(at(day(8), 10, 0));
+                let item = store
+                    .add_agenda_item(
+                        actor,
+                        m.id,
+                        &majlis_domain::meeting::AgendaInput {
+                            title: "دراسة التقرير التركيبي لتقارير الهيئات الإقليمية حول تقييم انتخابات أعضاء مجلس النواب".into(),
+                            presenter_id: None,
+                            planned_minutes: Some("90".into()),
+                            description: None,
+                        },
+                    )
+                    .await?;
+                Some(item.id)
+            }
+            None => None,
+        };
+        majlis_store::clock::set(at(day(9), 18, 30));
+        let v = store
+            .save_synthesis(
+                reviewer,
+                c.id,
+                "توصل المكتب السياسي بتقارير 28 هيئة إقليمية من أصل 30، منها 4 بعد الأجل، وأعاد تقريرا واحدا للمراجعة. تكشف الأرقام عن نسبة مشاركة متوسطة تقارب ما سجل وطنيا، وعن تحسن في عدد الأصوات في الدوائر الحضرية.\n\nتجمع التقارير على أن استعمال المال والعزوف عن التصويت كانا أبرز الصعوبات، وتدعو إلى العمل الدائم في القرب وتكوين المناضلين وتشبيب اللوائح وتأنيثها. يقترح المكتب السياسي عرض هذه الخلاصات على الدورة الثامنة للجنة المركزية.",
+                None,
+            )
+            .await?;
+        majlis_store::clock::set(at(day(10), 12, 0));
+        store
+            .approve_synthesis(reviewer, c.id, v.number, item)
+            .await?;
         Ok(c.id)
     })
     .await
