@@ -32,7 +32,8 @@ async fn migrations_from_empty_database() {
                 "m0006_replies",
                 "m0007_branding",
                 "m0008_guest_gender",
-                "m0009_campaigns"
+                "m0009_campaigns",
+                "m0010_syntheses"
             ]
         );
         // Migrating again is a no-op.

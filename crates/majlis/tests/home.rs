@@ -84,6 +84,9 @@ async fn home_shows_what_needs_each_user_now() {
         assert!(section(&page, "my-decisions").contains("إعداد تقرير التقييم"));
         let approve = section(&page, "to-approve");
         assert!(approve.contains("لقاء البارحة") && approve.contains("/minutes"));
+        // The demo campaign's report, returned to Agadir: still to send.
+        let reports = section(&page, "my-reports");
+        assert!(reports.contains("تقييم انتخابات أعضاء مجلس النواب") && reports.contains(&format!("/bodies/{agadir}/report")), "{reports}");
 
         // A plain member of the body: the meeting and the measure, nothing to approve.
         let page = app.text(&app.page_login("member", "fr").await, "/").await;
@@ -92,6 +95,7 @@ async fn home_shows_what_needs_each_user_now() {
         // In French, the Latin spelling of the name.
         assert!(who(&page) != "member" && who(&page).chars().all(|c| c.is_ascii() || c.is_alphabetic() && !('\u{0600}'..='\u{06FF}').contains(&c)), "{}", who(&page));
         assert!(!page.contains(r#"id="to-approve""#));
+        assert!(!page.contains(r#"id="my-reports""#), "a plain member sends no report");
         // No link to minutes the member may not open yet (not approved).
         let member = app.page_login("member", "ar").await;
         let meeting = app.text(&member, &format!("/meetings/{held_id}")).await;

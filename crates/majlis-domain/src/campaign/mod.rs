@@ -202,6 +202,7 @@ impl CampaignInput {
 }
 
 mod board;
+pub mod reminders;
 mod report;
 pub use board::*;
 pub use report::*;

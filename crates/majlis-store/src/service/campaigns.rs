@@ -245,6 +245,7 @@ impl Store {
         action: CampaignAction,
     ) -> StoreResult<Campaign> {
         let tree = self.body_tree().await?;
+        let tz = self.zone().await?;
         let tx = self.write().await?;
         let row = campaign::Entity::find_by_id(id)
             .one(&tx)
@@ -300,6 +301,10 @@ impl Store {
             CampaignAction::Close => a.closed_at = Set(Some(now)),
         }
         let saved = a.update(&tx).await?;
+        if action == CampaignAction::Launch {
+            let launched = to_campaign(saved.clone())?;
+            crate::service::campaign_reminders::schedule(&tx, &launched, tz).await?;
+        }
         audit::record(
             &tx,
             actor_id(actor),

@@ -7,6 +7,7 @@ pub mod actor;
 pub mod agenda;
 pub mod bodies;
 pub mod calendar;
+pub mod campaign_reminders;
 pub mod campaigns;
 pub mod decisions;
 pub mod files;

@@ -27,7 +27,76 @@ pub struct BodyReport {
     pub report: Option<(Report, Vec<ReportEvent>)>,
 }
 
+/// A report a body the actor runs still has to send.
+#[derive(Debug, Clone)]
+pub struct ReportDue {
+    pub campaign: Campaign,
+    pub body_id: Uuid,
+    /// `None` before the first save.
+    pub state: Option<ReportState>,
+}
+
 impl Store {
+    /// The reports still to send (none yet, draft or returned) by the
+    /// bodies the actor chairs or is secretary of, for running campaigns,
+    /// the nearest deadline first. Three queries.
+    pub async fn reports_to_send(
+        &self,
+        actor: &majlis_domain::Actor,
+    ) -> StoreResult<Vec<ReportDue>> {
+        use crate::entity::{campaign, campaign_target};
+        let managed: Vec<Uuid> = actor
+            .roles
+            .iter()
+            .filter(|r| r.role.manages())
+            .map(|r| r.body_id)
+            .collect();
+        if managed.is_empty() {
+            return Ok(Vec::new());
+        }
+        let targets = campaign_target::Entity::find()
+            .filter(campaign_target::Column::BodyId.is_in(managed.iter().copied()))
+            .all(&self.db)
+            .await?;
+        if targets.is_empty() {
+            return Ok(Vec::new());
+        }
+        let campaigns: HashMap<Uuid, Campaign> = campaign::Entity::find()
+            .filter(campaign::Column::Id.is_in(targets.iter().map(|t| t.campaign_id)))
+            .filter(
+                campaign::Column::State
+                    .eq(majlis_domain::campaign::CampaignState::Launched.as_str()),
+            )
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|m| crate::service::campaigns::to_campaign(m).map(|c| (c.id, c)))
+            .collect::<StoreResult<_>>()?;
+        let reports: HashMap<(Uuid, Uuid), ReportState> = report::Entity::find()
+            .filter(report::Column::CampaignId.is_in(campaigns.keys().copied()))
+            .filter(report::Column::BodyId.is_in(managed.iter().copied()))
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .filter_map(|r| Some(((r.campaign_id, r.body_id), ReportState::parse(&r.state)?)))
+            .collect();
+        let mut out: Vec<ReportDue> = targets
+            .into_iter()
+            .filter_map(|t| {
+                let campaign = campaigns.get(&t.campaign_id)?.clone();
+                let state = reports.get(&(t.campaign_id, t.body_id)).copied();
+                state
+                    .is_none_or(ReportState::editable)
+                    .then_some(ReportDue {
+                        campaign,
+                        body_id: t.body_id,
+                        state,
+                    })
+            })
+            .collect();
+        out.sort_by_key(|d| (d.campaign.due_on, d.campaign.id, d.body_id));
+        Ok(out)
+    }
     /// A report's history, oldest first, with the names of those who acted.
     async fn report_events(&self, report_id: Uuid) -> StoreResult<Vec<ReportEvent>> {
         let rows = report_event::Entity::find()

@@ -869,7 +869,7 @@ synthesis-no-text = لم تكتب أي هيئة في هذا المحور بعد.
 synthesis-stragglers = الهيئات المتأخرة أو الغائبة
 synthesis-late = أودعت متأخرة
 synthesis-missing = لم تودع
-synthesis-csv = تحميل الأرقام (CSV)
+synthesis-csv = تحميل الأرقام (⁦CSV⁩)
 synthesis-analysis = تحليل الهيئة المُصدِرة
 synthesis-analysis-label = التحليل
 synthesis-analysis-hint = يُكتب فوق الأرقام المولّدة؛ كل حفظ يُحتفظ به نسخةً جديدة مع أرقام تلك اللحظة.
@@ -884,3 +884,63 @@ synthesis-version-line = النسخة { $number }، حفظها { $name } يوم 
 synthesis-approved-by = صادق { $name } على النسخة { $number } يوم { $date }
 error-nothing_to_approve = احفظ التحليل قبل المصادقة.
 error-already_approved = هذه النسخة مصادق عليها: أي تعديل ينشئ نسخة جديدة.
+mail-campaign-subject = تذكير: «{ $title }» — آخر أجل { $due }
+mail-campaign-before-text =
+    { $gender ->
+        [female] السيدة
+        [male] السيد
+       *[other] السيد(ة)
+    } { $name }،
+    
+    نذكركم بأن { $body } مطالبة في إطار «{ $title }» بعقد اجتماعها وإرسال تقريرها في أجل أقصاه { $due }. وضعية التقرير حاليا: { $status }.
+    
+    يمكنكم ملء التقرير وإرساله من هنا:
+    { $link }
+mail-campaign-due-day-text =
+    { $gender ->
+        [female] السيدة
+        [male] السيد
+       *[other] السيد(ة)
+    } { $name }،
+    
+    اليوم { $due } هو آخر أجل لإرسال تقرير { $body } في إطار «{ $title }». وضعية التقرير حاليا: { $status }.
+    
+    { $link }
+mail-campaign-overdue-text =
+    { $gender ->
+        [female] السيدة
+        [male] السيد
+       *[other] السيد(ة)
+    } { $name }،
+    
+    انقضى أجل { $due } ولم يصل بعد تقرير { $body } في إطار «{ $title }» (التأخر: { $days }؛ الوضعية: { $status }). المرجو إرساله في أقرب الآجال.
+    
+    { $link }
+mail-campaign-manual-text =
+    { $gender ->
+        [female] السيدة
+        [male] السيد
+       *[other] السيد(ة)
+    } { $name }،
+    
+    تذكركم الهيئة المُصدِرة بأن تقرير { $body } في إطار «{ $title }» لم يصل بعد (الأجل: { $due }؛ الوضعية: { $status }).
+    
+    { $link }
+mail-campaign-escalation-subject = هيئات متأخرة في «{ $title }»: { $count }
+mail-campaign-escalation-text =
+    { $gender ->
+        [female] السيدة
+        [male] السيد
+       *[other] السيد(ة)
+    } { $name }،
+    
+    انقضى أجل { $due } في إطار «{ $title }»، ولم تصل بعد تقارير هذه الهيئات التابعة لـ{ $body }:
+    
+    { $bodies }
+    
+    المرجو مواكبتها. لوحة التتبع:
+    { $link }
+campaign-remind = تذكير المتأخرين
+campaign-remind-confirm = إرسال تذكير الآن إلى رئيس وكاتب كل هيئة لم ترسل تقريرها بعد؟
+campaign-reminded = التذكيرات في طريقها إلى الهيئات التي لم ترسل تقاريرها بعد.
+home-reports = تقارير يجب إرسالها

@@ -813,3 +813,43 @@ synthesis-version-line = Version { $number }, saved by { $name } on { $date }
 synthesis-approved-by = Version { $number } approved by { $name } on { $date }
 error-nothing_to_approve = Save the analysis before approving.
 error-already_approved = This version is already approved: a change makes a new version.
+mail-campaign-subject = Reminder: “{ $title }” — due { $due }
+mail-campaign-before-text =
+    Dear { $name },
+    
+    As part of “{ $title }”, { $body } must hold its meeting and send its report by { $due }. The report is now: { $status }.
+    
+    Fill in and send the report here:
+    { $link }
+mail-campaign-due-day-text =
+    Dear { $name },
+    
+    Today, { $due }, is the last day to send the report of { $body } for “{ $title }”. The report is now: { $status }.
+    
+    { $link }
+mail-campaign-overdue-text =
+    Dear { $name },
+    
+    The deadline of { $due } has passed and the report of { $body } for “{ $title }” has not arrived ({ $days } late; status: { $status }). Please send it as soon as possible.
+    
+    { $link }
+mail-campaign-manual-text =
+    Dear { $name },
+    
+    The issuing body reminds you that the report of { $body } for “{ $title }” has not arrived yet (due { $due }; status: { $status }).
+    
+    { $link }
+mail-campaign-escalation-subject = Late bodies in “{ $title }”: { $count }
+mail-campaign-escalation-text =
+    Dear { $name },
+    
+    The deadline of { $due } for “{ $title }” has passed and the reports of these bodies under { $body } have not arrived:
+    
+    { $bodies }
+    
+    Please follow them up. Compliance board:
+    { $link }
+campaign-remind = Remind the missing
+campaign-remind-confirm = Send a reminder now to the chair and the secretary of every body that has not reported yet?
+campaign-reminded = The reminders are on their way to the bodies that have not reported yet.
+home-reports = Reports to send

@@ -821,3 +821,63 @@ synthesis-version-line = Version { $number }, enregistrée par { $name } le { $d
 synthesis-approved-by = Version { $number } approuvée par { $name } le { $date }
 error-nothing_to_approve = Enregistrez l’analyse avant de l’approuver.
 error-already_approved = Cette version est déjà approuvée : une modification crée une nouvelle version.
+mail-campaign-subject = Rappel : « { $title } » — échéance le { $due }
+mail-campaign-before-text =
+    { $gender ->
+        [female] Madame
+        [male] Monsieur
+       *[other] Madame, Monsieur
+    } { $name },
+    
+    Nous vous rappelons que, dans le cadre de « { $title } », { $body } doit tenir sa réunion et envoyer son rapport au plus tard le { $due }. État du rapport : { $status }.
+    
+    Le rapport se remplit et s’envoie ici :
+    { $link }
+mail-campaign-due-day-text =
+    { $gender ->
+        [female] Madame
+        [male] Monsieur
+       *[other] Madame, Monsieur
+    } { $name },
+    
+    Aujourd’hui, { $due }, est le dernier jour pour envoyer le rapport de { $body } dans le cadre de « { $title } ». État du rapport : { $status }.
+    
+    { $link }
+mail-campaign-overdue-text =
+    { $gender ->
+        [female] Madame
+        [male] Monsieur
+       *[other] Madame, Monsieur
+    } { $name },
+    
+    L’échéance du { $due } est passée et le rapport de { $body } dans le cadre de « { $title } » n’est pas arrivé (retard : { $days } ; état : { $status }). Merci de l’envoyer au plus vite.
+    
+    { $link }
+mail-campaign-manual-text =
+    { $gender ->
+        [female] Madame
+        [male] Monsieur
+       *[other] Madame, Monsieur
+    } { $name },
+    
+    L’instance émettrice vous rappelle que le rapport de { $body } dans le cadre de « { $title } » n’est pas encore arrivé (échéance : { $due } ; état : { $status }).
+    
+    { $link }
+mail-campaign-escalation-subject = Instances en retard dans « { $title } » : { $count }
+mail-campaign-escalation-text =
+    { $gender ->
+        [female] Madame
+        [male] Monsieur
+       *[other] Madame, Monsieur
+    } { $name },
+    
+    L’échéance du { $due } est passée dans le cadre de « { $title } » et les rapports de ces instances relevant de { $body } ne sont pas arrivés :
+    
+    { $bodies }
+    
+    Merci de les accompagner. Tableau de suivi :
+    { $link }
+campaign-remind = Relancer les retardataires
+campaign-remind-confirm = Envoyer maintenant un rappel au président et au secrétaire de chaque instance qui n’a pas encore fait son rapport ?
+campaign-reminded = Les rappels partent vers les instances qui n’ont pas encore fait leur rapport.
+home-reports = Rapports à envoyer

@@ -232,6 +232,28 @@ pub async fn action(
 }
 
 #[derive(Serialize, ToSchema)]
+pub struct RemindDto {
+    /// when the reminder was queued (it goes out within seconds)
+    pub queued_at: DateTime<Utc>,
+}
+
+/// «Remind the missing»: a reminder now to the chair and the secretary of
+/// every target body that has not reported yet (once a minute at most).
+#[utoipa::path(post, path = "/api/v1/campaigns/{id}/remind", tag = "campaigns",
+    responses((status = 200, body = RemindDto), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn remind(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> ApiResult<RemindDto> {
+    let actor = writable(&ctx)?;
+    let id = parse_id(&ctx, &id)?;
+    let queued_at = state.store.remind_missing(actor, id).await?;
+    state.jobs_wakeup.notify_one();
+    Ok(Json(RemindDto { queued_at }))
+}
+
+#[derive(Serialize, ToSchema)]
 pub struct BoardRowDto {
     pub body_id: Uuid,
     pub body_kind: String,

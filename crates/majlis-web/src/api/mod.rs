@@ -124,6 +124,7 @@ pub use crate::limits::UPLOAD_BODY;
         campaigns::create,
         campaigns::get_one,
         campaigns::action,
+        campaigns::remind,
         campaigns::board,
         campaigns::synthesis,
         campaigns::save_report,
@@ -175,6 +176,7 @@ pub fn routes() -> Router<AppState> {
         .route("/campaigns", get(campaigns::list).post(campaigns::create))
         .route("/campaigns/{id}", get(campaigns::get_one))
         .route("/campaigns/{id}/action", post(campaigns::action))
+        .route("/campaigns/{id}/remind", post(campaigns::remind))
         .route("/campaigns/{id}/board", get(campaigns::board))
         .route("/campaigns/{id}/synthesis", get(campaigns::synthesis))
         .route(

@@ -108,6 +108,9 @@ struct CampaignPage {
     has_report: bool,
     /// Whether the viewer may read the synthesis (the issuing body's).
     can_synthesis: bool,
+    /// Whether the viewer may act for the issuing body («remind the missing»).
+    can_issue: bool,
+    running: bool,
     /// (status code, badge, count, share) for every status present.
     summary: Vec<(String, (&'static str, String), usize, String)>,
     /// (region, reports in, median days late).
@@ -126,6 +129,8 @@ pub struct BoardQuery {
     status: Option<String>,
     #[serde(default)]
     region: Option<String>,
+    #[serde(default)]
+    reminded: Option<String>,
 }
 
 pub async fn show(
@@ -244,13 +249,21 @@ pub async fn show(
     } else {
         dates.date(c.due_on)
     };
+    let issuing = state
+        .store
+        .visible_body(actor, c.issuing_body_id)
+        .await
+        .ok()
+        .map(|(_, l)| l);
+    let flash = q.reminded.is_some().then(|| lang.t("campaign-reminded"));
     let page = CampaignPage {
         chrome: Chrome::new(
             &ctx,
             clean(&c.title),
             "campaigns",
             format!("/campaigns/{id}"),
-        ),
+        )
+        .with_flash(flash),
         id: id.to_string(),
         issuer: name(c.issuing_body_id),
         issuer_id: c.issuing_body_id.to_string(),
@@ -258,11 +271,11 @@ pub async fn show(
         due,
         state: lang.t(&format!("campaign-state-{}", c.state.as_str())),
         has_report: c.template_id.is_some(),
-        can_synthesis: state
-            .store
-            .visible_body(actor, c.issuing_body_id)
-            .await
-            .is_ok(),
+        can_synthesis: issuing.is_some(),
+        can_issue: issuing
+            .as_ref()
+            .is_some_and(|l| majlis_domain::permissions::can_issue_campaign(actor, l)),
+        running: c.state == majlis_domain::campaign::CampaignState::Launched,
         summary,
         regions,
         filters: BoardStatus::ALL
@@ -281,4 +294,22 @@ pub async fn show(
         total,
     };
     Ok(render(&page))
+}
+
+/// «Remind the missing»: a reminder now to every target body still to report.
+pub async fn remind(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    form: super::FormData,
+) -> PageResult {
+    ctx.check_csrf(form.csrf())?;
+    let id = parse_id(&id)?;
+    state
+        .store
+        .remind_missing(ctx.actor()?, id)
+        .await
+        .map_err(|e| ctx.page_err(e))?;
+    state.jobs_wakeup.notify_one();
+    Ok(super::see_other(&format!("/campaigns/{id}?reminded=1")))
 }

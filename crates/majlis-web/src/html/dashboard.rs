@@ -44,6 +44,8 @@ struct Dashboard {
     stats: Option<Stats>,
     meetings: Vec<Item>,
     papers: Vec<Item>,
+    /// Reports my bodies still have to send for running campaigns.
+    reports: Vec<Item>,
     decisions: Vec<Item>,
     minutes: Vec<Item>,
     reviews: Vec<Item>,
@@ -126,6 +128,42 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
         })
         .collect();
     let today = ctx.today();
+    let due = state.store.reports_to_send(&user.actor).await?;
+    let names = state
+        .store
+        .visible_bodies_by_id(&user.actor, due.iter().map(|d| d.body_id))
+        .await?;
+    let reports = due
+        .iter()
+        .map(|d| {
+            let c = &d.campaign;
+            let late = majlis_domain::campaign::last_day(c.due_on, c.grace_days) < today;
+            Item {
+                href: format!("/campaigns/{}/bodies/{}/report", c.id, d.body_id),
+                title: clean(&c.title),
+                detail: names
+                    .get(&d.body_id)
+                    .map_or_else(String::new, |b| clean(b.name(lang.code()))),
+                when: lang.t_args(
+                    "home-due",
+                    &[("date", FluentValue::from(dates.date(c.due_on)))],
+                ),
+                reply: None,
+                status: Some(match d.state {
+                    _ if late => ("late", lang.t("home-overdue")),
+                    Some(s) => (
+                        if s == majlis_domain::campaign::ReportState::Returned {
+                            "returned"
+                        } else {
+                            "draft"
+                        },
+                        lang.t(&format!("report-state-{}", s.as_str())),
+                    ),
+                    None => ("planned", lang.t("board-status-not_started")),
+                }),
+            }
+        })
+        .collect();
     let papers = home
         .papers
         .iter()
@@ -204,6 +242,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
         stats,
         meetings,
         papers,
+        reports,
         decisions,
         minutes,
         reviews,

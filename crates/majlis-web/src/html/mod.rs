@@ -205,6 +205,7 @@ pub fn routes() -> Router<AppState> {
         .route("/brand/{file}", get(branding::stylesheet))
         .route("/campaigns", get(campaigns::list))
         .route("/campaigns/{id}", get(campaigns::show))
+        .route("/campaigns/{id}/remind", post(campaigns::remind))
         .route("/campaigns/{id}/board.csv", get(campaign_export::board))
         .route(
             "/campaigns/{id}/bodies/{body}/report",

@@ -3,6 +3,7 @@
 //! recipient, and sends e-mails through SMTP. A failure is retried with a
 //! backoff; a restart loses nothing (jobs are rows, claims are leases).
 
+pub mod campaign_reminder;
 pub mod invitation;
 pub mod mail;
 pub mod registry;

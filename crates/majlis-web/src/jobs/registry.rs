@@ -80,7 +80,8 @@ impl Registry {
     pub fn standard(mailer: Option<std::sync::Arc<super::mail::Mailer>>) -> Self {
         let mut r = Self::default();
         r.register(super::invitation::Invitations)
-            .register(super::reminder::PaperReminders);
+            .register(super::reminder::PaperReminders)
+            .register(super::campaign_reminder::CampaignReminders);
         if let Some(m) = mailer {
             r.register(super::mail::Mails(m));
         }
