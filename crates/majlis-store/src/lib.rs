@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod backup;
 pub mod bulk;
+pub mod bulk_reports;
 mod convert;
 mod db;
 pub mod entity;

@@ -108,6 +108,16 @@ pub fn session_event(id: uuid::Uuid, title: &str, first: NaiveDate, last: NaiveD
         .done()
 }
 
+/// A campaign's deadline as an all-day event.
+pub fn deadline_event(id: uuid::Uuid, title: &str, day: NaiveDate) -> Event {
+    Event::new()
+        .uid(&format!("deadline-{id}@majlis"))
+        .summary(&line(title))
+        .all_day(day)
+        .ends(day + chrono::Duration::days(1))
+        .done()
+}
+
 /// A calendar of events, as text.
 pub fn calendar(name: &str, method: Option<&str>, events: Vec<Event>) -> String {
     let mut cal = Calendar::new();

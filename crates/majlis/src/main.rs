@@ -75,6 +75,13 @@ enum Command {
         #[arg(long)]
         password_file: PathBuf,
     },
+    /// Load the data of the campaign benchmarks (see
+    /// scripts/bench-campaigns.sh); prints the ids it made as JSON.
+    BenchCampaigns {
+        /// File holding the password of the bench-admin login.
+        #[arg(long)]
+        password_file: PathBuf,
+    },
     /// Rebuild the people search index.
     Reindex,
     /// Write a consistent backup (safe while majlis serves).
@@ -324,6 +331,13 @@ async fn main() -> anyhow::Result<()> {
             let store = open(&cfg).await?;
             let password = read_password(Some(&password_file))?;
             let ids = majlis::bench_data::load(&store, &password).await?;
+            println!("{ids}");
+            Ok(())
+        }
+        Command::BenchCampaigns { password_file } => {
+            let store = open(&cfg).await?;
+            let password = read_password(Some(&password_file))?;
+            let ids = majlis::bench_campaigns::load(&store, &password).await?;
             println!("{ids}");
             Ok(())
         }

@@ -16,24 +16,11 @@ use majlis_web::jobs::Worker;
 use serde_json::{Value, json};
 
 fn worker(store: Store, smtp: &str) -> Worker {
-    let config = majlis_web::WebConfig {
-        secure_cookies: false,
-        trust_forwarded_for: true,
-        limits: majlis_web::Limits {
-            max_body: 64 * 1024,
-            max_upload: 256 * 1024,
-        },
-        public_url: "http://majlis.test".into(),
-        mail: Some(majlis_web::MailConfig {
-            smtp_url: smtp.into(),
-            from: "الأمانة <secretariat@majlis.test>".into(),
-        }),
-        jobs: majlis_web::JobsConfig {
-            enabled: false,
-            poll: std::time::Duration::from_millis(200),
-            backoff_base_seconds: 1,
-        },
+    let mail = majlis_web::MailConfig {
+        smtp_url: smtp.into(),
+        from: "الأمانة <secretariat@majlis.test>".into(),
     };
+    let config = common::web_config(Some(mail), false);
     Worker::new(majlis_web::AppState::new(store, config)).expect("worker")
 }
 

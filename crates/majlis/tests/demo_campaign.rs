@@ -140,6 +140,30 @@ async fn the_seed_campaign_board_and_synthesis() {
             .unwrap();
         assert!(r.status() == 403 || r.status() == 404, "{}", r.status());
 
+        // The deadline in Agadir's calendar (month page, API and feed range).
+        let (_, cal) = json(
+            &agadir,
+            app.url("/api/v1/calendar?from=2017-01-01&to=2017-02-01"),
+        )
+        .await;
+        let deadline = &cal["deadlines"].as_array().unwrap()[0];
+        assert_eq!(
+            (deadline["due_on"].as_str(), deadline["body_id"].as_str()),
+            (Some("2017-01-07"), Some(agadir_body.as_str()))
+        );
+        let month = agadir
+            .get(app.url("/calendar?month=2017-01"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            month.contains("kind-deadline")
+                && month.contains(&format!("/campaigns/{seed}/bodies/{agadir_body}/report"))
+        );
+
         // The page, the PDF and the CSV, for the bureau.
         let page = bureau
             .get(app.url(&format!("/campaigns/{seed}/synthesis")))
@@ -203,6 +227,37 @@ async fn the_seed_campaign_board_and_synthesis() {
             .unwrap();
         assert!(html.contains("تحليل محين") && html.contains("synthesis/approve"));
         assert_eq!(approve("2").send().await.unwrap().status(), 303);
+
+        // Targets after launch: a body with a report stays (422, nothing
+        // removed); one that never wrote leaves; another is added.
+        let remove = |body: String| {
+            bureau
+                .delete(app.url(&format!("/api/v1/campaigns/{seed}/targets/{body}")))
+                .header("x-csrf-token", &csrf)
+        };
+        let r = remove(agadir_body.clone()).send().await.unwrap();
+        assert_eq!(r.status(), 422);
+        assert_eq!(
+            r.json::<Value>().await.unwrap()["error"]["fields"][0]["code"],
+            "target_has_report"
+        );
+        let silent = rows
+            .iter()
+            .find(|r| r["status"] == "missing" && r["report_id"].is_null())
+            .unwrap();
+        let silent = silent["body_id"].as_str().unwrap().to_string();
+        assert_eq!(remove(silent.clone()).send().await.unwrap().status(), 204);
+        assert_eq!(remove(silent.clone()).send().await.unwrap().status(), 404);
+        let r = bureau
+            .post(app.url(&format!("/api/v1/campaigns/{seed}/targets")))
+            .header("x-csrf-token", &csrf)
+            .json(&serde_json::json!({"body_ids": [silent]}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.json::<Value>().await.unwrap()["added"], 1);
+        let (_, board) = json(&bureau, app.url(&format!("/api/v1/campaigns/{seed}/board"))).await;
+        assert_eq!(board.as_array().unwrap().len(), 30);
     })
     .await;
 }

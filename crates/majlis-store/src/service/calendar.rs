@@ -28,6 +28,9 @@ pub const MAX_EVENTS: u64 = 2_000;
 pub struct CalendarRange {
     pub meetings: Vec<(Meeting, String)>,
     pub sessions: Vec<(CouncilSession, String)>,
+    /// Campaign deadlines: the campaign, the calendar's body it concerns
+    /// (a target, or the issuer) and that body's name.
+    pub deadlines: Vec<(crate::service::campaigns::Campaign, Uuid, String)>,
 }
 
 /// A feed address as listed (its secret is shown once, at creation).
@@ -67,6 +70,50 @@ impl Store {
         }
     }
 
+    /// Running and closed campaigns due in `[from, to)` that target one of
+    /// `bodies` or were issued by one of them, with that body.
+    async fn deadlines(
+        &self,
+        bodies: &[Uuid],
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> StoreResult<Vec<(crate::service::campaigns::Campaign, Uuid)>> {
+        use crate::entity::{campaign, campaign_target};
+        let rows = campaign::Entity::find()
+            .filter(campaign::Column::DueOn.gte(from))
+            .filter(campaign::Column::DueOn.lt(to))
+            .filter(
+                campaign::Column::State.ne(majlis_domain::campaign::CampaignState::Draft.as_str()),
+            )
+            .limit(MAX_EVENTS)
+            .all(&self.db)
+            .await?;
+        if rows.is_empty() {
+            return Ok(Vec::new());
+        }
+        let targets: HashMap<Uuid, Uuid> = campaign_target::Entity::find()
+            .filter(campaign_target::Column::CampaignId.is_in(rows.iter().map(|c| c.id)))
+            .filter(campaign_target::Column::BodyId.is_in(bodies.iter().copied()))
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|t| (t.campaign_id, t.body_id))
+            .collect();
+        let mut out = Vec::new();
+        for row in rows {
+            let body = targets.get(&row.id).copied().or_else(|| {
+                bodies
+                    .contains(&row.issuing_body_id)
+                    .then_some(row.issuing_body_id)
+            });
+            if let Some(b) = body {
+                out.push((crate::service::campaigns::to_campaign(row)?, b));
+            }
+        }
+        out.sort_by_key(|(c, _)| c.due_on);
+        Ok(out)
+    }
+
     /// Meetings starting in `[from, to)` (local days) and sessions overlapping
     /// them, of the bodies the calendar covers, in time order.
     pub async fn calendar(
@@ -82,6 +129,7 @@ impl Store {
             return Ok(CalendarRange {
                 meetings: Vec::new(),
                 sessions: Vec::new(),
+                deadlines: Vec::new(),
             });
         }
         let start = to_utc(tz, from.and_hms_opt(0, 0, 0).unwrap_or_default());
@@ -113,7 +161,15 @@ impl Store {
             .into_iter()
             .collect();
         let name = |id: Uuid| names.get(&id).cloned().unwrap_or_default();
+        let deadlines = self.deadlines(&bodies, from, to).await?;
         Ok(CalendarRange {
+            deadlines: deadlines
+                .into_iter()
+                .map(|(c, b)| {
+                    let n = name(b);
+                    (c, b, n)
+                })
+                .collect(),
             meetings: rows
                 .into_iter()
                 .map(|m| {

@@ -8,6 +8,7 @@ pub mod agenda;
 pub mod bodies;
 pub mod calendar;
 pub mod campaign_reminders;
+pub mod campaign_targets;
 pub mod campaigns;
 pub mod decisions;
 pub mod files;

@@ -36,7 +36,67 @@ pub struct ReportDue {
     pub state: Option<ReportState>,
 }
 
+/// A campaign as one body sees it: issued by it, or asking it for a report.
+#[derive(Debug, Clone)]
+pub struct BodyCampaign {
+    pub campaign: Campaign,
+    /// The body issued it (else it is one of its targets).
+    pub issued: bool,
+    /// The body's own report (targets only).
+    pub report: Option<ReportState>,
+}
+
 impl Store {
+    /// The running and closed campaigns a body issued or is a target of,
+    /// the latest deadline first (at most 20), for those who may see the body.
+    pub async fn body_campaigns(
+        &self,
+        viewer: impl Into<Viewer<'_>>,
+        body_id: Uuid,
+    ) -> StoreResult<Vec<BodyCampaign>> {
+        use crate::entity::{campaign, campaign_target};
+        use sea_orm::{Condition, QuerySelect};
+        self.visible_body(viewer, body_id).await?;
+        let targeted: Vec<Uuid> = campaign_target::Entity::find()
+            .filter(campaign_target::Column::BodyId.eq(body_id))
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|t| t.campaign_id)
+            .collect();
+        let rows = campaign::Entity::find()
+            .filter(
+                Condition::any()
+                    .add(campaign::Column::IssuingBodyId.eq(body_id))
+                    .add(campaign::Column::Id.is_in(targeted)),
+            )
+            .filter(
+                campaign::Column::State.ne(majlis_domain::campaign::CampaignState::Draft.as_str()),
+            )
+            .order_by_desc(campaign::Column::DueOn)
+            .limit(20)
+            .all(&self.db)
+            .await?;
+        let ids: Vec<Uuid> = rows.iter().map(|c| c.id).collect();
+        let reports: HashMap<Uuid, ReportState> = report::Entity::find()
+            .filter(report::Column::BodyId.eq(body_id))
+            .filter(report::Column::CampaignId.is_in(ids))
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .filter_map(|r| Some((r.campaign_id, ReportState::parse(&r.state)?)))
+            .collect();
+        rows.into_iter()
+            .map(|m| {
+                let c = crate::service::campaigns::to_campaign(m)?;
+                Ok(BodyCampaign {
+                    issued: c.issuing_body_id == body_id,
+                    report: reports.get(&c.id).copied(),
+                    campaign: c,
+                })
+            })
+            .collect()
+    }
     /// The reports still to send (none yet, draft or returned) by the
     /// bodies the actor chairs or is secretary of, for running campaigns,
     /// the nearest deadline first. Three queries.

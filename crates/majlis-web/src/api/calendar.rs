@@ -31,6 +31,17 @@ pub struct RangeQuery {
 pub struct CalendarDto {
     pub meetings: Vec<MeetingDto>,
     pub sessions: Vec<SessionDto>,
+    /// campaign deadlines of these bodies (as targets or issuers)
+    pub deadlines: Vec<DeadlineDto>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct DeadlineDto {
+    pub campaign_id: Uuid,
+    pub title: String,
+    pub due_on: chrono::NaiveDate,
+    /// the body of the calendar it concerns
+    pub body_id: Uuid,
 }
 
 /// Meetings starting and sessions held in a range of days.
@@ -65,6 +76,16 @@ pub async fn range(
             .sessions
             .into_iter()
             .map(|(s, name)| super::sessions::session_dto(&ctx, s, &name))
+            .collect(),
+        deadlines: r
+            .deadlines
+            .into_iter()
+            .map(|(c, body_id, _)| DeadlineDto {
+                campaign_id: c.id,
+                title: c.title,
+                due_on: c.due_on,
+                body_id,
+            })
             .collect(),
     }))
 }

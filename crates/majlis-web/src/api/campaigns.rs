@@ -231,6 +231,55 @@ pub async fn action(
     Ok(Json(campaign_dto(c)))
 }
 
+#[derive(Deserialize, ToSchema)]
+pub struct TargetsRequest {
+    pub body_ids: Vec<Uuid>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TargetsDto {
+    /// bodies added (those already targets are not counted)
+    pub added: usize,
+}
+
+/// Adds bodies to a running campaign's targets.
+#[utoipa::path(post, path = "/api/v1/campaigns/{id}/targets", tag = "campaigns", request_body = TargetsRequest,
+    responses((status = 200, body = TargetsDto), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn add_targets(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(r): ApiJson<TargetsRequest>,
+) -> ApiResult<TargetsDto> {
+    let actor = writable(&ctx)?;
+    let id = parse_id(&ctx, &id)?;
+    if r.body_ids.len() > 5_000 {
+        return Err(ctx.api_err(WebError::Domain(DomainError::invalid(
+            "body_ids", "too_many",
+        ))));
+    }
+    let added = state
+        .store
+        .add_campaign_targets(actor, id, &r.body_ids)
+        .await?;
+    Ok(Json(TargetsDto { added }))
+}
+
+/// Removes a body from a running campaign's targets (refused when it has a report).
+#[utoipa::path(delete, path = "/api/v1/campaigns/{id}/targets/{body_id}", tag = "campaigns",
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn remove_target(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, body)): Path<(String, String)>,
+) -> Result<axum::http::StatusCode, crate::error::ApiError> {
+    let actor = writable(&ctx)?;
+    let id = parse_id(&ctx, &id)?;
+    let body = parse_id(&ctx, &body)?;
+    state.store.remove_campaign_target(actor, id, body).await?;
+    Ok(axum::http::StatusCode::NO_CONTENT)
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct RemindDto {
     /// when the reminder was queued (it goes out within seconds)

@@ -125,6 +125,8 @@ pub use crate::limits::UPLOAD_BODY;
         campaigns::get_one,
         campaigns::action,
         campaigns::remind,
+        campaigns::add_targets,
+        campaigns::remove_target,
         campaigns::board,
         campaigns::synthesis,
         campaigns::save_report,
@@ -177,6 +179,11 @@ pub fn routes() -> Router<AppState> {
         .route("/campaigns/{id}", get(campaigns::get_one))
         .route("/campaigns/{id}/action", post(campaigns::action))
         .route("/campaigns/{id}/remind", post(campaigns::remind))
+        .route("/campaigns/{id}/targets", post(campaigns::add_targets))
+        .route(
+            "/campaigns/{id}/targets/{body}",
+            axum::routing::delete(campaigns::remove_target),
+        )
         .route("/campaigns/{id}/board", get(campaigns::board))
         .route("/campaigns/{id}/synthesis", get(campaigns::synthesis))
         .route(

@@ -106,6 +106,27 @@ async fn page(
             d += Duration::days(1);
         }
     }
+    for (c, b, body_name) in &range.deadlines {
+        let href = if *b == c.issuing_body_id {
+            format!("/campaigns/{}", c.id)
+        } else {
+            format!("/campaigns/{}/bodies/{b}/report", c.id)
+        };
+        by_day.entry(c.due_on).or_default().push(Entry {
+            href,
+            time: String::new(),
+            title: lang.t_args(
+                "calendar-deadline",
+                &[(
+                    "title",
+                    fluent_templates::fluent_bundle::FluentValue::from(clean(&c.title)),
+                )],
+            ),
+            body: clean(body_name),
+            kind: "deadline",
+            cancelled: false,
+        });
+    }
     for (mt, body_name) in &range.meetings {
         by_day.entry(mt.starts_at.date()).or_default().push(Entry {
             href: format!("/meetings/{}", mt.id),
@@ -284,6 +305,20 @@ pub async fn feed(State(state): State<AppState>, ctx: Ctx, Path(file): Path<Stri
             &title,
             s.first_day,
             s.last_day,
+        ));
+    }
+    for (c, _, body_name) in &range.deadlines {
+        let title = lang.t_args(
+            "calendar-deadline",
+            &[(
+                "title",
+                fluent_templates::fluent_bundle::FluentValue::from(c.title.clone()),
+            )],
+        );
+        events.push(crate::ics::deadline_event(
+            c.id,
+            &format!("{title} — {body_name}"),
+            c.due_on,
         ));
     }
     let name = format!(

@@ -119,6 +119,8 @@ struct BodyPage {
     archived: bool,
     other_names: Vec<(String, String)>,
     ancestors: Vec<(String, String, bool)>,
+    /// (link, title, due, badge) of the campaigns it issued or must report to.
+    campaigns: Vec<(String, String, String, (&'static str, String))>,
     members_count: String,
     members_q: String,
     members_found: Option<String>,
@@ -255,6 +257,44 @@ pub async fn show(
             (m.id.to_string(), clean(&m.title), date, status)
         })
         .collect();
+    let campaigns = state
+        .store
+        .body_campaigns(actor, id)
+        .await?
+        .into_iter()
+        .map(|bc| {
+            let c = &bc.campaign;
+            let (href, badge) = if bc.issued {
+                (
+                    format!("/campaigns/{}", c.id),
+                    ("held", lang.t("body-campaign-issued")),
+                )
+            } else {
+                let (code, word) = match bc.report {
+                    Some(s) => (s.as_str(), lang.t(&format!("report-state-{}", s.as_str()))),
+                    None => ("planned", lang.t("board-status-not_started")),
+                };
+                let code = match code {
+                    "submitted" | "accepted" => "submitted",
+                    "returned" => "returned",
+                    "draft" => "draft",
+                    _ => "planned",
+                };
+                (
+                    format!("/campaigns/{}/bodies/{id}/report", c.id),
+                    (code, word),
+                )
+            };
+            let due = lang.t_args(
+                "home-due",
+                &[(
+                    "date",
+                    fluent_templates::fluent_bundle::FluentValue::from(dates.date(c.due_on)),
+                )],
+            );
+            (href, clean(&c.title), due, badge)
+        })
+        .collect();
     let body_name = clean(body.name(lang.code()));
     let sessions = state
         .store
@@ -294,6 +334,7 @@ pub async fn show(
         archived: body.archived,
         other_names,
         ancestors,
+        campaigns,
         members_count: lang.count("count-members", current),
         members_q: search,
         members_found,

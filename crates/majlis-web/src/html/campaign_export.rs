@@ -50,12 +50,105 @@ pub(crate) fn csv_response(
         .into_response())
 }
 
-/// The compliance board: one line per target body the viewer may see.
+/// A workbook of one sheet (right to left in Arabic): numbers as numbers,
+/// everything else as text — a text cell is never run as a formula.
+pub(crate) fn xlsx_response(
+    file: &str,
+    sheet: &str,
+    rtl: bool,
+    rows: Vec<Vec<String>>,
+) -> Result<axum::response::Response, WebError> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let err = |e: rust_xlsxwriter::XlsxError| WebError::Internal(format!("xlsx: {e}"));
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    // Sheet names: at most 31 characters, none of []:*?/\.
+    let name: String = sheet
+        .chars()
+        .filter(|c| !"[]:*?/\\".contains(*c))
+        .take(31)
+        .collect();
+    ws.set_name(if name.trim().is_empty() {
+        "majlis"
+    } else {
+        name.trim()
+    })
+    .map_err(err)?;
+    if rtl {
+        ws.set_right_to_left(true);
+    }
+    let bold = Format::new().set_bold();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let (r, c) = (r as u32, c as u16);
+            let number = cell
+                .parse::<f64>()
+                .ok()
+                .filter(|n| n.is_finite() && !(cell.len() > 1 && cell.starts_with('0')));
+            match (r, number) {
+                (0, _) => ws.write_string_with_format(r, c, cell, &bold).map(|_| ()),
+                (_, Some(n)) => ws.write_number(r, c, n).map(|_| ()),
+                _ => ws.write_string(r, c, cell).map(|_| ()),
+            }
+            .map_err(err)?;
+        }
+    }
+    ws.set_freeze_panes(1, 0).map_err(err)?;
+    ws.autofit();
+    let bytes = book.save_to_buffer().map_err(err)?;
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file}\""),
+            ),
+            (header::CACHE_CONTROL, "private, no-store".to_string()),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+/// The compliance board as CSV: one line per target body the viewer may see.
 pub async fn board(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
     if let Some(r) = require_login(&ctx, "/") {
         return Ok(r);
     }
     let id = parse_id(&id)?;
+    let out = board_rows(&state, &ctx, id).await?;
+    csv_response(&format!("board-{id}.csv"), out).map_err(|e| ctx.page_err(e))
+}
+
+/// The compliance board as a workbook.
+pub async fn board_xlsx(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> PageResult {
+    if let Some(r) = require_login(&ctx, "/") {
+        return Ok(r);
+    }
+    let id = parse_id(&id)?;
+    let out = board_rows(&state, &ctx, id).await?;
+    let sheet = ctx.lang.t("campaign-board");
+    xlsx_response(
+        &format!("board-{id}.xlsx"),
+        &sheet,
+        ctx.lang.dir() == "rtl",
+        out,
+    )
+    .map_err(|e| ctx.page_err(e))
+}
+
+async fn board_rows(
+    state: &AppState,
+    ctx: &Ctx,
+    id: uuid::Uuid,
+) -> Result<Vec<Vec<String>>, super::PageError> {
     let actor = ctx.actor()?;
     let lang = ctx.lang;
     let (_, rows) = state.store.campaign_board(actor, id).await?;
@@ -100,7 +193,7 @@ pub async fn board(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Strin
             },
         ]);
     }
-    csv_response(&format!("board-{id}.csv"), out).map_err(|e| ctx.page_err(e))
+    Ok(out)
 }
 
 fn value_text(kind: &FieldKind, v: &serde_json::Value) -> String {

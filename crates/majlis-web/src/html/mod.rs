@@ -208,6 +208,10 @@ pub fn routes() -> Router<AppState> {
         .route("/campaigns/{id}/remind", post(campaigns::remind))
         .route("/campaigns/{id}/board.csv", get(campaign_export::board))
         .route(
+            "/campaigns/{id}/board.xlsx",
+            get(campaign_export::board_xlsx),
+        )
+        .route(
             "/campaigns/{id}/bodies/{body}/report",
             get(reports::show).post(reports::save.layer(DefaultBodyLimit::max(LONG_FORM_BODY))),
         )
@@ -221,6 +225,7 @@ pub fn routes() -> Router<AppState> {
             post(synthesis::approve),
         )
         .route("/campaigns/{id}/synthesis.pdf", get(synthesis::pdf))
+        .route("/campaigns/{id}/synthesis.docx", get(synthesis::docx))
         .route("/campaigns/{id}/synthesis.csv", get(synthesis::csv))
         .route(
             "/reports/{id}/review",

@@ -14,6 +14,7 @@ use crate::synthesis_view::{FieldView, SynthesisView, build};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use axum::response::IntoResponse;
 use fluent_templates::fluent_bundle::FluentValue;
 use majlis_pdf::{Block, Document, Section};
 
@@ -385,6 +386,36 @@ pub async fn pdf(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>
     super::print::pdf(doc, &format!("synthesis-{id}"))
         .await
         .map_err(|e| ctx.page_err(e))
+}
+
+/// The synthesis as a Word file, the same parts as the PDF.
+pub async fn docx(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
+    if let Some(r) = require_login(&ctx, &format!("/campaigns/{id}/synthesis")) {
+        return Ok(r);
+    }
+    let id = parse_id(&id)?;
+    let p = page(&state, &ctx, id, None, None).await?;
+    let org = clean(ctx.settings.name(ctx.lang.code()));
+    let doc = document(ctx.lang, org, &p.s, Some(&p.analysis), p.approval.clone());
+    let bytes = tokio::task::spawn_blocking(move || crate::docx::render(&doc))
+        .await
+        .map_err(|e| ctx.page_err(WebError::Internal(format!("docx task: {e}"))))?
+        .map_err(|e| ctx.page_err(WebError::Internal(e)))?;
+    Ok((
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                    .to_string(),
+            ),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"synthesis-{id}.docx\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
 }
 
 /// Every aggregate as CSV: one line per field and group (overall, kind,

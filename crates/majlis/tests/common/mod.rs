@@ -29,6 +29,28 @@ impl Drop for TestApp {
     }
 }
 
+/// The configuration of a test server: plain cookies, forwarded client
+/// addresses trusted, small limits; e-mail to `mail` and the job worker
+/// running when asked (retries after 1 s, doubling).
+pub fn web_config(mail: Option<majlis_web::MailConfig>, worker: bool) -> majlis_web::WebConfig {
+    majlis_web::WebConfig {
+        secure_cookies: false,
+        // Tests stand for many clients by sending X-Forwarded-For.
+        trust_forwarded_for: true,
+        limits: majlis_web::Limits {
+            max_body: 64 * 1024,
+            max_upload: 256 * 1024,
+        },
+        public_url: "http://majlis.test".into(),
+        mail,
+        jobs: majlis_web::JobsConfig {
+            enabled: worker,
+            poll: std::time::Duration::from_millis(200),
+            backoff_base_seconds: 1,
+        },
+    }
+}
+
 impl TestApp {
     /// A server over an empty database.
     pub async fn empty(backend: Backend) -> Self {
@@ -69,22 +91,7 @@ impl TestApp {
             majlis::demo::load(&db.store).await.expect("demo data");
         }
         let with_worker = mail.is_some();
-        let config = majlis_web::WebConfig {
-            secure_cookies: false,
-            // Tests stand for many clients by sending X-Forwarded-For.
-            trust_forwarded_for: true,
-            limits: majlis_web::Limits {
-                max_body: 64 * 1024,
-                max_upload: 256 * 1024,
-            },
-            public_url: "http://majlis.test".into(),
-            mail,
-            jobs: majlis_web::JobsConfig {
-                enabled: with_worker,
-                poll: std::time::Duration::from_millis(200),
-                backoff_base_seconds: 1,
-            },
-        };
+        let config = web_config(mail, with_worker);
         let mut store = db.store.clone();
         let statements = store.count_statements();
         let state = majlis_web::AppState::new(store, config);
