@@ -16,6 +16,7 @@ pub mod minutes;
 pub mod participation;
 pub mod permissions;
 pub mod person;
+pub mod plan;
 pub mod record;
 pub mod reply;
 pub mod report_template;

@@ -8,12 +8,12 @@
 
 use crate::Store;
 use crate::entity::{
-    account, agenda_attachment, agenda_item, api_token, attendance, audit_event, body,
+    account, action_plan, agenda_attachment, agenda_item, api_token, attendance, audit_event, body,
     calendar_feed, campaign, campaign_target, council_session, decision, file, job, meeting,
     meeting_guest, meeting_report, membership, minutes, organization, paper_assignee, paper_event,
-    paper_version, participation, participation_person, person, program_slot, reply, report,
-    report_event, report_template, role, synthesis_version, working_paper, workshop,
-    workshop_person,
+    paper_version, participation, participation_person, person, plan_objective, plan_task,
+    plan_update, program_slot, reply, report, report_event, report_template, role,
+    synthesis_version, working_paper, workshop, workshop_person,
 };
 use crate::error::{StoreError, StoreResult};
 use sea_orm::{
@@ -112,7 +112,7 @@ fn io(e: std::io::Error) -> StoreError {
 }
 
 /// Tables in the order they are written and restored (parents first).
-const TABLES: [&str; 36] = [
+const TABLES: [&str; 40] = [
     "organization",
     "roles",
     "people",
@@ -148,6 +148,10 @@ const TABLES: [&str; 36] = [
     "reports",
     "report_events",
     "synthesis_versions",
+    "action_plans",
+    "plan_objectives",
+    "plan_tasks",
+    "plan_updates",
     "audit_events",
 ];
 
@@ -238,6 +242,10 @@ impl Store {
                 "reports" => dump::<report::Entity>(&tx, out, t).await?,
                 "report_events" => dump::<report_event::Entity>(&tx, out, t).await?,
                 "synthesis_versions" => dump::<synthesis_version::Entity>(&tx, out, t).await?,
+                "action_plans" => dump::<action_plan::Entity>(&tx, out, t).await?,
+                "plan_objectives" => dump::<plan_objective::Entity>(&tx, out, t).await?,
+                "plan_tasks" => dump::<plan_task::Entity>(&tx, out, t).await?,
+                "plan_updates" => dump::<plan_update::Entity>(&tx, out, t).await?,
                 _ => dump::<audit_event::Entity>(&tx, out, t).await?,
             };
             counts.push((t.to_string(), n));
@@ -354,6 +362,10 @@ impl Store {
                 "reports" => load::<report::Entity>(&tx, rows).await?,
                 "report_events" => load::<report_event::Entity>(&tx, rows).await?,
                 "synthesis_versions" => load::<synthesis_version::Entity>(&tx, rows).await?,
+                "action_plans" => load::<action_plan::Entity>(&tx, rows).await?,
+                "plan_objectives" => load::<plan_objective::Entity>(&tx, rows).await?,
+                "plan_tasks" => load::<plan_task::Entity>(&tx, rows).await?,
+                "plan_updates" => load::<plan_update::Entity>(&tx, rows).await?,
                 _ => load::<audit_event::Entity>(&tx, rows).await?,
             };
             counts.push((t.to_string(), n));

@@ -93,6 +93,17 @@ async fn answer_a_convocation(app: &TestApp, driver: &Driver) {
 async fn desktop_and_phone_menu(app: &TestApp, driver: &Driver) {
     let bureau = app.body_id("المكتب السياسي").await;
     let cc = app.body_id("اللجنة المركزية").await;
+    let (api, _) = app.api_login("bureau").await;
+    let first = |path: &'static str| {
+        let api = api.clone();
+        let url = app.url(path);
+        async move {
+            let v: serde_json::Value = api.get(url).send().await.unwrap().json().await.unwrap();
+            v[0]["id"].as_str().unwrap().to_string()
+        }
+    };
+    let plan = first("/api/v1/plans").await;
+    let campaign = first("/api/v1/campaigns").await;
     for lang in ["ar", "fr"] {
         let c = browser(driver, lang).await;
         login(&c, app, "bureau").await;
@@ -123,6 +134,9 @@ async fn desktop_and_phone_menu(app: &TestApp, driver: &Driver) {
             ("council", format!("/bodies/{cc}")),
             ("calendar", "/calendar?month=2017-01".to_string()),
             ("campaigns", "/campaigns".to_string()),
+            ("plans", "/plans".to_string()),
+            ("plan", format!("/plans/{plan}")),
+            ("synthesis", format!("/campaigns/{campaign}/synthesis")),
         ];
         for (name, path) in pages {
             c.goto(&app.url(&path)).await.unwrap();

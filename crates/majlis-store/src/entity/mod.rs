@@ -1,6 +1,7 @@
 //! SeaORM entities: one per table, the same on SQLite and PostgreSQL.
 
 pub mod account;
+pub mod action_plan;
 pub mod agenda_attachment;
 pub mod agenda_item;
 pub mod api_token;
@@ -28,6 +29,9 @@ pub mod participation;
 pub mod participation_person;
 pub mod person;
 pub mod person_term;
+pub mod plan_objective;
+pub mod plan_task;
+pub mod plan_update;
 pub mod program_slot;
 pub mod reply;
 pub mod report;

@@ -13,6 +13,7 @@ mod m0007_branding;
 mod m0008_guest_gender;
 mod m0009_campaigns;
 mod m0010_syntheses;
+mod m0011_plans;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0008_guest_gender::Migration),
             Box::new(m0009_campaigns::Migration),
             Box::new(m0010_syntheses::Migration),
+            Box::new(m0011_plans::Migration),
         ]
     }
 }

@@ -27,6 +27,7 @@ pub mod papers;
 pub mod participations;
 pub mod passwords;
 pub mod people;
+pub mod plans;
 pub mod reads;
 pub mod references;
 pub mod replies;

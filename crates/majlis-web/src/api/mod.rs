@@ -15,6 +15,7 @@ mod minutes;
 mod papers;
 mod participations;
 mod people;
+mod plans;
 mod replies;
 mod sessions;
 
@@ -125,6 +126,12 @@ pub use crate::limits::UPLOAD_BODY;
         campaigns::get_one,
         campaigns::action,
         campaigns::remind,
+        plans::list,
+        plans::create,
+        plans::get_one,
+        plans::add_objective,
+        plans::add_task,
+        plans::change_task,
         campaigns::add_targets,
         campaigns::remove_target,
         campaigns::board,
@@ -179,6 +186,11 @@ pub fn routes() -> Router<AppState> {
         .route("/campaigns/{id}", get(campaigns::get_one))
         .route("/campaigns/{id}/action", post(campaigns::action))
         .route("/campaigns/{id}/remind", post(campaigns::remind))
+        .route("/plans", get(plans::list).post(plans::create))
+        .route("/plans/{id}", get(plans::get_one))
+        .route("/plans/{id}/objectives", post(plans::add_objective))
+        .route("/objectives/{id}/tasks", post(plans::add_task))
+        .route("/tasks/{id}", post(plans::change_task))
         .route("/campaigns/{id}/targets", post(campaigns::add_targets))
         .route(
             "/campaigns/{id}/targets/{body}",

@@ -23,6 +23,7 @@ pub mod minutes;
 pub mod papers;
 pub mod participations;
 pub mod people;
+pub mod plans;
 pub mod print;
 pub mod program;
 mod report_form;
@@ -203,6 +204,15 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/logo/remove", post(branding::remove))
         .route("/logo/{id}", get(branding::show))
         .route("/brand/{file}", get(branding::stylesheet))
+        .route("/plans", get(plans::list).post(plans::create))
+        .route("/plans/{id}", get(plans::show))
+        .route("/plans/{id}/plan.pdf", get(plans::pdf))
+        .route("/plans/{id}/objectives", post(plans::add_objective))
+        .route(
+            "/plans/{id}/objectives/{objective}/tasks",
+            post(plans::add_task),
+        )
+        .route("/plans/{id}/tasks/{task}", post(plans::change_task))
         .route("/campaigns", get(campaigns::list))
         .route("/campaigns/{id}", get(campaigns::show))
         .route("/campaigns/{id}/remind", post(campaigns::remind))

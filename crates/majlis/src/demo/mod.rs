@@ -416,7 +416,7 @@ pub async fn load(store: &Store) -> anyhow::Result<()> {
     .await?;
     let agadir_actor =
         agadir_actor.ok_or_else(|| anyhow::anyhow!("the agadir account is missing"))?;
-    campaign::elections_campaign(
+    let campaign = campaign::elections_campaign(
         store,
         &s.actor,
         &approver,
@@ -426,10 +426,12 @@ pub async fn load(store: &Store) -> anyhow::Result<()> {
         agadir,
     )
     .await?;
+    plan::eighth_session_plan(store, &s.actor, bureau, committee, campaign).await?;
 
     Ok(())
 }
 
 pub mod campaign;
 mod meetings;
+mod plan;
 mod session;
