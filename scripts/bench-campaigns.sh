@@ -3,7 +3,7 @@
 # server, over `majlis bench-campaigns`: the compliance board of a campaign
 # over 1,000 bodies (20 such campaigns, 850 reports each, in the database),
 # its JSON, and the synthesis of 100 reports × 20 fields × 5 sections as a
-# page and as a PDF. Prints a table of curl time_total percentiles (ms).
+# page, a PDF, a Word file and CSV. Prints a table of curl time_total percentiles (ms).
 #   usage: scripts/bench-campaigns.sh [REQUESTS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,17 +57,18 @@ run_backend() { # name db-args...
   bp=$(measure "http://127.0.0.1:$port/campaigns/$board" "$n")
   bj=$(measure "http://127.0.0.1:$port/api/v1/campaigns/$board/board" "$n")
   sp=$(measure "http://127.0.0.1:$port/campaigns/$synthesis/synthesis" "$n")
-  local pdf csv
+  local pdf docx csv
   pdf=$(measure "http://127.0.0.1:$port/campaigns/$synthesis/synthesis.pdf" 20)
+  docx=$(measure "http://127.0.0.1:$port/campaigns/$synthesis/synthesis.docx" 20)
   csv=$(measure "http://127.0.0.1:$port/campaigns/$synthesis/synthesis.csv" 50)
   local rss; rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$server/status")
   kill "$server"; wait "$server" 2>/dev/null || true; server=
-  printf '| %s | %s (%s rows) | %s | %s | %s | %s | %s |\n' "$name" "${bp// / \/ }" "$rows" "${bj// / \/ }" "${sp// / \/ }" "${pdf// / \/ }" "${csv// / \/ }" "$rss"
+  printf '| %s | %s (%s rows) | %s | %s | %s | %s | %s | %s |\n' "$name" "${bp// / \/ }" "$rows" "${bj// / \/ }" "${sp// / \/ }" "${pdf// / \/ }" "${docx// / \/ }" "${csv// / \/ }" "$rss"
 }
 
 echo
-echo "| backend | board page p50/p95/p99 ms | board JSON | synthesis page | synthesis PDF | synthesis CSV | RSS MB after |"
-echo "|---|---|---|---|---|---|---|"
+echo "| backend | board page p50/p95/p99 ms | board JSON | synthesis page | synthesis PDF | synthesis DOCX | synthesis CSV | RSS MB after |"
+echo "|---|---|---|---|---|---|---|---|"
 run_backend SQLite --data-dir "$work/sqlite"
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 if [ -n "$pgbin" ]; then

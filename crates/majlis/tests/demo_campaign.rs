@@ -227,6 +227,21 @@ async fn the_seed_campaign_board_and_synthesis() {
             .unwrap();
         assert!(html.contains("تحليل محين") && html.contains("synthesis/approve"));
         assert_eq!(approve("2").send().await.unwrap().status(), 303);
+        // Six writers save the analysis from the same version at once: one
+        // new version, the others told it changed (409), no 5xx.
+        let mut crowd = Vec::new();
+        for i in 0..6 {
+            let req = bureau
+                .post(app.url(&format!("/campaigns/{seed}/synthesis")))
+                .form(&[("_csrf", csrf.clone()), ("latest", "2".into()), ("analysis", format!("نسخة {i}"))]);
+            crowd.push(tokio::spawn(async move { req.send().await.unwrap().status().as_u16() }));
+        }
+        let mut codes = Vec::new();
+        for t in crowd {
+            codes.push(t.await.unwrap());
+        }
+        assert_eq!(codes.iter().filter(|c| **c == 303).count(), 1, "{codes:?}");
+        assert!(codes.iter().all(|c| *c == 303 || *c == 409), "{codes:?}");
 
         // Targets after launch: a body with a report stays (422, nothing
         // removed); one that never wrote leaves; another is added.
