@@ -233,8 +233,14 @@ async fn the_seed_campaign_board_and_synthesis() {
         for i in 0..6 {
             let req = bureau
                 .post(app.url(&format!("/campaigns/{seed}/synthesis")))
-                .form(&[("_csrf", csrf.clone()), ("latest", "2".into()), ("analysis", format!("نسخة {i}"))]);
-            crowd.push(tokio::spawn(async move { req.send().await.unwrap().status().as_u16() }));
+                .form(&[
+                    ("_csrf", csrf.clone()),
+                    ("latest", "2".into()),
+                    ("analysis", format!("نسخة {i}")),
+                ]);
+            crowd.push(tokio::spawn(async move {
+                req.send().await.unwrap().status().as_u16()
+            }));
         }
         let mut codes = Vec::new();
         for t in crowd {
