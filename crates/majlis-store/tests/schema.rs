@@ -33,7 +33,8 @@ async fn migrations_from_empty_database() {
                 "m0007_branding",
                 "m0008_guest_gender",
                 "m0009_campaigns",
-                "m0010_syntheses"
+                "m0010_syntheses",
+                "m0011_plans"
             ]
         );
         // Migrating again is a no-op.

@@ -42,6 +42,8 @@ pub struct CampaignLine {
 struct CampaignsPage {
     chrome: Chrome,
     items: Vec<CampaignLine>,
+    /// Whether the viewer runs a body that may issue campaigns.
+    can_create: bool,
 }
 
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> PageResult {
@@ -81,6 +83,15 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> PageResult {
     let page = CampaignsPage {
         chrome: Chrome::new(&ctx, lang.t("campaigns-title"), "campaigns", "/campaigns"),
         items,
+        can_create: majlis_domain::permissions::can_manage_templates(actor)
+            || actor.roles.iter().any(|r| {
+                r.role.manages()
+                    && !matches!(
+                        r.body_kind,
+                        majlis_domain::body::BodyKind::Provincial
+                            | majlis_domain::body::BodyKind::Local
+                    )
+            }),
     };
     Ok(render(&page))
 }
@@ -111,6 +122,7 @@ struct CampaignPage {
     /// Whether the viewer may act for the issuing body («remind the missing»).
     can_issue: bool,
     running: bool,
+    draft: bool,
     /// (status code, badge, count, share) for every status present.
     summary: Vec<(String, (&'static str, String), usize, String)>,
     /// (region, reports in, median days late).
@@ -276,6 +288,7 @@ pub async fn show(
             .as_ref()
             .is_some_and(|l| majlis_domain::permissions::can_issue_campaign(actor, l)),
         running: c.state == majlis_domain::campaign::CampaignState::Launched,
+        draft: c.state == majlis_domain::campaign::CampaignState::Draft,
         summary,
         regions,
         filters: BoardStatus::ALL

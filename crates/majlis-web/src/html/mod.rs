@@ -9,6 +9,7 @@ pub mod bodies;
 pub mod branding;
 pub mod calendar;
 pub mod campaign_export;
+pub mod campaign_forms;
 pub mod campaigns;
 pub mod dashboard;
 pub mod decisions;
@@ -213,7 +214,12 @@ pub fn routes() -> Router<AppState> {
             post(plans::add_task),
         )
         .route("/plans/{id}/tasks/{task}", post(plans::change_task))
-        .route("/campaigns", get(campaigns::list))
+        .route(
+            "/campaigns",
+            get(campaigns::list).post(campaign_forms::create),
+        )
+        .route("/campaigns/new", get(campaign_forms::new_form))
+        .route("/campaigns/{id}/action", post(campaign_forms::action))
         .route("/campaigns/{id}", get(campaigns::show))
         .route("/campaigns/{id}/remind", post(campaigns::remind))
         .route("/campaigns/{id}/board.csv", get(campaign_export::board))
