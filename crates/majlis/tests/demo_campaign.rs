@@ -226,7 +226,20 @@ async fn the_seed_campaign_board_and_synthesis() {
             .await
             .unwrap();
         assert!(html.contains("تحليل محين") && html.contains("synthesis/approve"));
-        assert_eq!(approve("2").send().await.unwrap().status(), 303);
+        // Six approvals of version 2 at once: one, the others refused.
+        let mut crowd = Vec::new();
+        for _ in 0..6 {
+            let req = approve("2");
+            crowd.push(tokio::spawn(async move {
+                req.send().await.unwrap().status().as_u16()
+            }));
+        }
+        let mut codes = Vec::new();
+        for t in crowd {
+            codes.push(t.await.unwrap());
+        }
+        assert_eq!(codes.iter().filter(|c| **c == 303).count(), 1, "{codes:?}");
+        assert!(codes.iter().all(|c| *c == 303 || *c == 422), "{codes:?}");
         // Six writers save the analysis from the same version at once: one
         // new version, the others told it changed (409), no 5xx.
         let mut crowd = Vec::new();

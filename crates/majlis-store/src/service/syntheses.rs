@@ -167,11 +167,29 @@ impl Store {
             }
         }
         let id = latest.id;
-        let mut a: synthesis_version::ActiveModel = latest.into();
-        a.approved_by = Set(actor_id(actor));
-        a.approved_at = Set(Some(crate::now()));
-        a.agenda_item_id = Set(agenda_item_id);
-        a.update(&tx).await?;
+        // Only if still unapproved: two approvals at once make one (on
+        // PostgreSQL the second waits for the first, then matches nothing).
+        let done = synthesis_version::Entity::update_many()
+            .col_expr(
+                synthesis_version::Column::ApprovedBy,
+                sea_orm::sea_query::Expr::value(actor_id(actor)),
+            )
+            .col_expr(
+                synthesis_version::Column::ApprovedAt,
+                sea_orm::sea_query::Expr::value(Some(crate::now())),
+            )
+            .col_expr(
+                synthesis_version::Column::AgendaItemId,
+                sea_orm::sea_query::Expr::value(agenda_item_id),
+            )
+            .filter(synthesis_version::Column::Id.eq(id))
+            .filter(synthesis_version::Column::ApprovedAt.is_null())
+            .exec(&tx)
+            .await?
+            .rows_affected;
+        if done == 0 {
+            return Err(DomainError::invalid("number", "already_approved").into());
+        }
         audit::record(
             &tx,
             actor_id(actor),
