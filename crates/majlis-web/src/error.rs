@@ -69,6 +69,17 @@ impl WebError {
         WebError::Domain(DomainError::NotFound)
     }
 
+    /// The status of a refused form that is shown again with the writer's
+    /// values: 409 when the record changed meanwhile, 422 for invalid
+    /// input; `None` for every other error (an error page).
+    pub fn form_status(&self) -> Option<StatusCode> {
+        match self {
+            WebError::Domain(DomainError::Stale) => Some(StatusCode::CONFLICT),
+            WebError::Domain(DomainError::Invalid(_)) => Some(StatusCode::UNPROCESSABLE_ENTITY),
+            _ => None,
+        }
+    }
+
     pub fn status(&self) -> StatusCode {
         match self {
             WebError::Domain(d) => match d {

@@ -34,20 +34,25 @@ struct CampaignForm {
 async fn issuers(state: &AppState, ctx: &Ctx) -> Result<Vec<(String, String)>, WebError> {
     let actor = ctx.actor()?;
     let lang = ctx.lang;
-    let mut out = Vec::new();
-    for b in state.store.visible_bodies(actor, "", false).await? {
-        if matches!(b.kind, BodyKind::Provincial | BodyKind::Local) {
-            continue;
-        }
-        let (_, lineage) = state.store.visible_body(actor, b.id).await?;
-        if permissions::can_issue_campaign(actor, &lineage) {
-            out.push((b.id.to_string(), clean(b.name(lang.code()))));
-        }
-        if out.len() >= 200 {
-            break;
-        }
-    }
-    Ok(out)
+    // `can_issue_campaign`: the national leadership for any body, the
+    // others for the bodies they run — read from the actor, no query each.
+    let national = permissions::can_manage_templates(actor);
+    let runs = |b: uuid::Uuid| {
+        actor
+            .roles
+            .iter()
+            .any(|r| r.body_id == b && r.role.manages())
+    };
+    Ok(state
+        .store
+        .visible_bodies(actor, "", false)
+        .await?
+        .into_iter()
+        .filter(|b| !matches!(b.kind, BodyKind::Provincial | BodyKind::Local))
+        .filter(|b| national || runs(b.id))
+        .take(200)
+        .map(|b| (b.id.to_string(), clean(b.name(lang.code()))))
+        .collect())
 }
 
 async fn page(state: &AppState, ctx: &Ctx, form: FormState) -> Result<CampaignForm, WebError> {

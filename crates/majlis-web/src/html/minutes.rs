@@ -9,7 +9,6 @@ use crate::error::WebError;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use fluent_templates::fluent_bundle::FluentValue;
 use majlis_domain::DomainError;
 use majlis_domain::meeting::MeetingStatus;
@@ -194,10 +193,8 @@ async fn refused(
     e: WebError,
     form: Option<&LongFormData>,
 ) -> PageResult {
-    let status = match &e {
-        WebError::Domain(DomainError::Stale) => StatusCode::CONFLICT,
-        WebError::Domain(DomainError::Invalid(_)) => StatusCode::UNPROCESSABLE_ENTITY,
-        _ => return Err(ctx.page_err(e)),
+    let Some(status) = e.form_status() else {
+        return Err(ctx.page_err(e));
     };
     let actor = ctx.actor()?;
     let now = state.store.minutes(actor, id).await?;

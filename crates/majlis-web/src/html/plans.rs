@@ -10,10 +10,9 @@ use crate::error::WebError;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use fluent_templates::fluent_bundle::FluentValue;
+use majlis_domain::permissions;
 use majlis_domain::plan::{ObjectiveInput, PlanInput, TaskChange, TaskInput, TaskStatus};
-use majlis_domain::{DomainError, permissions};
 use uuid::Uuid;
 
 fn pct(p: f64) -> i64 {
@@ -85,15 +84,6 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> PageResult {
     Ok(render(&list_page(&state, &ctx, FormState::new()).await?))
 }
 
-/// A form refused: the page again, values kept, errors next to the fields.
-fn refused_status(e: &WebError) -> Option<StatusCode> {
-    match e {
-        WebError::Domain(DomainError::Invalid(_)) => Some(StatusCode::UNPROCESSABLE_ENTITY),
-        WebError::Domain(DomainError::Stale) => Some(StatusCode::CONFLICT),
-        _ => None,
-    }
-}
-
 pub async fn create(State(state): State<AppState>, ctx: Ctx, form: FormData) -> PageResult {
     ctx.check_csrf(form.csrf())?;
     let actor = ctx.actor()?;
@@ -107,7 +97,7 @@ pub async fn create(State(state): State<AppState>, ctx: Ctx, form: FormData) -> 
         Ok(id) => Ok(see_other(&format!("/plans/{id}"))),
         Err(e) => {
             let e: WebError = e.into();
-            let Some(status) = refused_status(&e) else {
+            let Some(status) = e.form_status() else {
                 return Err(ctx.page_err(e));
             };
             let fs = FormState::from_values(form.0.clone()).with_error(&e, ctx.lang);
@@ -343,7 +333,7 @@ async fn after(
         Ok(()) => Ok(see_other(&format!("/plans/{plan}#{anchor}"))),
         Err(e) => {
             let e: WebError = e.into();
-            let Some(status) = refused_status(&e) else {
+            let Some(status) = e.form_status() else {
                 return Err(ctx.page_err(e));
             };
             let fs = FormState::from_values(form.0.clone()).with_error(&e, ctx.lang);

@@ -14,7 +14,6 @@ use crate::error::WebError;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use fluent_templates::fluent_bundle::FluentValue;
 use majlis_domain::DomainError;
 use majlis_domain::campaign::{CampaignState, ReportAction, ReportState, days_late};
@@ -411,20 +410,12 @@ pub async fn review(
         Ok(_) => Ok(see_other(&format!("{here}#report"))),
         Err(e) => {
             let e: WebError = e.into();
-            let Some(status) = status_of(&e) else {
+            let Some(status) = e.form_status() else {
                 return Err(ctx.page_err(e));
             };
             let p = page(&state, &ctx, br, None, Some(&e)).await?;
             Ok(render_status(status, &p))
         }
-    }
-}
-
-fn status_of(e: &WebError) -> Option<StatusCode> {
-    match e {
-        WebError::Domain(DomainError::Stale) => Some(StatusCode::CONFLICT),
-        WebError::Domain(DomainError::Invalid(_)) => Some(StatusCode::UNPROCESSABLE_ENTITY),
-        _ => None,
     }
 }
 
@@ -438,7 +429,7 @@ async fn refused(
     e: WebError,
     form: &LongFormData,
 ) -> PageResult {
-    let Some(status) = status_of(&e) else {
+    let Some(status) = e.form_status() else {
         return Err(ctx.page_err(e));
     };
     let br = state.store.body_report(ctx.actor()?, cid, bid).await?;

@@ -13,7 +13,6 @@ use crate::state::AppState;
 use crate::synthesis_view::{FieldView, SynthesisView, build};
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use fluent_templates::fluent_bundle::FluentValue;
 use majlis_pdf::{Block, Document, Section};
@@ -172,12 +171,8 @@ async fn refused(
     sent: Option<&str>,
     e: WebError,
 ) -> PageResult {
-    let status = match &e {
-        WebError::Domain(majlis_domain::DomainError::Stale) => StatusCode::CONFLICT,
-        WebError::Domain(majlis_domain::DomainError::Invalid(_)) => {
-            StatusCode::UNPROCESSABLE_ENTITY
-        }
-        _ => return Err(ctx.page_err(e)),
+    let Some(status) = e.form_status() else {
+        return Err(ctx.page_err(e));
     };
     let p = page(state, ctx, id, sent, Some(&e)).await?;
     Ok(super::render_status(status, &p))
