@@ -16,6 +16,42 @@ pub enum DocumentKind {
     Docx,
     Odt,
     Markdown,
+    /// Evidence only: a photo (an attendance sheet, a results sheet).
+    Jpeg,
+    Png,
+    /// Evidence only: a spreadsheet of figures.
+    Xlsx,
+    Ods,
+}
+
+/// What an upload may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Accept {
+    /// Working papers and meeting documents: PDF, DOCX, ODT, Markdown.
+    Documents,
+    /// What a report or a plan task is backed by: documents, photos and
+    /// spreadsheets.
+    Evidence,
+}
+
+impl Accept {
+    pub fn allows(self, kind: DocumentKind) -> bool {
+        match self {
+            Self::Documents => matches!(
+                kind,
+                DocumentKind::Pdf | DocumentKind::Docx | DocumentKind::Odt | DocumentKind::Markdown
+            ),
+            Self::Evidence => true,
+        }
+    }
+
+    /// The error code of a file of another kind.
+    pub fn refusal(self) -> &'static str {
+        match self {
+            Self::Documents => "file_type",
+            Self::Evidence => "evidence_type",
+        }
+    }
 }
 
 impl DocumentKind {
@@ -25,6 +61,10 @@ impl DocumentKind {
             Self::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             Self::Odt => "application/vnd.oasis.opendocument.text",
             Self::Markdown => "text/markdown; charset=utf-8",
+            Self::Jpeg => "image/jpeg",
+            Self::Png => "image/png",
+            Self::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            Self::Ods => "application/vnd.oasis.opendocument.spreadsheet",
         }
     }
 
@@ -34,6 +74,10 @@ impl DocumentKind {
             Self::Docx => "docx",
             Self::Odt => "odt",
             Self::Markdown => "md",
+            Self::Jpeg => "jpg",
+            Self::Png => "png",
+            Self::Xlsx => "xlsx",
+            Self::Ods => "ods",
         }
     }
 }
@@ -49,6 +93,12 @@ pub fn sniff(bytes: &[u8]) -> Option<DocumentKind> {
                 Some(DocumentKind::Docx)
             }
             "application/vnd.oasis.opendocument.text" => Some(DocumentKind::Odt),
+            "image/jpeg" => Some(DocumentKind::Jpeg),
+            "image/png" => Some(DocumentKind::Png),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => {
+                Some(DocumentKind::Xlsx)
+            }
+            "application/vnd.oasis.opendocument.spreadsheet" => Some(DocumentKind::Ods),
             _ => None,
         };
     }
@@ -62,6 +112,7 @@ pub fn check_upload(
     name: &str,
     bytes: &[u8],
     max_bytes: usize,
+    accept: Accept,
 ) -> DomainResult<(DocumentKind, String)> {
     if bytes.is_empty() {
         return Err(DomainError::invalid("file", "required"));
@@ -69,7 +120,9 @@ pub fn check_upload(
     if bytes.len() > max_bytes {
         return Err(DomainError::invalid("file", "file_too_large"));
     }
-    let kind = sniff(bytes).ok_or(DomainError::invalid("file", "file_type"))?;
+    let kind = sniff(bytes)
+        .filter(|k| accept.allows(*k))
+        .ok_or(DomainError::invalid("file", accept.refusal()))?;
     Ok((kind, file_name(name, kind)))
 }
 
@@ -100,20 +153,28 @@ mod tests {
             sniff("# ورقة\n\nنص".as_bytes()),
             Some(DocumentKind::Markdown)
         );
-        // A PNG named paper.pdf is refused.
+        // A PNG named paper.pdf is refused as a paper, kept as evidence
+        // under its own extension.
         let png = [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0];
-        assert_eq!(sniff(&png), None);
+        assert_eq!(sniff(&png), Some(DocumentKind::Png));
         assert_eq!(
-            check_upload("paper.pdf", &png, MAX_UPLOAD_BYTES).unwrap_err(),
+            check_upload("paper.pdf", &png, MAX_UPLOAD_BYTES, Accept::Documents).unwrap_err(),
             DomainError::invalid("file", "file_type")
         );
+        assert_eq!(
+            check_upload("paper.pdf", &png, MAX_UPLOAD_BYTES, Accept::Evidence).unwrap(),
+            (DocumentKind::Png, "paper.png".to_string())
+        );
+        // An executable is refused everywhere.
+        let elf = [0x7f, b'E', b'L', b'F', 2, 1, 1, 0, 0, 0, 0, 0];
+        assert!(check_upload("x.pdf", &elf, MAX_UPLOAD_BYTES, Accept::Evidence).is_err());
         assert_eq!(sniff(&[0xff, 0xfe, 0x00, 0x41]), None);
         assert_eq!(
-            check_upload("a.md", b"# big", 3).unwrap_err(),
+            check_upload("a.md", b"# big", 3, Accept::Documents).unwrap_err(),
             DomainError::invalid("file", "file_too_large")
         );
         assert_eq!(
-            check_upload("a.md", b"", 3).unwrap_err(),
+            check_upload("a.md", b"", 3, Accept::Documents).unwrap_err(),
             DomainError::invalid("file", "required")
         );
     }

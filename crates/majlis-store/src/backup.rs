@@ -12,8 +12,8 @@ use crate::entity::{
     calendar_feed, campaign, campaign_target, council_session, decision, file, job, meeting,
     meeting_guest, meeting_report, membership, minutes, organization, paper_assignee, paper_event,
     paper_version, participation, participation_person, person, plan_objective, plan_task,
-    plan_update, program_slot, reply, report, report_event, report_template, role,
-    synthesis_version, working_paper, workshop, workshop_person,
+    plan_task_file, plan_update, program_slot, reply, report, report_event, report_file,
+    report_template, role, synthesis_version, working_paper, workshop, workshop_person,
 };
 use crate::error::{StoreError, StoreResult};
 use sea_orm::{
@@ -112,7 +112,7 @@ fn io(e: std::io::Error) -> StoreError {
 }
 
 /// Tables in the order they are written and restored (parents first).
-const TABLES: [&str; 40] = [
+const TABLES: [&str; 42] = [
     "organization",
     "roles",
     "people",
@@ -152,6 +152,8 @@ const TABLES: [&str; 40] = [
     "plan_objectives",
     "plan_tasks",
     "plan_updates",
+    "report_files",
+    "plan_task_files",
     "audit_events",
 ];
 
@@ -246,6 +248,8 @@ impl Store {
                 "plan_objectives" => dump::<plan_objective::Entity>(&tx, out, t).await?,
                 "plan_tasks" => dump::<plan_task::Entity>(&tx, out, t).await?,
                 "plan_updates" => dump::<plan_update::Entity>(&tx, out, t).await?,
+                "report_files" => dump::<report_file::Entity>(&tx, out, t).await?,
+                "plan_task_files" => dump::<plan_task_file::Entity>(&tx, out, t).await?,
                 _ => dump::<audit_event::Entity>(&tx, out, t).await?,
             };
             counts.push((t.to_string(), n));
@@ -366,6 +370,8 @@ impl Store {
                 "plan_objectives" => load::<plan_objective::Entity>(&tx, rows).await?,
                 "plan_tasks" => load::<plan_task::Entity>(&tx, rows).await?,
                 "plan_updates" => load::<plan_update::Entity>(&tx, rows).await?,
+                "report_files" => load::<report_file::Entity>(&tx, rows).await?,
+                "plan_task_files" => load::<plan_task_file::Entity>(&tx, rows).await?,
                 _ => load::<audit_event::Entity>(&tx, rows).await?,
             };
             counts.push((t.to_string(), n));

@@ -34,7 +34,8 @@ async fn migrations_from_empty_database() {
                 "m0008_guest_gender",
                 "m0009_campaigns",
                 "m0010_syntheses",
-                "m0011_plans"
+                "m0011_plans",
+                "m0012_evidence"
             ]
         );
         // Migrating again is a no-op.

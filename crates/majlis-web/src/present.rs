@@ -398,3 +398,13 @@ pub fn answer_words(
         (_, v) => clean(&answer_text(v)),
     }
 }
+
+/// A file's size in KB or MB (Latin digits and units, isolated in RTL text
+/// by the templates' `bdi`).
+pub fn file_size(bytes: i64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{} KB", (bytes + 1023) / 1024)
+    }
+}

@@ -14,6 +14,7 @@ mod m0008_guest_gender;
 mod m0009_campaigns;
 mod m0010_syntheses;
 mod m0011_plans;
+mod m0012_evidence;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0009_campaigns::Migration),
             Box::new(m0010_syntheses::Migration),
             Box::new(m0011_plans::Migration),
+            Box::new(m0012_evidence::Migration),
         ]
     }
 }

@@ -6,7 +6,7 @@ use crate::Store;
 use crate::entity::file;
 use crate::error::StoreResult;
 use majlis_domain::DomainError;
-use majlis_domain::upload::{DocumentKind, check_upload};
+use majlis_domain::upload::{Accept, DocumentKind, check_upload};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -53,8 +53,9 @@ pub(crate) async fn store_file<C: ConnectionTrait>(
     uploaded_by: Option<Uuid>,
     upload: &Upload,
     max_bytes: usize,
+    accept: Accept,
 ) -> StoreResult<(FileInfo, DocumentKind)> {
-    let (kind, name) = check_upload(&upload.name, &upload.bytes, max_bytes)?;
+    let (kind, name) = check_upload(&upload.name, &upload.bytes, max_bytes, accept)?;
     let row = file::ActiveModel {
         id: Set(Uuid::now_v7()),
         name: Set(name),

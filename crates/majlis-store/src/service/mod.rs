@@ -11,6 +11,7 @@ pub mod campaign_reminders;
 pub mod campaign_targets;
 pub mod campaigns;
 pub mod decisions;
+pub mod evidence;
 pub mod files;
 mod hash_memory;
 pub mod home;

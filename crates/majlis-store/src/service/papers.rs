@@ -16,6 +16,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use majlis_domain::jobs::paper_reminders;
 use majlis_domain::session::{PaperAction, PaperState, paper_transition};
+use majlis_domain::upload::Accept;
 use majlis_domain::validation::{Checker, MAX_NAME};
 use majlis_domain::{Actor, DomainError, Person, Viewer, permissions};
 use sea_orm::{
@@ -383,7 +384,11 @@ impl Store {
         let from = crate::convert::stored(PaperState::parse(&row.state), "PaperState", &row.state)?;
         let to = paper_transition(from, PaperAction::SaveVersion)?;
         let file = match upload {
-            Some(u) => Some(store_file(&tx, actor_id(actor), u, max_bytes).await?.0),
+            Some(u) => Some(
+                store_file(&tx, actor_id(actor), u, max_bytes, Accept::Documents)
+                    .await?
+                    .0,
+            ),
             None => None,
         };
         let number = paper_version::Entity::find()

@@ -13,6 +13,7 @@ use crate::service::{actor_id, ensure};
 use crate::{Store, audit};
 use chrono::NaiveDate;
 use majlis_domain::participation::{ParticipationInput, Scope, check_report_title};
+use majlis_domain::upload::Accept;
 use majlis_domain::{Actor, DomainError, Person, Viewer, permissions};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
@@ -122,7 +123,11 @@ impl Store {
         let l = lineage(&tx, body_id).await?;
         ensure(permissions::can_manage_meetings(actor, &l))?;
         let file = match report_file {
-            Some(u) => Some(store_file(&tx, actor_id(actor), u, max_bytes).await?.0),
+            Some(u) => Some(
+                store_file(&tx, actor_id(actor), u, max_bytes, Accept::Documents)
+                    .await?
+                    .0,
+            ),
             None => None,
         };
         let now = crate::now();
@@ -190,7 +195,11 @@ impl Store {
         ensure(permissions::can_manage_meetings(actor, &l))?;
         let before = serde_json::to_value(&row)?;
         let file = match report_file {
-            Some(u) => Some(store_file(&tx, actor_id(actor), u, max_bytes).await?.0),
+            Some(u) => Some(
+                store_file(&tx, actor_id(actor), u, max_bytes, Accept::Documents)
+                    .await?
+                    .0,
+            ),
             None => None,
         };
         let mut a = row.into_active_model();
@@ -375,7 +384,11 @@ impl Store {
             }
         }
         let file = match upload {
-            Some(u) => Some(store_file(&tx, actor_id(actor), u, max_bytes).await?.0),
+            Some(u) => Some(
+                store_file(&tx, actor_id(actor), u, max_bytes, Accept::Documents)
+                    .await?
+                    .0,
+            ),
             None => None,
         };
         let last = meeting_report::Entity::find()
@@ -463,7 +476,8 @@ impl Store {
             .await?
             .ok_or(DomainError::NotFound)?;
         record_editable(&tx, actor, item.meeting_id).await?;
-        let (file, _) = store_file(&tx, actor_id(actor), upload, max_bytes).await?;
+        let (file, _) =
+            store_file(&tx, actor_id(actor), upload, max_bytes, Accept::Documents).await?;
         agenda_attachment::ActiveModel {
             agenda_item_id: Set(item_id),
             file_id: Set(file.id),

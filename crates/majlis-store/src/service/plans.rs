@@ -75,13 +75,44 @@ pub struct Plan {
     pub updated_at: DateTime<Utc>,
 }
 
-async fn log<C: ConnectionTrait>(
+pub(crate) async fn log<C: ConnectionTrait>(
     c: &C,
     actor: &Actor,
     plan_id: Uuid,
     task_id: Option<Uuid>,
     action: &str,
     change: Option<(&str, i32, Option<String>)>,
+) -> StoreResult<()> {
+    let (status, progress, note) = match change {
+        Some((s, p, n)) => (Some(s.to_string()), Some(p), n),
+        None => (None, None, None),
+    };
+    write_log(c, actor, plan_id, task_id, action, status, progress, note).await
+}
+
+/// A line on a plan's timeline that only says what happened (evidence
+/// added or removed: the file's name as its note).
+pub(crate) async fn log_note<C: ConnectionTrait>(
+    c: &C,
+    actor: &Actor,
+    plan_id: Uuid,
+    task_id: Option<Uuid>,
+    action: &str,
+    note: Option<String>,
+) -> StoreResult<()> {
+    write_log(c, actor, plan_id, task_id, action, None, None, note).await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn write_log<C: ConnectionTrait>(
+    c: &C,
+    actor: &Actor,
+    plan_id: Uuid,
+    task_id: Option<Uuid>,
+    action: &str,
+    status: Option<String>,
+    progress: Option<i32>,
+    note: Option<String>,
 ) -> StoreResult<()> {
     plan_update::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -90,9 +121,9 @@ async fn log<C: ConnectionTrait>(
         at: Set(crate::now()),
         actor_id: Set(actor_id(actor)),
         action: Set(action.into()),
-        status: Set(change.as_ref().map(|c| c.0.to_string())),
-        progress: Set(change.as_ref().map(|c| c.1)),
-        note: Set(change.and_then(|c| c.2)),
+        status: Set(status),
+        progress: Set(progress),
+        note: Set(note),
     }
     .insert(c)
     .await?;
@@ -109,7 +140,7 @@ async fn log<C: ConnectionTrait>(
 }
 
 impl Store {
-    async fn plan_row(&self, id: Uuid) -> StoreResult<(action_plan::Model, Lineage)> {
+    pub(crate) async fn plan_row(&self, id: Uuid) -> StoreResult<(action_plan::Model, Lineage)> {
         let row = action_plan::Entity::find_by_id(id)
             .one(&self.db)
             .await?
@@ -254,14 +285,13 @@ impl Store {
         Ok(id)
     }
 
-    /// Records a task's status, progress and what was done. Refused
-    /// (`Stale`) when the task changed since `change.version` was read.
-    pub async fn change_task(
+    /// A task and its plan, for those who may update it: the owner body's
+    /// officers, the officers of the body in charge, the person in charge.
+    pub(crate) async fn task_for_writer(
         &self,
         actor: &Actor,
         task_id: Uuid,
-        change: &TaskChange,
-    ) -> StoreResult<()> {
+    ) -> StoreResult<(plan_task::Model, Uuid)> {
         let task = plan_task::Entity::find_by_id(task_id)
             .one(&self.db)
             .await?
@@ -277,6 +307,18 @@ impl Store {
         } || (task.responsible_person_id.is_some()
             && task.responsible_person_id == actor.person_id);
         ensure(permissions::can_manage_meetings(actor, &lineage) || in_charge)?;
+        Ok((task, objective.plan_id))
+    }
+
+    /// Records a task's status, progress and what was done. Refused
+    /// (`Stale`) when the task changed since `change.version` was read.
+    pub async fn change_task(
+        &self,
+        actor: &Actor,
+        task_id: Uuid,
+        change: &TaskChange,
+    ) -> StoreResult<()> {
+        let (task, plan_id) = self.task_for_writer(actor, task_id).await?;
         let v = change.validate(task.progress)?;
         let expected = change.version.unwrap_or(task.version);
         let tx = self.write().await?;
@@ -296,15 +338,7 @@ impl Store {
             Err(e) => return Err(e.into()),
         }
         let change = Some((v.status.as_str(), v.progress, v.note));
-        log(
-            &tx,
-            actor,
-            objective.plan_id,
-            Some(task_id),
-            "update_task",
-            change,
-        )
-        .await?;
+        log(&tx, actor, plan_id, Some(task_id), "update_task", change).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -156,7 +156,7 @@ pub struct BoardRow {
     pub meeting_held: Option<bool>,
 }
 
-async fn event<C: ConnectionTrait>(
+pub(crate) async fn event<C: ConnectionTrait>(
     c: &C,
     actor: &Actor,
     report_id: Uuid,

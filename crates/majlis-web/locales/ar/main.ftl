@@ -1001,3 +1001,19 @@ campaign-launch = إطلاق الحملة
 campaign-launch-confirm = إطلاق الحملة؟ تُثبَّت الهيئات المعنية وتُبرمج التذكيرات.
 campaign-close = إغلاق الحملة
 campaign-close-confirm = إغلاق الحملة؟ لن يمكن بعدها إرسال أي تقرير.
+
+## Evidence: files attached to reports and plan tasks
+evidence-title = الملفات المرفقة
+evidence-none = لا ملفات مرفقة بعد.
+evidence-add = إرفاق ملف
+evidence-hint = ورقة الحضور، جدول النتائج، صور أو وثائق: ⁦PDF⁩ أو ⁦Word⁩ أو ⁦ODT⁩ أو صورة ⁦JPEG⁩/⁦PNG⁩ أو جدول ⁦XLSX⁩/⁦ODS⁩، حتى 20 ملفا.
+evidence-accept = .pdf,.docx,.odt,.md,.jpg,.jpeg,.png,.xlsx,.ods
+evidence-remove = حذف
+evidence-remove-confirm = حذف هذا الملف؟
+evidence-save-first = احفظ المسودة أولا لتتمكن من إرفاق الملفات.
+report-event-attach = أُرفق ملف
+report-event-detach = حُذف ملف
+plan-update-add_evidence = أُرفق إثبات
+plan-update-remove_evidence = حُذف إثبات
+error-evidence_type = نوع الملف غير مقبول: ⁦PDF⁩ أو ⁦DOCX⁩ أو ⁦ODT⁩ أو ⁦Markdown⁩ أو صورة ⁦JPEG⁩/⁦PNG⁩ أو جدول ⁦XLSX⁩/⁦ODS⁩ (يتحقق من المحتوى لا من الاسم).
+error-too_many_files = بلغ عدد الملفات المرفقة الحد الأقصى (20).

@@ -910,3 +910,19 @@ campaign-launch = Launch the campaign
 campaign-launch-confirm = Launch the campaign? Its target bodies are frozen and reminders are scheduled.
 campaign-close = Close the campaign
 campaign-close-confirm = Close the campaign? No report can be submitted after that.
+
+## Evidence: files attached to reports and plan tasks
+evidence-title = Attached files
+evidence-none = No files attached yet.
+evidence-add = Attach a file
+evidence-hint = Attendance sheet, results table, photos or documents: PDF, Word, ODT, a JPEG/PNG image or an XLSX/ODS spreadsheet, up to 20 files.
+evidence-accept = .pdf,.docx,.odt,.md,.jpg,.jpeg,.png,.xlsx,.ods
+evidence-remove = Remove
+evidence-remove-confirm = Remove this file?
+evidence-save-first = Save the draft first to attach files.
+report-event-attach = File attached
+report-event-detach = File removed
+plan-update-add_evidence = Evidence attached
+plan-update-remove_evidence = Evidence removed
+error-evidence_type = File type not accepted: PDF, DOCX, ODT, Markdown, a JPEG/PNG image or an XLSX/ODS spreadsheet only (checked by content, not by name).
+error-too_many_files = It already has the most files allowed (20).

@@ -938,3 +938,19 @@ campaign-launch = Lancer la campagne
 campaign-launch-confirm = Lancer la campagne ? Ses destinataires sont figés et les rappels programmés.
 campaign-close = Clore la campagne
 campaign-close-confirm = Clore la campagne ? Plus aucun rapport ne pourra être soumis.
+
+## Evidence: files attached to reports and plan tasks
+evidence-title = Pièces jointes
+evidence-none = Aucune pièce jointe pour l’instant.
+evidence-add = Joindre un fichier
+evidence-hint = Feuille de présence, tableau des résultats, photos ou documents : PDF, Word, ODT, image JPEG/PNG ou tableur XLSX/ODS, jusqu’à 20 fichiers.
+evidence-accept = .pdf,.docx,.odt,.md,.jpg,.jpeg,.png,.xlsx,.ods
+evidence-remove = Supprimer
+evidence-remove-confirm = Supprimer ce fichier ?
+evidence-save-first = Enregistrez d’abord le brouillon pour pouvoir joindre des fichiers.
+report-event-attach = Fichier joint
+report-event-detach = Fichier supprimé
+plan-update-add_evidence = Justificatif joint
+plan-update-remove_evidence = Justificatif supprimé
+error-evidence_type = Type de fichier refusé : PDF, DOCX, ODT, Markdown, image JPEG/PNG ou tableur XLSX/ODS uniquement (vérifié d’après le contenu, pas d’après le nom).
+error-too_many_files = Le nombre maximal de pièces jointes (20) est atteint.

@@ -8,6 +8,7 @@ mod bodies;
 mod calendar;
 mod campaigns;
 pub mod dto;
+mod evidence;
 mod invitations;
 mod me;
 mod meetings;
@@ -132,6 +133,13 @@ pub use crate::limits::UPLOAD_BODY;
         plans::add_objective,
         plans::add_task,
         plans::change_task,
+        evidence::report_files,
+        evidence::attach_report_file,
+        evidence::report_file,
+        evidence::remove_report_file,
+        evidence::attach_task_file,
+        evidence::task_file,
+        evidence::remove_task_file,
         campaigns::add_targets,
         campaigns::remove_target,
         campaigns::board,
@@ -207,6 +215,23 @@ pub fn routes() -> Router<AppState> {
             get(campaigns::get_report).put(campaigns::put_report),
         )
         .route("/reports/{id}/{action}", post(campaigns::report_action))
+        .route(
+            "/reports/{id}/files",
+            get(evidence::report_files)
+                .post(evidence::attach_report_file.layer(DefaultBodyLimit::max(UPLOAD_BODY))),
+        )
+        .route(
+            "/reports/{id}/files/{file}",
+            get(evidence::report_file).delete(evidence::remove_report_file),
+        )
+        .route(
+            "/tasks/{id}/files",
+            post(evidence::attach_task_file.layer(DefaultBodyLimit::max(UPLOAD_BODY))),
+        )
+        .route(
+            "/tasks/{id}/files/{file}",
+            get(evidence::task_file).delete(evidence::remove_task_file),
+        )
         .route("/bodies", get(bodies::list).post(bodies::create))
         .route("/bodies/{id}", get(bodies::get_one).patch(bodies::update))
         .route("/bodies/{id}/archive", post(bodies::archive))

@@ -13,6 +13,7 @@ pub mod campaign_forms;
 pub mod campaigns;
 pub mod dashboard;
 pub mod decisions;
+pub mod evidence;
 pub mod layout;
 mod views;
 pub use layout::error_page;
@@ -248,6 +249,27 @@ pub fn routes() -> Router<AppState> {
             post(reports::review.layer(DefaultBodyLimit::max(LONG_FORM_BODY))),
         )
         .route("/campaigns/{id}/reports.csv", get(campaign_export::reports))
+        .route(
+            "/reports/{id}/files",
+            post(evidence::report_attach.layer(DefaultBodyLimit::max(crate::api::UPLOAD_BODY))),
+        )
+        .route("/reports/{id}/files/{file}", get(evidence::report_file))
+        .route(
+            "/reports/{id}/files/{file}/remove",
+            post(evidence::report_remove),
+        )
+        .route(
+            "/plans/{id}/tasks/{task}/files",
+            post(evidence::task_attach.layer(DefaultBodyLimit::max(crate::api::UPLOAD_BODY))),
+        )
+        .route(
+            "/plans/{id}/tasks/{task}/files/{file}",
+            get(evidence::task_file),
+        )
+        .route(
+            "/plans/{id}/tasks/{task}/files/{file}/remove",
+            post(evidence::task_remove),
+        )
 }
 
 /// Renders a template; a rendering failure is an internal error page.

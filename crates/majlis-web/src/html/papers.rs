@@ -52,14 +52,6 @@ struct PaperPage {
     max_upload: String,
 }
 
-fn size(bytes: i64) -> String {
-    if bytes >= 1024 * 1024 {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
-    } else {
-        format!("{} KB", (bytes + 1023) / 1024)
-    }
-}
-
 async fn page(
     state: &AppState,
     ctx: &Ctx,
@@ -125,7 +117,7 @@ async fn page(
                     (
                         format!("/papers/{}/versions/{}/file", d.id, v.number),
                         clean(&f.name),
-                        size(f.size),
+                        crate::present::file_size(f.size),
                     )
                 }),
                 text: v.text.as_deref().map(crate::markdown::to_html),
@@ -147,7 +139,9 @@ async fn page(
             "paper-upload-limit",
             &[(
                 "size",
-                FluentValue::from(size(state.config.limits.max_upload as i64)),
+                FluentValue::from(crate::present::file_size(
+                    state.config.limits.max_upload as i64,
+                )),
             )],
         ),
     })

@@ -118,6 +118,7 @@ pub struct TaskView {
     pub recorded: i32,
     pub from_campaign: Option<String>,
     pub version: i32,
+    pub files: Vec<super::evidence::FileLine>,
     pub can_update: bool,
 }
 
@@ -170,6 +171,7 @@ async fn plan_page(
     let tz = majlis_store::service::meetings::zone(&ctx.settings.time_zone);
     let today = ctx.today();
     let plan = state.store.plan(actor, id).await?;
+    let mut files = state.store.plan_files(actor, id).await?;
     let (_, owner_lineage) = state.store.visible_body(actor, plan.owner_body_id).await?;
     let can_manage = permissions::can_manage_meetings(actor, &owner_lineage);
     let tasks = plan.objectives.iter().flat_map(|o| o.tasks.iter());
@@ -239,6 +241,10 @@ async fn plan_page(
                         recorded: t.recorded,
                         from_campaign: t.campaign_id.map(|c| format!("/campaigns/{c}")),
                         version: t.version,
+                        files: super::evidence::lines(
+                            &format!("/plans/{id}/tasks/{}", t.id),
+                            &files.remove(&t.id).unwrap_or_default(),
+                        ),
                         can_update: can_manage
                             || (t.responsible_person_id.is_some()
                                 && t.responsible_person_id == actor.person_id)
@@ -317,6 +323,18 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     let id = parse_id(&id)?;
     Ok(render(
         &plan_page(&state, &ctx, id, FormState::new()).await?,
+    ))
+}
+
+/// The plan again with an error (of a file attached to a task).
+pub(super) async fn refused(state: &AppState, ctx: &Ctx, plan: Uuid, e: WebError) -> PageResult {
+    let Some(status) = e.form_status() else {
+        return Err(ctx.page_err(e));
+    };
+    let fs = FormState::new().with_error(&e, ctx.lang);
+    Ok(render_status(
+        status,
+        &plan_page(state, ctx, plan, fs).await?,
     ))
 }
 

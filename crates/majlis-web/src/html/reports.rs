@@ -60,6 +60,9 @@ struct ReportPage {
     fields: Vec<FieldView>,
     sections: Vec<SectionView>,
     history: Vec<EventLine>,
+    /// The report's evidence.
+    files: Vec<super::evidence::FileLine>,
+    file_error: Option<String>,
 }
 
 fn state_badge(ctx: &Ctx, s: ReportState) -> (&'static str, String) {
@@ -184,6 +187,9 @@ async fn page(
             errors.push((format!("p-sections.{}", s.key), format!("{}: {e}", s.title)));
         }
     }
+    if let Some(e) = fs.error("file") {
+        errors.push(("files".into(), format!("{}: {e}", lang.t("evidence-title"))));
+    }
     for key in ["comment", "notes"] {
         if let Some(e) = fs.error(key) {
             errors.push(("review-form".into(), e.to_string()));
@@ -203,6 +209,7 @@ async fn page(
                             "save" => "draft",
                             "submitted" => "submitted",
                             "returned" => "returned",
+                            "attach" | "detach" => "file",
                             _ => "accepted",
                         },
                         action: lang.t(&format!("report-event-{}", e.action)),
@@ -224,6 +231,13 @@ async fn page(
                 .collect()
         })
         .unwrap_or_default();
+    let files = match report {
+        Some(r) => super::evidence::lines(
+            &format!("/reports/{}", r.id),
+            &state.store.report_files(actor, r.id).await?,
+        ),
+        None => Vec::new(),
+    };
     let body = state
         .store
         .visible_bodies_by_id(actor, [c_body(&br)])
@@ -260,6 +274,8 @@ async fn page(
         fields,
         sections,
         history,
+        files,
+        file_error: fs.error("file").map(String::from),
     })
 }
 
@@ -434,5 +450,26 @@ async fn refused(
     };
     let br = state.store.body_report(ctx.actor()?, cid, bid).await?;
     let p = page(state, ctx, br, Some(form), Some(&e)).await?;
+    Ok(render_status(status, &p))
+}
+
+/// The page of a report again with an error on something done to it by id
+/// (a file attached or removed): 422, 409…
+pub(super) async fn refused_by_id(
+    state: &AppState,
+    ctx: &Ctx,
+    report: Uuid,
+    e: WebError,
+) -> PageResult {
+    let Some(status) = e.form_status() else {
+        return Err(ctx.page_err(e));
+    };
+    let actor = ctx.actor()?;
+    let (r, _) = state.store.report(actor, report).await?;
+    let br = state
+        .store
+        .body_report(actor, r.campaign_id, r.body_id)
+        .await?;
+    let p = page(state, ctx, br, None, Some(&e)).await?;
     Ok(render_status(status, &p))
 }
