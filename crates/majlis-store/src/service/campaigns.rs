@@ -164,6 +164,17 @@ impl Store {
         to_template(row)
     }
 
+    /// The bodies that issued these campaigns, by id: a campaign the viewer
+    /// could read (it asks something of one of their bodies) names its
+    /// issuer even when the viewer may not open the issuer's page.
+    pub async fn issuers<'a>(
+        &self,
+        campaigns: impl IntoIterator<Item = &'a Campaign>,
+    ) -> StoreResult<std::collections::HashMap<Uuid, majlis_domain::Body>> {
+        let ids: Vec<Uuid> = campaigns.into_iter().map(|c| c.issuing_body_id).collect();
+        Ok(self.names(Vec::new(), ids).await?.bodies)
+    }
+
     /// A draft campaign in the name of `issuing_body`; its template (by key)
     /// is pinned at its latest version.
     pub async fn create_campaign(

@@ -1017,3 +1017,10 @@ plan-update-add_evidence = أُرفق إثبات
 plan-update-remove_evidence = حُذف إثبات
 error-evidence_type = نوع الملف غير مقبول: ⁦PDF⁩ أو ⁦DOCX⁩ أو ⁦ODT⁩ أو ⁦Markdown⁩ أو صورة ⁦JPEG⁩/⁦PNG⁩ أو جدول ⁦XLSX⁩/⁦ODS⁩ (يتحقق من المحتوى لا من الاسم).
 error-too_many_files = بلغ عدد الملفات المرفقة الحد الأقصى (20).
+
+## Campaigns as measures asked of a body
+measures-asked = تدابير مطلوبة من الهيئة
+measure-from = صادرة عن
+measure-hold-meeting = عقد { $kind }
+measure-send-report = إرسال التقرير
+decisions-of-body = مقررات الهيئة وتدابيرها

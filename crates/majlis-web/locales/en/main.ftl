@@ -926,3 +926,10 @@ plan-update-add_evidence = Evidence attached
 plan-update-remove_evidence = Evidence removed
 error-evidence_type = File type not accepted: PDF, DOCX, ODT, Markdown, a JPEG/PNG image or an XLSX/ODS spreadsheet only (checked by content, not by name).
 error-too_many_files = It already has the most files allowed (20).
+
+## Campaigns as measures asked of a body
+measures-asked = Measures asked of this body
+measure-from = Issued by
+measure-hold-meeting = Hold: { $kind }
+measure-send-report = Send the report
+decisions-of-body = The body's own decisions and measures

@@ -954,3 +954,10 @@ plan-update-add_evidence = Justificatif joint
 plan-update-remove_evidence = Justificatif supprimé
 error-evidence_type = Type de fichier refusé : PDF, DOCX, ODT, Markdown, image JPEG/PNG ou tableur XLSX/ODS uniquement (vérifié d’après le contenu, pas d’après le nom).
 error-too_many_files = Le nombre maximal de pièces jointes (20) est atteint.
+
+## Campaigns as measures asked of a body
+measures-asked = Mesures demandées à l’instance
+measure-from = Émise par
+measure-hold-meeting = Tenir : { $kind }
+measure-send-report = Envoyer le rapport
+decisions-of-body = Décisions et mesures de l’instance

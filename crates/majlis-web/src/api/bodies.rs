@@ -131,3 +131,54 @@ pub async fn members(
             .collect(),
     ))
 }
+
+/// A campaign as one body sees it.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct BodyCampaignDto {
+    pub campaign_id: uuid::Uuid,
+    pub title: String,
+    pub issuing_body_id: uuid::Uuid,
+    /// The body issued it; otherwise it is one of its targets (a measure
+    /// asked of it).
+    pub issued: bool,
+    /// launched or closed
+    pub state: String,
+    /// YYYY-MM-DD
+    pub due_on: chrono::NaiveDate,
+    pub grace_days: i64,
+    /// The kind of meeting the body must hold, if any.
+    pub meeting_kind: Option<String>,
+    pub report_required: bool,
+    /// The body's own report: draft, submitted, returned or accepted (none
+    /// before its first save; always none for the issuer).
+    pub report_state: Option<String>,
+}
+
+/// One body's view across its campaigns: those it issued and those asking
+/// it for a meeting or a report, the latest deadline first (at most 20).
+#[utoipa::path(get, path = "/api/v1/bodies/{id}/campaigns", tag = "campaigns",
+    responses((status = 200, body = [BodyCampaignDto]), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn campaigns(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> ApiResult<Vec<BodyCampaignDto>> {
+    let id = parse_id(&ctx, &id)?;
+    let list = state.store.body_campaigns(ctx.actor()?, id).await?;
+    Ok(Json(
+        list.into_iter()
+            .map(|bc| BodyCampaignDto {
+                campaign_id: bc.campaign.id,
+                title: bc.campaign.title,
+                issuing_body_id: bc.campaign.issuing_body_id,
+                issued: bc.issued,
+                state: bc.campaign.state.as_str().into(),
+                due_on: bc.campaign.due_on,
+                grace_days: bc.campaign.grace_days,
+                meeting_kind: bc.campaign.meeting_kind.map(|k| k.as_str().into()),
+                report_required: bc.campaign.template_id.is_some(),
+                report_state: bc.report.map(|s| s.as_str().into()),
+            })
+            .collect(),
+    ))
+}

@@ -56,6 +56,7 @@ pub use crate::limits::UPLOAD_BODY;
         bodies::update,
         bodies::archive,
         bodies::members,
+        bodies::campaigns,
         people::list,
         people::create,
         people::get_one,
@@ -236,6 +237,7 @@ pub fn routes() -> Router<AppState> {
         .route("/bodies/{id}", get(bodies::get_one).patch(bodies::update))
         .route("/bodies/{id}/archive", post(bodies::archive))
         .route("/bodies/{id}/members", get(bodies::members))
+        .route("/bodies/{id}/campaigns", get(bodies::campaigns))
         .route(
             "/bodies/{id}/meetings",
             get(meetings::list).post(meetings::create),

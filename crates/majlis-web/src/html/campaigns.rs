@@ -54,10 +54,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> PageResult {
     let lang = ctx.lang;
     let dates = state.dates(lang.code(), &ctx.settings);
     let list = state.store.campaigns_for(actor, 200).await?;
-    let bodies = state
-        .store
-        .visible_bodies_by_id(actor, list.iter().map(|c| c.issuing_body_id))
-        .await?;
+    let bodies = state.store.issuers(&list).await?;
     let items = list
         .into_iter()
         .map(|c| CampaignLine {
@@ -163,7 +160,8 @@ pub async fn show(
         .iter()
         .flat_map(|r| std::iter::once(r.body_id).chain(r.region_id))
         .chain(std::iter::once(c.issuing_body_id));
-    let bodies = state.store.visible_bodies_by_id(actor, ids).await?;
+    let mut bodies = state.store.visible_bodies_by_id(actor, ids).await?;
+    bodies.extend(state.store.issuers([&c]).await?);
     let name = |b: Uuid| {
         bodies
             .get(&b)

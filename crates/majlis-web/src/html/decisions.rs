@@ -104,6 +104,18 @@ pub struct FollowRow {
     pub meeting_id: String,
 }
 
+/// A campaign the body must carry out: a measure asked of it by another
+/// body, with its deadline, until its report is sent.
+pub struct MeasureRow {
+    pub title: String,
+    pub what: String,
+    pub issuer: String,
+    pub due: String,
+    pub late: bool,
+    pub status: (&'static str, String),
+    pub href: String,
+}
+
 #[derive(Template)]
 #[template(path = "decisions.html")]
 struct DecisionsPage {
@@ -111,6 +123,69 @@ struct DecisionsPage {
     body_id: String,
     body_name: String,
     rows: Vec<FollowRow>,
+    measures: Vec<MeasureRow>,
+}
+
+/// The running campaigns that still ask something of the body (no report
+/// sent yet, or one returned), the nearest deadline first.
+async fn measures(
+    state: &AppState,
+    ctx: &Ctx,
+    body: uuid::Uuid,
+    dates: &DateFormatter,
+) -> Result<Vec<MeasureRow>, WebError> {
+    use majlis_domain::campaign::{CampaignState, ReportState};
+    let actor = ctx.actor()?;
+    let lang = ctx.lang;
+    let today = ctx.today();
+    let mut open: Vec<_> = state
+        .store
+        .body_campaigns(actor, body)
+        .await?
+        .into_iter()
+        .filter(|bc| !bc.issued && bc.campaign.state == CampaignState::Launched)
+        .filter(|bc| bc.report.is_none_or(ReportState::editable))
+        .collect();
+    open.sort_by_key(|bc| bc.campaign.due_on);
+    let issuers = state
+        .store
+        .issuers(open.iter().map(|bc| &bc.campaign))
+        .await?;
+    Ok(open
+        .into_iter()
+        .map(|bc| {
+            let c = bc.campaign;
+            let mut what = Vec::new();
+            if let Some(k) = c.meeting_kind {
+                what.push(lang.t_args(
+                    "measure-hold-meeting",
+                    &[(
+                        "kind",
+                        FluentValue::from(lang.t(&format!("meeting-kind-{}", k.as_str()))),
+                    )],
+                ));
+            }
+            if c.template_id.is_some() {
+                what.push(lang.t("measure-send-report"));
+            }
+            let status = match bc.report {
+                Some(ReportState::Draft) => ("draft", lang.t("report-state-draft")),
+                Some(ReportState::Returned) => ("returned", lang.t("report-state-returned")),
+                _ => ("planned", lang.t("board-status-not_started")),
+            };
+            MeasureRow {
+                title: clean(&c.title),
+                what: what.join(" · "),
+                issuer: issuers
+                    .get(&c.issuing_body_id)
+                    .map_or_else(String::new, |b| clean(b.name(lang.code()))),
+                due: dates.date(c.due_on),
+                late: c.due_on < today,
+                status,
+                href: format!("/campaigns/{}/bodies/{body}/report", c.id),
+            }
+        })
+        .collect())
 }
 
 /// A body's open decisions and measures, by due date.
@@ -150,6 +225,7 @@ pub async fn to_follow(
         body_id: id.to_string(),
         body_name: clean(body.name(lang.code())),
         rows,
+        measures: measures(&state, &ctx, id, &dates).await?,
     };
     Ok(render(&page))
 }
