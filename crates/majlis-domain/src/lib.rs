@@ -23,6 +23,7 @@ pub mod report_template;
 pub mod session;
 pub mod settings;
 pub mod synthesis;
+pub mod template_draft;
 pub mod upload;
 pub mod validation;
 pub mod viewer;

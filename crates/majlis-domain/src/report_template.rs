@@ -93,7 +93,7 @@ pub struct TemplateDef {
     pub sections: Vec<Section>,
 }
 
-fn valid_key(k: &str) -> bool {
+pub(crate) fn valid_key(k: &str) -> bool {
     !k.is_empty()
         && k.len() <= 40
         && k.chars()
@@ -325,7 +325,7 @@ pub fn normalize(field: &Field, raw: &Value) -> Result<Option<Value>, &'static s
 
 /// A number typed with Arabic-Indic (or Persian) digits, in ASCII digits;
 /// spaces and thousands separators («12 000», «12٬000») removed.
-fn ascii_digits(s: &str) -> String {
+pub fn ascii_digits(s: &str) -> String {
     s.trim()
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '٬')
@@ -410,7 +410,7 @@ pub fn check_answers(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use serde_json::json;
 

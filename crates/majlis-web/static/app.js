@@ -149,3 +149,12 @@ document.addEventListener("submit", async (event) => {
     target.focus({ preventScroll: true });
   }
 });
+
+// Template designer: the inputs shown follow the kind chosen for a field.
+document.addEventListener("change", (event) => {
+  const select = event.target;
+  if (select.matches && select.matches("select[data-part-kind]")) {
+    const part = select.closest(".template-part");
+    if (part) part.dataset.kind = select.value;
+  }
+});

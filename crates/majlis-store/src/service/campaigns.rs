@@ -21,6 +21,17 @@ use sea_orm::{
 use serde::Serialize;
 use uuid::Uuid;
 
+/// What a template's save starts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TemplateBase {
+    /// A new key or the next version of a known one (the API).
+    Any,
+    /// A new key only.
+    New,
+    /// The next version after this one, which must still be the latest.
+    Version(i32),
+}
+
 /// One version of a template.
 #[derive(Debug, Clone, Serialize)]
 pub struct Template {
@@ -31,7 +42,7 @@ pub struct Template {
     pub created_at: DateTime<Utc>,
 }
 
-fn to_template(m: report_template::Model) -> StoreResult<Template> {
+pub(crate) fn to_template(m: report_template::Model) -> StoreResult<Template> {
     let definition = serde_json::from_str(&m.definition)
         .map_err(|e| StoreError::Internal(format!("template {}: {e}", m.id)))?;
     Ok(Template {
@@ -92,6 +103,20 @@ impl Store {
         key: &str,
         def: TemplateDef,
     ) -> StoreResult<Template> {
+        self.save_template_on(actor, key, def, TemplateBase::Any)
+            .await
+    }
+
+    /// Writes a template from a designer's page: a new key must be free
+    /// (`Invalid key key_taken`), an edit must start from the latest version
+    /// (`Stale` when someone saved another meanwhile).
+    pub async fn save_template_on(
+        &self,
+        actor: &Actor,
+        key: &str,
+        def: TemplateDef,
+        base: TemplateBase,
+    ) -> StoreResult<Template> {
         ensure(permissions::can_manage_templates(actor))?;
         let key = key.trim();
         if key.is_empty()
@@ -112,6 +137,15 @@ impl Store {
             .one(&tx)
             .await?
             .flatten();
+        match base {
+            TemplateBase::New if last.is_some() => {
+                return Err(DomainError::invalid("key", "key_taken").into());
+            }
+            TemplateBase::Version(v) if last != Some(v) => {
+                return Err(DomainError::Stale.into());
+            }
+            _ => {}
+        }
         let row = report_template::ActiveModel {
             id: Set(Uuid::now_v7()),
             key: Set(key.to_string()),

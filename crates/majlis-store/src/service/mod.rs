@@ -39,6 +39,7 @@ pub mod session_edits;
 pub mod sessions;
 pub mod settings;
 pub mod syntheses;
+pub mod templates;
 pub mod tree;
 pub mod workshops;
 

@@ -1024,3 +1024,81 @@ measure-from = صادرة عن
 measure-hold-meeting = عقد { $kind }
 measure-send-report = إرسال التقرير
 decisions-of-body = مقررات الهيئة وتدابيرها
+
+## Report templates designer
+templates-title = نماذج التقارير
+templates-new = نموذج جديد
+templates-edit = تعديل النموذج
+templates-intro = النموذج يحدد ما تملؤه كل هيئة في تقريرها: حقول بأرقام أو اختيارات أو جداول، وأقسام نصية. الحملة تثبّت نسخة النموذج عند إطلاقها، وكل تعديل ينشئ نسخة جديدة لا تمس الحملات الجارية.
+templates-empty = لا نموذج بعد.
+templates-version = النسخة
+templates-parts = المحتوى
+templates-saved = حُفظت في
+templates-fields = { $category ->
+    [zero] بلا حقول
+    [one] حقل واحد
+    [two] حقلان
+    [few] { $count } حقول
+    [many] { $count } حقلا
+   *[other] { $count } حقل
+}
+templates-sections = { $category ->
+    [zero] بلا أقسام
+    [one] قسم واحد
+    [two] قسمان
+    [few] { $count } أقسام
+    [many] { $count } قسما
+   *[other] { $count } قسم
+}
+templates-max-chars = { $category ->
+    [zero] بلا حروف
+    [one] حرف واحد على الأكثر
+    [two] حرفان على الأكثر
+    [few] { $count } أحرف على الأكثر
+    [many] { $count } حرفا على الأكثر
+   *[other] { $count } حرف على الأكثر
+}
+templates-older-version = هذه نسخة سابقة من النموذج؛ التعديل ينطلق من آخر نسخة.
+templates-edit-help = الحفظ ينشئ نسخة جديدة من النموذج؛ الحملات التي أُطلقت بنسخة سابقة تحتفظ بها كما هي.
+templates-fields-title = الحقول
+templates-no-fields = لا حقول في هذا النموذج.
+templates-label = العنوان
+templates-kind = النوع
+templates-rules = القواعد
+templates-required = إجباري
+templates-sections-title = الأقسام النصية
+templates-no-sections = لا أقسام نصية في هذا النموذج.
+templates-versions = النسخ والحملات التي تستعملها
+templates-unused = لا تستعملها أي حملة
+templates-name = اسم النموذج
+templates-key = المعرّف
+templates-key-help = اختياري: حروف لاتينية صغيرة وأرقام و«-» و«_»، مثل ⁦elections-2016⁩. يُنشأ تلقائيا إن تُرك فارغا.
+templates-fields-help = كل حقل جواب قصير: عدد، نسبة، اختيار، تاريخ، نعم/لا، نص قصير أو جدول. الحقل الذي يُترك عنوانه فارغا لا يُحفظ.
+templates-field = الحقل
+templates-min = أصغر قيمة
+templates-max = أكبر قيمة
+templates-max-len = أقصى عدد من الحروف
+templates-lines = الاختيارات أو أعمدة الجدول
+templates-lines-help = سطر لكل اختيار أو عمود. يمكن كتابة معرّف قبل النقطتين: ⁦money⁩: قلة الموارد.
+templates-help = توضيح لمن يملأ التقرير
+templates-part-key = المعرّف
+templates-order = الترتيب
+templates-remove = حذف
+templates-add-field = إضافة حقل
+templates-sections-help = الأقسام نصوص تكتبها الهيئة: التقييم، الدروس، المقترحات… مع توجيه يوضح ما ينتظر منها.
+templates-section = القسم
+templates-guidance = التوجيه
+templates-add-section = إضافة قسم
+templates-create = إنشاء النموذج
+templates-save-version = حفظ نسخة جديدة
+template-kind-integer = عدد صحيح
+template-kind-decimal = عدد عشري
+template-kind-percentage = نسبة مئوية
+template-kind-choice = اختيار واحد
+template-kind-multiple = اختيارات متعددة
+template-kind-date = تاريخ
+template-kind-yes_no = نعم / لا
+template-kind-short_text = نص قصير
+template-kind-table = جدول
+error-invalid_number = اكتب عددا بالأرقام.
+error-key_taken = هذا المعرّف مستعمل من قبل لنموذج آخر.

@@ -933,3 +933,69 @@ measure-from = Issued by
 measure-hold-meeting = Hold: { $kind }
 measure-send-report = Send the report
 decisions-of-body = The body's own decisions and measures
+
+## Report templates designer
+templates-title = Report templates
+templates-new = New template
+templates-edit = Edit the template
+templates-intro = A template sets what each body fills in its report: fields (numbers, choices, tables) and written sections. A campaign pins the template's version when it is launched; every change makes a new version and leaves running campaigns as they are.
+templates-empty = No templates yet.
+templates-version = Version
+templates-parts = Content
+templates-saved = Saved on
+templates-fields = { $category ->
+    [one] { $count } field
+   *[other] { $count } fields
+}
+templates-sections = { $category ->
+    [one] { $count } section
+   *[other] { $count } sections
+}
+templates-max-chars = { $category ->
+    [one] at most { $count } character
+   *[other] at most { $count } characters
+}
+templates-older-version = This is an earlier version of the template; an edit starts from the latest version.
+templates-edit-help = Saving makes a new version of the template; campaigns launched with an earlier version keep it as it is.
+templates-fields-title = Fields
+templates-no-fields = This template has no fields.
+templates-label = Label
+templates-kind = Type
+templates-rules = Rules
+templates-required = Required
+templates-sections-title = Written sections
+templates-no-sections = This template has no written sections.
+templates-versions = Versions and the campaigns using them
+templates-unused = used by no campaign
+templates-name = Template name
+templates-key = Identifier
+templates-key-help = Optional: lowercase Latin letters, digits, “-” and “_”, such as elections-2016. Made automatically when left empty.
+templates-fields-help = Each field is a short answer: a number, a percentage, a choice, a date, yes/no, a short text or a table. A field without a label is not saved.
+templates-field = Field
+templates-min = Lowest value
+templates-max = Highest value
+templates-max-len = Most characters
+templates-lines = Choices or table columns
+templates-lines-help = One line per choice or column. An identifier may come before a colon: money: lack of means.
+templates-help = Help for whoever fills the report
+templates-part-key = Identifier
+templates-order = Order
+templates-remove = Remove
+templates-add-field = Add a field
+templates-sections-help = Sections are texts the body writes: assessment, lessons, proposals… with guidance on what is expected.
+templates-section = Section
+templates-guidance = Guidance
+templates-add-section = Add a section
+templates-create = Create the template
+templates-save-version = Save a new version
+template-kind-integer = Whole number
+template-kind-decimal = Decimal number
+template-kind-percentage = Percentage
+template-kind-choice = One choice
+template-kind-multiple = Several choices
+template-kind-date = Date
+template-kind-yes_no = Yes / no
+template-kind-short_text = Short text
+template-kind-table = Table
+error-invalid_number = Enter a number.
+error-key_taken = This identifier already belongs to another template.

@@ -961,3 +961,69 @@ measure-from = Émise par
 measure-hold-meeting = Tenir : { $kind }
 measure-send-report = Envoyer le rapport
 decisions-of-body = Décisions et mesures de l’instance
+
+## Report templates designer
+templates-title = Modèles de rapport
+templates-new = Nouveau modèle
+templates-edit = Modifier le modèle
+templates-intro = Un modèle fixe ce que chaque instance remplit dans son rapport : des champs (nombres, choix, tableaux) et des parties rédigées. Une campagne fige la version du modèle à son lancement ; chaque modification crée une nouvelle version sans toucher aux campagnes en cours.
+templates-empty = Aucun modèle pour l’instant.
+templates-version = Version
+templates-parts = Contenu
+templates-saved = Enregistré le
+templates-fields = { $category ->
+    [one] { $count } champ
+   *[other] { $count } champs
+}
+templates-sections = { $category ->
+    [one] { $count } partie
+   *[other] { $count } parties
+}
+templates-max-chars = { $category ->
+    [one] { $count } caractère au plus
+   *[other] { $count } caractères au plus
+}
+templates-older-version = Ceci est une version antérieure du modèle ; une modification part de la dernière version.
+templates-edit-help = Enregistrer crée une nouvelle version du modèle ; les campagnes lancées avec une version antérieure la gardent telle quelle.
+templates-fields-title = Champs
+templates-no-fields = Ce modèle n’a pas de champ.
+templates-label = Intitulé
+templates-kind = Type
+templates-rules = Règles
+templates-required = Obligatoire
+templates-sections-title = Parties rédigées
+templates-no-sections = Ce modèle n’a pas de partie rédigée.
+templates-versions = Versions et campagnes qui les utilisent
+templates-unused = utilisée par aucune campagne
+templates-name = Nom du modèle
+templates-key = Identifiant
+templates-key-help = Facultatif : lettres latines minuscules, chiffres, « - » et « _ », par exemple elections-2016. Créé automatiquement s’il est laissé vide.
+templates-fields-help = Chaque champ est une réponse courte : nombre, pourcentage, choix, date, oui/non, texte court ou tableau. Un champ sans intitulé n’est pas enregistré.
+templates-field = Champ
+templates-min = Valeur minimale
+templates-max = Valeur maximale
+templates-max-len = Nombre maximal de caractères
+templates-lines = Choix ou colonnes du tableau
+templates-lines-help = Une ligne par choix ou par colonne. Un identifiant peut précéder les deux-points : money: manque de moyens.
+templates-help = Aide pour qui remplit le rapport
+templates-part-key = Identifiant
+templates-order = Ordre
+templates-remove = Supprimer
+templates-add-field = Ajouter un champ
+templates-sections-help = Les parties sont des textes rédigés par l’instance : bilan, leçons, propositions… avec une consigne sur ce qui est attendu.
+templates-section = Partie
+templates-guidance = Consigne
+templates-add-section = Ajouter une partie
+templates-create = Créer le modèle
+templates-save-version = Enregistrer une nouvelle version
+template-kind-integer = Nombre entier
+template-kind-decimal = Nombre décimal
+template-kind-percentage = Pourcentage
+template-kind-choice = Choix unique
+template-kind-multiple = Choix multiples
+template-kind-date = Date
+template-kind-yes_no = Oui / non
+template-kind-short_text = Texte court
+template-kind-table = Tableau
+error-invalid_number = Saisissez un nombre.
+error-key_taken = Cet identifiant est déjà celui d’un autre modèle.

@@ -29,6 +29,7 @@ pub mod plans;
 pub mod print;
 pub mod program;
 mod report_form;
+pub mod report_templates;
 pub mod reports;
 pub mod session_edits;
 pub mod session_forms;
@@ -249,6 +250,14 @@ pub fn routes() -> Router<AppState> {
             post(reports::review.layer(DefaultBodyLimit::max(LONG_FORM_BODY))),
         )
         .route("/campaigns/{id}/reports.csv", get(campaign_export::reports))
+        .route(
+            "/templates",
+            get(report_templates::list)
+                .post(report_templates::save.layer(DefaultBodyLimit::max(LONG_FORM_BODY))),
+        )
+        .route("/templates/new", get(report_templates::new_form))
+        .route("/templates/{id}", get(report_templates::show))
+        .route("/templates/{id}/edit", get(report_templates::edit_form))
         .route(
             "/reports/{id}/files",
             post(evidence::report_attach.layer(DefaultBodyLimit::max(crate::api::UPLOAD_BODY))),
