@@ -102,6 +102,12 @@ pub fn board_status(
     }
 }
 
+/// The day a board counts lateness to: today while the campaign runs, the
+/// day it was closed once closed (a missing report stops counting then).
+pub fn counted_until(today: NaiveDate, closed_on: Option<NaiveDate>) -> NaiveDate {
+    closed_on.map_or(today, |c| c.min(today))
+}
+
 /// The median of some day counts (the board's «median days late»).
 pub fn median(values: &mut [i64]) -> Option<f64> {
     if values.is_empty() {
@@ -131,6 +137,18 @@ pub fn reminder_days(due_on: NaiveDate, every: i64, max: usize) -> Vec<NaiveDate
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_closed_campaign_stops_counting() {
+        let due = d(2017, 1, 7);
+        let today = d(2026, 12, 3);
+        assert_eq!(counted_until(today, None), today);
+        let closed = d(2017, 1, 20);
+        let (status, late) = board_status(None, due, 0, counted_until(today, Some(closed)));
+        assert_eq!((status, late), (BoardStatus::Missing, 13));
+        // A close date in the future (a clock set back) never counts ahead.
+        assert_eq!(counted_until(d(2017, 1, 10), Some(closed)), d(2017, 1, 10));
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -58,14 +58,25 @@ impl Store {
         new.sort();
         new.dedup();
         let now = crate::now();
+        let mut added = 0;
         if !new.is_empty() {
-            campaign_target::Entity::insert_many(new.iter().map(|b| {
+            // Another process adding the same body at the same moment (on
+            // PostgreSQL both may read it absent): the body is kept once.
+            added = campaign_target::Entity::insert_many(new.iter().map(|b| {
                 campaign_target::ActiveModel {
                     campaign_id: Set(id),
                     body_id: Set(*b),
                     added_at: Set(now),
                 }
             }))
+            .on_conflict(
+                sea_orm::sea_query::OnConflict::columns([
+                    campaign_target::Column::CampaignId,
+                    campaign_target::Column::BodyId,
+                ])
+                .do_nothing()
+                .to_owned(),
+            )
             .exec_without_returning(&tx)
             .await?;
         }
@@ -80,7 +91,7 @@ impl Store {
         )
         .await?;
         tx.commit().await?;
-        Ok(new.len())
+        Ok(added as usize)
     }
 
     /// Removes a body from a launched campaign's targets. A body that has a

@@ -276,7 +276,10 @@ impl Store {
             .map(|r| to_report(r).map(|r| (r.body_id, r)))
             .collect::<StoreResult<_>>()?;
         let tz = self.zone().await?;
-        let today = crate::now().with_timezone(&tz).date_naive();
+        let today = majlis_domain::campaign::counted_until(
+            crate::now().with_timezone(&tz).date_naive(),
+            c.closed_at.map(|t| t.with_timezone(&tz).date_naive()),
+        );
         let held = match (c.meeting_kind, c.launched_at) {
             // Held at any time since the campaign was launched (a month
             // before counts too: a body may have met just ahead of it).
