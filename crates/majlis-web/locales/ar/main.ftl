@@ -1007,7 +1007,6 @@ evidence-title = الملفات المرفقة
 evidence-none = لا ملفات مرفقة بعد.
 evidence-add = إرفاق ملف
 evidence-hint = ورقة الحضور، جدول النتائج، صور أو وثائق: ⁦PDF⁩ أو ⁦Word⁩ أو ⁦ODT⁩ أو صورة ⁦JPEG⁩/⁦PNG⁩ أو جدول ⁦XLSX⁩/⁦ODS⁩، حتى 20 ملفا.
-evidence-accept = .pdf,.docx,.odt,.md,.jpg,.jpeg,.png,.xlsx,.ods
 evidence-remove = حذف
 evidence-remove-confirm = حذف هذا الملف؟
 evidence-save-first = احفظ المسودة أولا لتتمكن من إرفاق الملفات.

@@ -916,7 +916,6 @@ evidence-title = Attached files
 evidence-none = No files attached yet.
 evidence-add = Attach a file
 evidence-hint = Attendance sheet, results table, photos or documents: PDF, Word, ODT, a JPEG/PNG image or an XLSX/ODS spreadsheet, up to 20 files.
-evidence-accept = .pdf,.docx,.odt,.md,.jpg,.jpeg,.png,.xlsx,.ods
 evidence-remove = Remove
 evidence-remove-confirm = Remove this file?
 evidence-save-first = Save the draft first to attach files.

@@ -944,7 +944,6 @@ evidence-title = Pièces jointes
 evidence-none = Aucune pièce jointe pour l’instant.
 evidence-add = Joindre un fichier
 evidence-hint = Feuille de présence, tableau des résultats, photos ou documents : PDF, Word, ODT, image JPEG/PNG ou tableur XLSX/ODS, jusqu’à 20 fichiers.
-evidence-accept = .pdf,.docx,.odt,.md,.jpg,.jpeg,.png,.xlsx,.ods
 evidence-remove = Supprimer
 evidence-remove-confirm = Supprimer ce fichier ?
 evidence-save-first = Enregistrez d’abord le brouillon pour pouvoir joindre des fichiers.
