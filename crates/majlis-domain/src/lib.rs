@@ -6,6 +6,8 @@ pub mod body;
 pub mod brand;
 pub mod calendar;
 pub mod campaign;
+pub mod comment;
+pub mod communique;
 pub mod decision;
 pub mod error;
 pub mod jobs;
