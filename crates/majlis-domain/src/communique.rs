@@ -140,9 +140,24 @@ pub fn transition(
 /// Arabic letters and `-`; other characters become `-`, repeated ones
 /// collapse; empty when nothing is left.
 pub fn slugify(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
     let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let keep = c.is_ascii_alphanumeric() || ('\u{0621}'..='\u{064A}').contains(&c);
+    // Latin accents dropped (é → e); Arabic letters kept whole (their
+    // hamza and madda recomposed), tatweel and tashkeel dropped.
+    let folded: String = text
+        .nfkd()
+        .filter(|c| !is_combining_mark(*c) || ('\u{0653}'..='\u{0655}').contains(c))
+        .nfc()
+        .collect();
+    for c in folded
+        .chars()
+        .filter(|c| *c != '\u{0640}')
+        .flat_map(char::to_lowercase)
+    {
+        let keep = c.is_ascii_alphanumeric()
+            || ('\u{0621}'..='\u{064A}').contains(&c)
+            || ('\u{0660}'..='\u{0669}').contains(&c);
         if keep {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {
@@ -162,6 +177,113 @@ pub fn check_slug(slug: &str) -> DomainResult<&str> {
         Ok(slug)
     } else {
         Err(DomainError::NotFound)
+    }
+}
+
+/// Longest title, body, tag; most tags.
+pub const MAX_TITLE: usize = 300;
+pub const MAX_BODY: usize = 100_000;
+pub const MAX_TAG: usize = 40;
+pub const MAX_TAGS: usize = 12;
+/// Languages a communiqué is written in.
+pub const LANGS: [&str; 3] = ["ar", "fr", "en"];
+
+/// What the secretariat writes.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct CommuniqueInput {
+    pub title: String,
+    /// Markdown, rendered sanitized.
+    pub body: String,
+    #[serde(default)]
+    pub lang: String,
+    /// Made from the title when empty.
+    #[serde(default)]
+    pub slug: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+/// A communiqué's text once checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidCommunique {
+    pub title: String,
+    pub body: String,
+    pub lang: String,
+    pub slug: String,
+    pub tags: Vec<String>,
+}
+
+impl CommuniqueInput {
+    pub fn validate(&self) -> DomainResult<ValidCommunique> {
+        use crate::error::FieldError;
+        use crate::validation::{clean, single_line};
+        let mut errors = Vec::new();
+        let title = single_line(&self.title).unwrap_or_default();
+        if title.is_empty() {
+            errors.push(FieldError::new("title", "required"));
+        } else if title.chars().count() > MAX_TITLE {
+            errors.push(FieldError::new("title", "too_long"));
+        }
+        let body = clean(&self.body);
+        if body.is_empty() {
+            errors.push(FieldError::new("body", "required"));
+        } else if body.chars().count() > MAX_BODY {
+            errors.push(FieldError::new("body", "too_long"));
+        }
+        let lang = if self.lang.is_empty() {
+            "ar"
+        } else {
+            self.lang.as_str()
+        };
+        if !LANGS.contains(&lang) {
+            errors.push(FieldError::new("lang", "invalid_choice"));
+        }
+        let slug = match self
+            .slug
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            Some(typed) => {
+                let s = slugify(typed);
+                if s.is_empty() {
+                    errors.push(FieldError::new("slug", "invalid_slug"));
+                }
+                s
+            }
+            None => slugify(&title),
+        };
+        let mut tags: Vec<String> = Vec::new();
+        for t in &self.tags {
+            let t = single_line(t).unwrap_or_default();
+            if t.is_empty() || tags.contains(&t) {
+                continue;
+            }
+            if t.chars().count() > MAX_TAG {
+                errors.push(FieldError::new("tags", "too_long"));
+                break;
+            }
+            tags.push(t);
+        }
+        if tags.len() > MAX_TAGS {
+            errors.push(FieldError::new("tags", "too_many"));
+        }
+        if !errors.is_empty() {
+            return Err(DomainError::Invalid(errors));
+        }
+        // A title of symbols only still gets an address.
+        let slug = if slug.is_empty() {
+            "communique".to_string()
+        } else {
+            slug
+        };
+        Ok(ValidCommunique {
+            title,
+            body,
+            lang: lang.to_string(),
+            slug,
+            tags,
+        })
     }
 }
 
@@ -209,12 +331,44 @@ mod tests {
     }
 
     #[test]
+    fn inputs_checked() {
+        let ok = CommuniqueInput {
+            title: "  بلاغ صحفي  ".into(),
+            body: "نص البلاغ".into(),
+            tags: vec!["المكتب السياسي".into(), "".into(), "المكتب السياسي".into()],
+            ..Default::default()
+        }
+        .validate()
+        .unwrap();
+        assert_eq!(
+            (ok.title.as_str(), ok.slug.as_str(), ok.lang.as_str()),
+            ("بلاغ صحفي", "بلاغ-صحفي", "ar")
+        );
+        assert_eq!(ok.tags, ["المكتب السياسي"]);
+        let bad = CommuniqueInput {
+            title: String::new(),
+            body: "x".repeat(MAX_BODY + 1),
+            lang: "de".into(),
+            slug: Some("!!!".into()),
+            tags: vec!["t".repeat(MAX_TAG + 1)],
+        }
+        .validate()
+        .unwrap_err();
+        let DomainError::Invalid(e) = bad else {
+            panic!()
+        };
+        let fields: Vec<&str> = e.iter().map(|e| e.field.as_ref()).collect();
+        assert_eq!(fields, ["title", "body", "lang", "slug", "tags"]);
+    }
+
+    #[test]
     fn slugs() {
         assert_eq!(
             slugify("بلاغ المكتب السياسي — 19 دجنبر 2016!"),
             "بلاغ-المكتب-السياسي-19-دجنبر-2016"
         );
-        assert_eq!(slugify("Communiqué du Bureau"), "communiqu-du-bureau");
+        assert_eq!(slugify("Communiqué du Bureau"), "communique-du-bureau");
+        assert_eq!(slugify("الإثنين ١٩ دجنـبر"), "الإثنين-١٩-دجنبر");
         assert_eq!(slugify("  ---  "), "");
         assert!(check_slug("بلاغ-19-دجنبر").is_ok());
         for bad in ["", "a--b", "-a", "A", "a/b", "<script>", "a%20b"] {

@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod campaign;
 pub mod comment;
 pub mod communique;
+pub mod communique_draft;
 pub mod decision;
 pub mod error;
 pub mod jobs;

@@ -139,6 +139,21 @@ pub fn can_manage_templates(actor: &Actor) -> bool {
     actor.national()
 }
 
+/// Draft and edit a body's communiqués, moderate the comments under them:
+/// those who run the body.
+pub fn can_write_communique(actor: &Actor, body: &Lineage) -> bool {
+    can_manage_meetings(actor, body)
+}
+
+/// Approve, publish, schedule, correct and withdraw a body's communiqués:
+/// its chair or its secretary.
+pub fn can_approve_communique(actor: &Actor, body_id: Uuid) -> bool {
+    actor
+        .roles
+        .iter()
+        .any(|r| r.body_id == body_id && matches!(r.role.as_str(), Role::CHAIR | Role::SECRETARY))
+}
+
 /// Issue, launch and close a campaign in the name of a body, and review
 /// the reports it receives: those who run that body.
 pub fn can_issue_campaign(actor: &Actor, issuing: &Lineage) -> bool {

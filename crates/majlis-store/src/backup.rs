@@ -9,11 +9,12 @@
 use crate::Store;
 use crate::entity::{
     account, action_plan, agenda_attachment, agenda_item, api_token, attendance, audit_event, body,
-    calendar_feed, campaign, campaign_target, council_session, decision, file, job, meeting,
-    meeting_guest, meeting_report, membership, minutes, organization, paper_assignee, paper_event,
-    paper_version, participation, participation_person, person, plan_objective, plan_task,
-    plan_task_file, plan_update, program_slot, reply, report, report_event, report_file,
-    report_template, role, synthesis_version, working_paper, workshop, workshop_person,
+    calendar_feed, campaign, campaign_target, comment, communique, communique_revision,
+    council_session, decision, file, job, meeting, meeting_guest, meeting_report, membership,
+    minutes, organization, paper_assignee, paper_event, paper_version, participation,
+    participation_person, person, plan_objective, plan_task, plan_task_file, plan_update,
+    program_slot, reply, report, report_event, report_file, report_template, role,
+    synthesis_version, working_paper, workshop, workshop_person,
 };
 use crate::error::{StoreError, StoreResult};
 use sea_orm::{
@@ -112,7 +113,7 @@ fn io(e: std::io::Error) -> StoreError {
 }
 
 /// Tables in the order they are written and restored (parents first).
-const TABLES: [&str; 42] = [
+const TABLES: [&str; 45] = [
     "organization",
     "roles",
     "people",
@@ -154,6 +155,9 @@ const TABLES: [&str; 42] = [
     "plan_updates",
     "report_files",
     "plan_task_files",
+    "communiques",
+    "communique_revisions",
+    "comments",
     "audit_events",
 ];
 
@@ -250,6 +254,9 @@ impl Store {
                 "plan_updates" => dump::<plan_update::Entity>(&tx, out, t).await?,
                 "report_files" => dump::<report_file::Entity>(&tx, out, t).await?,
                 "plan_task_files" => dump::<plan_task_file::Entity>(&tx, out, t).await?,
+                "communiques" => dump::<communique::Entity>(&tx, out, t).await?,
+                "communique_revisions" => dump::<communique_revision::Entity>(&tx, out, t).await?,
+                "comments" => dump::<comment::Entity>(&tx, out, t).await?,
                 _ => dump::<audit_event::Entity>(&tx, out, t).await?,
             };
             counts.push((t.to_string(), n));
@@ -372,6 +379,9 @@ impl Store {
                 "plan_updates" => load::<plan_update::Entity>(&tx, rows).await?,
                 "report_files" => load::<report_file::Entity>(&tx, rows).await?,
                 "plan_task_files" => load::<plan_task_file::Entity>(&tx, rows).await?,
+                "communiques" => load::<communique::Entity>(&tx, rows).await?,
+                "communique_revisions" => load::<communique_revision::Entity>(&tx, rows).await?,
+                "comments" => load::<comment::Entity>(&tx, rows).await?,
                 _ => load::<audit_event::Entity>(&tx, rows).await?,
             };
             counts.push((t.to_string(), n));

@@ -35,7 +35,8 @@ async fn migrations_from_empty_database() {
                 "m0009_campaigns",
                 "m0010_syntheses",
                 "m0011_plans",
-                "m0012_evidence"
+                "m0012_evidence",
+                "m0013_communiques"
             ]
         );
         // Migrating again is a no-op.

@@ -14,6 +14,7 @@ pub mod jobs;
 pub mod limits;
 pub mod markdown;
 pub mod present;
+pub mod public;
 pub mod redirect;
 pub mod state;
 pub mod synthesis_view;
@@ -55,6 +56,7 @@ pub fn router(state: AppState) -> Router {
     let max_body = state.config.limits.max_body;
     Router::new()
         .merge(html::routes())
+        .merge(public::routes())
         .nest("/api/v1", api::routes())
         .route("/static/style.css", get(|| async { html::immutable("text/css; charset=utf-8", CSS) }))
         .route("/static/app.js", get(|| async { html::immutable("text/javascript; charset=utf-8", APP_JS) }))

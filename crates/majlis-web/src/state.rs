@@ -92,6 +92,8 @@ pub struct AppState {
     formatters: Arc<Mutex<HashMap<FormatterKey, Arc<DateFormatter>>>>,
     /// Wakes the job worker when something was queued.
     pub jobs_wakeup: Arc<tokio::sync::Notify>,
+    /// Public pages kept between requests.
+    pub public_pages: Arc<crate::public::cache::PageCache>,
 }
 
 impl AppState {
@@ -101,6 +103,7 @@ impl AppState {
             config: Arc::new(config),
             formatters: Arc::default(),
             jobs_wakeup: Arc::default(),
+            public_pages: Arc::default(),
         }
     }
 

@@ -15,6 +15,7 @@ mod m0009_campaigns;
 mod m0010_syntheses;
 mod m0011_plans;
 mod m0012_evidence;
+mod m0013_communiques;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0010_syntheses::Migration),
             Box::new(m0011_plans::Migration),
             Box::new(m0012_evidence::Migration),
+            Box::new(m0013_communiques::Migration),
         ]
     }
 }

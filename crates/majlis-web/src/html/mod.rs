@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod campaign_export;
 pub mod campaign_forms;
 pub mod campaigns;
+pub mod communiques;
 pub mod dashboard;
 pub mod decisions;
 pub mod evidence;
@@ -254,6 +255,18 @@ pub fn routes() -> Router<AppState> {
             "/templates",
             get(report_templates::list)
                 .post(report_templates::save.layer(DefaultBodyLimit::max(LONG_FORM_BODY))),
+        )
+        .route("/communiques", get(communiques::list))
+        .route("/communiques/{id}", get(communiques::show))
+        .route("/communiques/{id}/action", post(communiques::action))
+        .route(
+            "/communiques/{id}/edit",
+            get(communiques::edit_form)
+                .post(communiques::save.layer(DefaultBodyLimit::max(LONG_FORM_BODY))),
+        )
+        .route(
+            "/meetings/{id}/communique",
+            get(communiques::draft).post(communiques::create_from_meeting),
         )
         .route("/templates/new", get(report_templates::new_form))
         .route("/templates/{id}", get(report_templates::show))

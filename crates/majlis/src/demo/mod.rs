@@ -13,9 +13,13 @@ use uuid::Uuid;
 pub const DEMO_PASSWORD: &str = "majlis-demo";
 
 /// (login, what it shows) — printed at start and listed in the README.
-pub const LOGINS: [(&str, &str); 4] = [
+pub const LOGINS: [(&str, &str); 5] = [
     ("admin", "instance admin"),
     ("bureau", "a Political Bureau member"),
+    (
+        "secretary",
+        "the Political Bureau's secretary (approves communiqués)",
+    ),
     ("agadir", "the Agadir provincial secretary"),
     ("member", "a plain member of the Agadir provincial body"),
 ];
@@ -377,11 +381,13 @@ pub async fn load(store: &Store) -> anyhow::Result<()> {
     let accounts = [
         ("admin", None, true),
         ("bureau", Some(bureau_people[5]), false),
+        ("secretary", Some(bureau_people[3]), false),
         ("agadir", agadir_secretary, false),
         ("member", agadir_member, false),
     ];
     let mut approver = None;
     let mut agadir_actor = None;
+    let mut secretary_actor = None;
     for (username, person_id, is_admin) in accounts {
         let account = store
             .create_account(
@@ -398,6 +404,7 @@ pub async fn load(store: &Store) -> anyhow::Result<()> {
         match username {
             "bureau" => approver = Some(store.actor_for(&account).await?),
             "agadir" => agadir_actor = Some(store.actor_for(&account).await?),
+            "secretary" => secretary_actor = Some(store.actor_for(&account).await?),
             _ => {}
         }
     }
@@ -427,11 +434,15 @@ pub async fn load(store: &Store) -> anyhow::Result<()> {
     )
     .await?;
     plan::eighth_session_plan(store, &s.actor, bureau, committee, campaign).await?;
+    let secretary =
+        secretary_actor.ok_or_else(|| anyhow::anyhow!("the secretary account is missing"))?;
+    communique::seed_communique(store, &approver, &secretary, bureau).await?;
 
     Ok(())
 }
 
 pub mod campaign;
+mod communique;
 mod meetings;
 mod plan;
 mod session;

@@ -115,6 +115,26 @@ impl TestApp {
         }
     }
 
+    /// A second majlis process on the same database (its own store, its
+    /// own kept values and pages): its address.
+    #[allow(dead_code)]
+    pub async fn second_process(&self) -> String {
+        let store = Store::connect(&self.db.url)
+            .await
+            .expect("a second process");
+        let state = majlis_web::AppState::new(store, web_config(None, false));
+        let app =
+            majlis_web::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        format!("http://{addr}")
+    }
+
     /// How many statements the server ran for one request of `client`: the
     /// fewest of three requests, so that a value kept for a second expiring
     /// or the job worker polling during one of them does not count.
