@@ -50,6 +50,9 @@ pub enum DomainError {
     /// The record changed since it was read (optimistic locking).
     #[error("stale record")]
     Stale,
+    /// Too many of these from the same sender: seconds to wait.
+    #[error("rate limited")]
+    RateLimited(i64),
 }
 
 impl DomainError {
@@ -66,6 +69,7 @@ impl DomainError {
             Self::NotFound => "not_found",
             Self::Conflict { .. } => "conflict",
             Self::Stale => "stale_record",
+            Self::RateLimited(_) => "rate_limited",
         }
     }
 }

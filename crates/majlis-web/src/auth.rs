@@ -87,10 +87,18 @@ pub fn client_ip(parts: &Parts, trust_forwarded_for: bool) -> Option<std::net::I
         .extensions
         .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
         .map(|c| c.0.ip());
+    client_ip_from(&parts.headers, peer, trust_forwarded_for)
+}
+
+/// `client_ip` from the headers and the connection's peer.
+pub fn client_ip_from(
+    headers: &axum::http::HeaderMap,
+    peer: Option<std::net::IpAddr>,
+    trust_forwarded_for: bool,
+) -> Option<std::net::IpAddr> {
     if trust_forwarded_for
         && peer.is_none_or(|p| p.is_loopback())
-        && let Some(ip) = parts
-            .headers
+        && let Some(ip) = headers
             .get_all("x-forwarded-for")
             .iter()
             .filter_map(|h| h.to_str().ok())

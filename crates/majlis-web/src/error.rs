@@ -88,6 +88,7 @@ impl WebError {
                 DomainError::Unauthenticated => StatusCode::UNAUTHORIZED,
                 DomainError::NotFound => StatusCode::NOT_FOUND,
                 DomainError::Conflict { .. } | DomainError::Stale => StatusCode::CONFLICT,
+                DomainError::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             },
             WebError::BadRequest => StatusCode::BAD_REQUEST,
             WebError::CsrfFailed => StatusCode::FORBIDDEN,
@@ -119,6 +120,13 @@ impl WebError {
                 &[(
                     "field",
                     fluent_templates::fluent_bundle::FluentValue::from(lang.field_name(field)),
+                )],
+            ),
+            WebError::Domain(DomainError::RateLimited(seconds)) => lang.t_args(
+                "error-rate_limited",
+                &[(
+                    "wait",
+                    fluent_templates::fluent_bundle::FluentValue::from(lang.wait(*seconds)),
                 )],
             ),
             WebError::Locked(seconds) => lang.t_args(
@@ -187,6 +195,7 @@ impl WebError {
             WebError::Unavailable => Some(5),
             WebError::Busy => Some(2),
             WebError::Locked(seconds) => Some((*seconds).max(1)),
+            WebError::Domain(DomainError::RateLimited(seconds)) => Some((*seconds).max(1)),
             _ => None,
         };
         if let Some(s) = retry_after

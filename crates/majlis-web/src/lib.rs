@@ -35,6 +35,7 @@ const CSS: &[u8] = include_bytes!("../static/style.css");
 const AMIRI_REGULAR: &[u8] = include_bytes!("../static/fonts/Amiri-Regular.ttf");
 const AMIRI_BOLD: &[u8] = include_bytes!("../static/fonts/Amiri-Bold.ttf");
 const APP_JS: &[u8] = include_bytes!("../static/app.js");
+const PUBLIC_JS: &[u8] = include_bytes!("../static/public.js");
 const NOTO_REGULAR: &[u8] = include_bytes!("../static/fonts/NotoSansArabic-Regular.woff2");
 const NOTO_BOLD: &[u8] = include_bytes!("../static/fonts/NotoSansArabic-Bold.woff2");
 
@@ -46,6 +47,7 @@ pub fn asset_version() -> &'static str {
         let mut h = DefaultHasher::new();
         h.write(CSS);
         h.write(APP_JS);
+        h.write(PUBLIC_JS);
         format!("{:012x}", h.finish() >> 16)
     });
     &VERSION
@@ -60,6 +62,7 @@ pub fn router(state: AppState) -> Router {
         .nest("/api/v1", api::routes())
         .route("/static/style.css", get(|| async { html::immutable("text/css; charset=utf-8", CSS) }))
         .route("/static/app.js", get(|| async { html::immutable("text/javascript; charset=utf-8", APP_JS) }))
+        .route("/static/public.js", get(|| async { html::immutable("text/javascript; charset=utf-8", PUBLIC_JS) }))
         .route("/static/fonts/Amiri-Regular.ttf", get(|| async { html::immutable("font/ttf", AMIRI_REGULAR) }))
         .route("/static/fonts/Amiri-Bold.ttf", get(|| async { html::immutable("font/ttf", AMIRI_BOLD) }))
         .route("/static/fonts/NotoSansArabic-Regular.woff2", get(|| async { html::immutable("font/woff2", NOTO_REGULAR) }))

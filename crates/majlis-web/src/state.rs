@@ -68,6 +68,14 @@ pub struct WebConfig {
     /// `None`: e-mails stay queued (shown as pending) until a server is set.
     pub mail: Option<MailConfig>,
     pub jobs: JobsConfig,
+    /// The key of the keyed hashes kept instead of commenters' e-mail and
+    /// client addresses, and of the comment form's tokens: from the
+    /// configuration, never stored in the database.
+    pub secret_key: Vec<u8>,
+    /// Comments holding one of these words are dropped silently.
+    pub blocked_words: Vec<String>,
+    /// Comments holding one of these words are flagged for moderators.
+    pub moderation_words: Vec<String>,
 }
 
 impl Default for WebConfig {
@@ -79,6 +87,9 @@ impl Default for WebConfig {
             public_url: "http://127.0.0.1:8080".into(),
             mail: None,
             jobs: JobsConfig::default(),
+            secret_key: uuid::Uuid::new_v4().as_bytes().to_vec(),
+            blocked_words: Vec::new(),
+            moderation_words: Vec::new(),
         }
     }
 }

@@ -49,6 +49,16 @@ pub struct Config {
     /// Behind a reverse proxy on this machine: take the client's address
     /// (for login throttling) from the last entry of `X-Forwarded-For`.
     pub trust_forwarded_for: bool,
+    /// The key of the keyed hashes kept instead of commenters' e-mail and
+    /// client addresses (at least 32 characters). Every process on one
+    /// database must share it; without one, a key is made once in
+    /// `data_dir/secret.key`.
+    pub secret_key: Option<Secret>,
+    /// Words that drop a public comment silently (matched on
+    /// Arabic-normalized text, whole words).
+    pub blocked_words: Vec<String>,
+    /// Words that flag a public comment for the moderators.
+    pub moderation_words: Vec<String>,
 }
 
 impl Default for Config {
@@ -67,6 +77,9 @@ impl Default for Config {
             jobs_poll_seconds: 30,
             jobs_backoff_seconds: 60,
             trust_forwarded_for: false,
+            secret_key: None,
+            blocked_words: Vec::new(),
+            moderation_words: Vec::new(),
         }
     }
 }
@@ -114,6 +127,9 @@ impl Config {
         }
         if let Some(v) = get("MAJLIS_LOG") {
             self.log = v;
+        }
+        if let Some(v) = get("MAJLIS_SECRET_KEY").filter(|v| !v.is_empty()) {
+            self.secret_key = Some(Secret(v));
         }
         if let Some(v) = get("MAJLIS_PUBLIC_URL").filter(|v| !v.is_empty()) {
             self.public_url = Some(v);

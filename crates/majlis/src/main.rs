@@ -148,8 +148,42 @@ async fn open(cfg: &Config) -> anyhow::Result<Store> {
     Ok(store)
 }
 
+/// The configured secret key, or the one kept in `data_dir/secret.key`
+/// (made on first start, readable by its owner only).
+fn secret_key(cfg: &Config) -> anyhow::Result<Vec<u8>> {
+    if let Some(k) = &cfg.secret_key {
+        anyhow::ensure!(k.0.len() >= 32, "secret_key: at least 32 characters");
+        return Ok(k.0.as_bytes().to_vec());
+    }
+    let path = cfg.data_dir.join("secret.key");
+    if let Ok(k) = std::fs::read_to_string(&path)
+        && k.trim().len() >= 32
+    {
+        return Ok(k.trim().as_bytes().to_vec());
+    }
+    std::fs::create_dir_all(&cfg.data_dir)?;
+    let key = format!(
+        "{}{}",
+        uuid::Uuid::new_v4().simple(),
+        uuid::Uuid::new_v4().simple()
+    );
+    std::fs::write(&path, &key)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
+    }
+    Ok(key.into_bytes())
+}
+
 fn web_config(cfg: &Config) -> majlis_web::WebConfig {
     majlis_web::WebConfig {
+        blocked_words: cfg.blocked_words.clone(),
+        moderation_words: cfg.moderation_words.clone(),
+        secret_key: secret_key(cfg).unwrap_or_else(|e| {
+            tracing::warn!(error = %e, "no secret key kept: one for this run only");
+            uuid::Uuid::new_v4().as_bytes().to_vec()
+        }),
         secure_cookies: cfg.cookie_secure,
         trust_forwarded_for: cfg.trust_forwarded_for,
         limits: majlis_web::Limits {

@@ -173,3 +173,188 @@ async fn home_meeting(app: &TestApp, c: &reqwest::Client) -> String {
         .unwrap()
         .to_string()
 }
+
+/// The form's values as a browser sends them.
+fn comment(t: &str, name: &str, email: &str, text: &str) -> Vec<(String, String)> {
+    vec![
+        ("t".into(), t.into()),
+        ("name".into(), name.into()),
+        ("email".into(), email.into()),
+        ("text".into(), text.into()),
+        ("website".into(), String::new()),
+        ("parent_id".into(), String::new()),
+    ]
+}
+
+#[tokio::test]
+async fn comments_held_moderated_shown_and_their_email_kept_nowhere() {
+    each_backend(|b| async move {
+        let app = TestApp::demo(b).await;
+        let public = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        let (_, home) = get(&public, app.url("/p")).await;
+        let slug = home
+            .split("href=\"/p/")
+            .find(|s| s.starts_with("بلاغ"))
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .to_string();
+        let page_url = app.url(&format!("/p/{slug}"));
+
+        // The demo's 200 approved comments, 50 a page; the notice above the form.
+        let (_, page) = get(&public, page_url.clone()).await;
+        let text = common::plain(page.clone());
+        assert!(text.contains("200 تعليق"), "the count");
+        assert!(text.contains("لن يتم نشر عنوان بريدك الإلكتروني"));
+        assert_eq!(page.matches("<li id=\"c-").count(), 50);
+        let (status, p4) = get(&public, format!("{page_url}?page=4")).await;
+        assert_eq!((status, p4.matches("<li id=\"c-").count()), (200, 50));
+        assert_eq!(get(&public, format!("{page_url}?page=5")).await.0, 404);
+        assert!(!page.contains("reader0@example.ma") && !page.contains("@example.ma"));
+
+        // A visitor writes: the token first, then at least 4 seconds.
+        let token: serde_json::Value = public
+            .get(app.url(&format!("/p/{slug}/token")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let t = token["t"].as_str().unwrap().to_string();
+        let post = |form: Vec<(String, String)>| {
+            public
+                .post(app.url(&format!("/p/{slug}/comments")))
+                .form(&form)
+                .send()
+        };
+        let email = "visitor.private@example.org";
+        let body = "تحية\u{202E}gnp.exe <script>alert(1)</script> من أكادير للرفاق";
+        let r = post(comment(&t, "زائر", email, body)).await.unwrap();
+        assert_eq!(r.status(), 422, "sent within 4 s: the form again");
+        let again = r.text().await.unwrap();
+        assert!(again.contains("أكادير للرفاق") && again.contains("name=\"t\" value=\""));
+        tokio::time::sleep(std::time::Duration::from_millis(4_100)).await;
+        // Honeypot: answered like a success, nothing kept.
+        let mut trap = comment(&t, "روبوت", "bot@example.org", "إعلان");
+        trap[4].1 = "http://spam.example".into();
+        let r = post(trap).await.unwrap();
+        assert_eq!(r.status(), 303);
+        // Too long, no name: 422 with the fields named.
+        let r = post(comment(&t, "", email, &"ب".repeat(5_001)))
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 422);
+        let r = post(comment(&t, "زائر", email, body)).await.unwrap();
+        assert_eq!(r.status(), 303);
+        assert!(
+            r.headers()["location"]
+                .to_str()
+                .unwrap()
+                .ends_with("/comment?sent=1")
+        );
+        // At once again from the same client: 429 with Retry-After.
+        let r = post(comment(&t, "زائر", "other@example.org", "تعليق ثان"))
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 429);
+        assert!(r.headers().contains_key("retry-after"));
+
+        // Held: not public until a moderator approves it.
+        let (_, page) = get(&public, page_url.clone()).await;
+        assert!(!page.contains("من أكادير للرفاق"));
+        let secretary = app.page_login("secretary", "ar").await;
+        let held = app.text(&secretary, "/comments").await;
+        assert!(
+            held.contains("من أكادير للرفاق") && held.contains("يستحق الانتباه"),
+            "ours and the demo's flagged one"
+        );
+        assert!(!held.contains(email));
+        let id = held
+            .split("name=\"ids\" value=\"")
+            .map(|s| s.split('"').next().unwrap())
+            .zip(held.split("</li>"))
+            .find(|(_, li)| li.contains("من أكادير للرفاق"))
+            .map(|(id, _)| id.to_string());
+        let id = id.unwrap_or_else(|| {
+            let at = held.find("من أكادير للرفاق").unwrap();
+            held[..at]
+                .rsplit("name=\"ids\" value=\"")
+                .next()
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap()
+                .to_string()
+        });
+        let member = app.page_login("member", "ar").await;
+        let mcsrf = hidden(&app.text(&member, "/").await, "_csrf");
+        let r = member
+            .post(app.url("/comments/moderate"))
+            .form(&[
+                ("_csrf", mcsrf.as_str()),
+                ("decision", "approve"),
+                ("ids", id.as_str()),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 403, "a member does not moderate");
+        let r = secretary
+            .post(app.url("/comments/moderate"))
+            .form(&[
+                ("_csrf", hidden(&held, "_csrf").as_str()),
+                ("decision", "approve"),
+                ("ids", id.as_str()),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 303);
+        // On the last page now, neutralized; the count moved.
+        let (_, last) = get(&public, format!("{page_url}?page=5")).await;
+        assert!(
+            last.contains("من أكادير للرفاق"),
+            "the 201st comment opens page 5"
+        );
+        assert!(
+            !last.contains("<script>alert") && last.contains("alert(1)"),
+            "escaped, kept as text"
+        );
+        assert!(!last.contains('\u{202E}'));
+        assert!(common::plain(get(&public, page_url.clone()).await.1).contains("201 تعليق"));
+
+        // The e-mail address: not in any public page, feed, API… nor stored.
+        for path in [
+            "/p",
+            &format!("/p/{slug}"),
+            &format!("/p/{slug}?page=5"),
+            "/feed.atom",
+            "/feed.json",
+            "/sitemap.xml",
+        ] {
+            let (_, body) = get(&public, app.url(path)).await;
+            assert!(
+                !body.contains(email) && !body.contains("example.ma"),
+                "{path}"
+            );
+        }
+        let mut dump = Vec::new();
+        app.store().backup(&mut dump).await.unwrap();
+        let dump = String::from_utf8_lossy(&dump);
+        assert!(
+            dump.contains("من أكادير للرفاق"),
+            "the backup holds the comment"
+        );
+        assert!(
+            !dump.contains(email) && !dump.contains("reader0@example.ma"),
+            "and no e-mail address"
+        );
+        assert!(!dump.contains("127.0.0.1"), "nor the client's address");
+    })
+    .await;
+}

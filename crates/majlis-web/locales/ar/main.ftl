@@ -1189,3 +1189,41 @@ public-older = الأقدم
 public-archive = الأرشيف
 public-withdrawn = سُحب هذا البلاغ في
 public-corrected = صُحح هذا البلاغ في
+
+## Public comments
+public-comments = { $category ->
+    [zero] لا تعليقات
+    [one] تعليق واحد
+    [two] تعليقان
+    [few] { $count } تعليقات
+    [many] { $count } تعليقا
+   *[other] { $count } تعليق
+}
+comment-write = اترك ردا
+comment-reply = رد
+comment-earlier = التعليقات السابقة
+comment-later = التعليقات اللاحقة
+comment-closed = التعليقات مغلقة.
+comment-email-private = لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *
+comment-name = الاسم
+comment-email = البريد الإلكتروني
+comment-text = التعليق
+comment-leave-empty = اترك هذا الحقل فارغا
+comment-send = إرسال التعليق
+comment-sent = شكرا. تعليقك في انتظار المراجعة قبل نشره.
+comment-back = العودة إلى البلاغ
+comment-field-name = الاسم
+comment-field-email = البريد الإلكتروني
+comment-field-text = التعليق
+comment-field-parent_id = الرد
+error-too_fast = تحقق من تعليقك ثم أرسله من جديد.
+error-duplicate_comment = هذا التعليق منشور من قبل تحت هذا البلاغ.
+error-comments_closed = التعليقات مغلقة على هذا البلاغ.
+error-rate_limited = تعليقات كثيرة في وقت قصير. حاول مجددا بعد { $wait }.
+moderation-title = التعليقات في انتظار المراجعة
+moderation-intro = تعليقات العموم على بلاغات هيئاتك لا تُنشر إلا بعد المصادقة عليها. عناوين البريد الإلكتروني لا تُحفظ ولا تظهر.
+moderation-empty = لا تعليق في انتظار المراجعة.
+moderation-flagged = يستحق الانتباه
+moderation-approve = نشر المحدد
+moderation-reject = رفض المحدد
+moderation-spam = المحدد مزعج

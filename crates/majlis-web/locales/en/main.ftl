@@ -1086,3 +1086,38 @@ public-older = Older
 public-archive = Archive
 public-withdrawn = This communiqué was withdrawn on
 public-corrected = This communiqué was corrected on
+
+## Public comments
+public-comments = { $category ->
+    [zero] No comments
+    [one] { $count } comment
+   *[other] { $count } comments
+}
+comment-write = Leave a comment
+comment-reply = Reply
+comment-earlier = Earlier comments
+comment-later = Later comments
+comment-closed = Comments are closed.
+comment-email-private = Your e-mail address will not be published. Required fields are marked *
+comment-name = Name
+comment-email = E-mail address
+comment-text = Comment
+comment-leave-empty = Leave this field empty
+comment-send = Send the comment
+comment-sent = Thank you. Your comment awaits review before it is published.
+comment-back = Back to the communiqué
+comment-field-name = Name
+comment-field-email = E-mail address
+comment-field-text = Comment
+comment-field-parent_id = Reply
+error-too_fast = Check your comment, then send it again.
+error-duplicate_comment = This comment was already sent under this communiqué.
+error-comments_closed = Comments are closed on this communiqué.
+error-rate_limited = Too many comments in a short time. Try again in { $wait }.
+moderation-title = Comments to review
+moderation-intro = The public's comments on your bodies' communiqués are published only once approved. E-mail addresses are neither kept nor shown.
+moderation-empty = No comments to review.
+moderation-flagged = Worth a look
+moderation-approve = Publish the selected
+moderation-reject = Reject the selected
+moderation-spam = Mark the selected as spam

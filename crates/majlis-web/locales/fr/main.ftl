@@ -1114,3 +1114,38 @@ public-older = Plus anciens
 public-archive = Archives
 public-withdrawn = Ce communiqué a été retiré le
 public-corrected = Ce communiqué a été corrigé le
+
+## Public comments
+public-comments = { $category ->
+    [zero] Aucun commentaire
+    [one] { $count } commentaire
+   *[other] { $count } commentaires
+}
+comment-write = Laisser un commentaire
+comment-reply = Répondre
+comment-earlier = Commentaires précédents
+comment-later = Commentaires suivants
+comment-closed = Les commentaires sont fermés.
+comment-email-private = Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués par *
+comment-name = Nom
+comment-email = Adresse e-mail
+comment-text = Commentaire
+comment-leave-empty = Laissez ce champ vide
+comment-send = Envoyer le commentaire
+comment-sent = Merci. Votre commentaire attend d’être relu avant sa publication.
+comment-back = Retour au communiqué
+comment-field-name = Nom
+comment-field-email = Adresse e-mail
+comment-field-text = Commentaire
+comment-field-parent_id = Réponse
+error-too_fast = Vérifiez votre commentaire puis envoyez-le à nouveau.
+error-duplicate_comment = Ce commentaire a déjà été envoyé sous ce communiqué.
+error-comments_closed = Les commentaires sont fermés sur ce communiqué.
+error-rate_limited = Trop de commentaires en peu de temps. Réessayez dans { $wait }.
+moderation-title = Commentaires à relire
+moderation-intro = Les commentaires du public sur les communiqués de vos instances ne sont publiés qu’après approbation. Les adresses e-mail ne sont ni gardées ni affichées.
+moderation-empty = Aucun commentaire à relire.
+moderation-flagged = À surveiller
+moderation-approve = Publier la sélection
+moderation-reject = Refuser la sélection
+moderation-spam = Sélection indésirable

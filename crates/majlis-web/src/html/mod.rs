@@ -23,6 +23,7 @@ pub mod meeting_extras;
 pub mod meetings;
 pub mod members;
 pub mod minutes;
+pub mod moderation;
 pub mod papers;
 pub mod participations;
 pub mod people;
@@ -257,6 +258,8 @@ pub fn routes() -> Router<AppState> {
                 .post(report_templates::save.layer(DefaultBodyLimit::max(LONG_FORM_BODY))),
         )
         .route("/communiques", get(communiques::list))
+        .route("/comments", get(moderation::list))
+        .route("/comments/moderate", post(moderation::moderate))
         .route("/communiques/{id}", get(communiques::show))
         .route("/communiques/{id}/action", post(communiques::action))
         .route(

@@ -5,6 +5,7 @@
 //! kept (see `cache`); nothing on them depends on who asks.
 
 pub mod cache;
+pub mod comments;
 mod feeds;
 
 use crate::error::{PageError, WebError};
@@ -34,6 +35,9 @@ pub fn routes() -> Router<AppState> {
         .route("/p/archive/{year}/{month}", get(archive_month))
         .route("/p/tags/{tag}", get(tag))
         .route("/p/{slug}", get(communique))
+        .route("/p/{slug}/comment", get(comments::page))
+        .route("/p/{slug}/comments", axum::routing::post(comments::post))
+        .route("/p/{slug}/token", get(comments::form_token))
         .route("/feed.atom", get(feeds::atom))
         .route("/feed.json", get(feeds::json))
         .route("/sitemap.xml", get(feeds::sitemap))
@@ -397,12 +401,27 @@ struct CommuniquePage {
     withdrawn: Option<(String, String)>,
     tags: Vec<(String, String)>,
     translations: Vec<(String, String, String)>,
+    slug: String,
+    open: bool,
+    comments: Vec<CommentView>,
+    comments_heading: String,
+    prev: Option<String>,
+    next: Option<String>,
+}
+
+pub struct CommentView {
+    pub id: String,
+    pub name: String,
+    pub text: String,
+    pub date: String,
+    pub reply: bool,
 }
 
 pub async fn communique(
     State(state): State<AppState>,
     headers: HeaderMap,
     Path(slug): Path<String>,
+    Query(q): Query<PageQuery>,
 ) -> Result<Response, PageError> {
     let settings = state
         .store
@@ -410,9 +429,28 @@ pub async fn communique(
         .await
         .map_err(|e| PageError(e.into(), None))?;
     let site_lang = site_lang(&settings);
-    let key = format!("communique:{slug}");
+    let page = q.page.unwrap_or(1);
+    if page == 0 || page > 100_000 {
+        let e = WebError::Domain(majlis_domain::DomainError::NotFound);
+        return Err(PageError(e, Some(site_lang)));
+    }
+    let key = format!("communique:{slug}:{page}");
     let make = || async {
-        let (c, translations) = state.store.public_communique(Utc::now(), &slug).await?;
+        let now = Utc::now();
+        let (c, translations) = state.store.public_communique(now, &slug).await?;
+        let (list, total) = state.store.public_comments(c.id, page).await?;
+        if page > 1 && list.is_empty() {
+            return Err(WebError::Domain(majlis_domain::DomainError::NotFound));
+        }
+        let pages = total.div_ceil(majlis_store::service::comments::PAGE);
+        let here = format!("/p/{}", c.slug);
+        let link = |n: u64| {
+            if n == 1 {
+                format!("{here}#comments")
+            } else {
+                format!("{here}?page={n}#comments")
+            }
+        };
         let lang = lang_of(&c);
         let dates = state.dates(lang.code(), &settings);
         let tz = majlis_store::service::meetings::zone(&settings.time_zone);
@@ -457,6 +495,21 @@ pub async fn communique(
                     )
                 })
                 .collect(),
+            slug: c.slug.clone(),
+            open: c.state.open_to_comments(c.publish_at, now),
+            comments: list
+                .iter()
+                .map(|x| CommentView {
+                    id: x.id.to_string(),
+                    name: clean(&x.name),
+                    text: clean(&x.text),
+                    date: day(x.created_at),
+                    reply: x.parent_id.is_some(),
+                })
+                .collect(),
+            comments_heading: lang.count("public-comments", total),
+            prev: (page > 1).then(|| link(page - 1)),
+            next: (page < pages).then(|| link(page + 1)),
             site,
         };
         page.render()

@@ -436,7 +436,11 @@ pub async fn load(store: &Store) -> anyhow::Result<()> {
     plan::eighth_session_plan(store, &s.actor, bureau, committee, campaign).await?;
     let secretary =
         secretary_actor.ok_or_else(|| anyhow::anyhow!("the secretary account is missing"))?;
-    communique::seed_communique(store, &approver, &secretary, bureau).await?;
+    let seed = communique::seed_communique(store, &approver, &secretary, bureau).await?;
+    let (published, _, _) = store
+        .communique(majlis_domain::Viewer::System, seed)
+        .await?;
+    communique::seed_comments(store, &secretary, &published.slug).await?;
 
     Ok(())
 }

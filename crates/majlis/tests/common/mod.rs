@@ -42,6 +42,9 @@ pub fn web_config(mail: Option<majlis_web::MailConfig>, worker: bool) -> majlis_
             max_upload: 256 * 1024,
         },
         public_url: "http://majlis.test".into(),
+        secret_key: b"a test key of at least thirty-two characters".to_vec(),
+        blocked_words: vec!["خائن".into()],
+        moderation_words: vec!["رشوة".into()],
         mail,
         jobs: majlis_web::JobsConfig {
             enabled: worker,
