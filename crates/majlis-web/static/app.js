@@ -158,3 +158,14 @@ document.addEventListener("change", (event) => {
     if (part) part.dataset.kind = select.value;
   }
 });
+
+// «Select all»: a checkbox with data-select-all ticks the boxes of that name
+// in its form.
+document.addEventListener("change", (event) => {
+  const all = event.target;
+  if (all.matches && all.matches("input[data-select-all]") && all.form) {
+    for (const box of all.form.querySelectorAll(`input[name="${all.dataset.selectAll}"]`)) {
+      box.checked = all.checked;
+    }
+  }
+});

@@ -358,3 +358,46 @@ async fn comments_held_moderated_shown_and_their_email_kept_nowhere() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_api_for_the_secretariat_and_for_the_public() {
+    each_backend(|b| async move {
+        let app = TestApp::demo(b).await;
+        let public = reqwest::Client::new();
+        // The public read API: no account, no e-mail, no client address.
+        let list: serde_json::Value = public.get(app.url("/api/v1/public/communiques")).send().await.unwrap().json().await.unwrap();
+        assert_eq!(list["total"], 2);
+        let slug = list["items"].as_array().unwrap().iter().find(|c| c["lang"] == "ar").unwrap()["slug"].as_str().unwrap().to_string();
+        let one: serde_json::Value = public.get(app.url(&format!("/api/v1/public/communiques/{slug}"))).send().await.unwrap().json().await.unwrap();
+        assert_eq!(one["translations"].as_array().unwrap().len(), 1);
+        let r = public.get(app.url(&format!("/api/v1/public/communiques/{slug}/comments?page=2"))).send().await.unwrap();
+        assert_eq!(r.status(), 200);
+        let text = r.text().await.unwrap();
+        let comments: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!((comments["total"].as_u64(), comments["items"].as_array().unwrap().len()), (Some(200), 50));
+        assert!(!text.contains('@') && !text.contains("email") && !text.contains("client"));
+        assert_eq!(public.get(app.url("/api/v1/public/communiques/a--b")).send().await.unwrap().status(), 404);
+        assert_eq!(public.get(app.url("/api/v1/communiques")).send().await.unwrap().status(), 401);
+        // The secretariat: a draft, an erratum refused before publication.
+        let (bureau, csrf) = app.api_login("bureau").await;
+        let body = app.body_id("المكتب السياسي").await;
+        let r = bureau.post(app.url("/api/v1/communiques")).header("x-csrf-token", &csrf).json(&serde_json::json!({"body_id": body, "title": "", "body": "نص"})).send().await.unwrap();
+        assert_eq!(r.status(), 422);
+        let r = bureau.post(app.url("/api/v1/communiques")).header("x-csrf-token", &csrf).json(&serde_json::json!({"body_id": body, "title": "بلاغ حول اللقاء الخاص", "body": "نص البلاغ", "tags": ["المكتب السياسي"]})).send().await.unwrap();
+        assert_eq!(r.status(), 200);
+        let c: serde_json::Value = r.json().await.unwrap();
+        assert_eq!((c["state"].as_str(), c["slug"].as_str()), (Some("draft"), Some("بلاغ-حول-اللقاء-الخاص")));
+        let id = c["id"].as_str().unwrap();
+        let r = bureau.put(app.url(&format!("/api/v1/communiques/{id}"))).header("x-csrf-token", &csrf).json(&serde_json::json!({"title": "بلاغ حول اللقاء الخاص", "body": "نص معدل", "version": 1})).send().await.unwrap();
+        assert_eq!(r.status(), 200);
+        let r = bureau.put(app.url(&format!("/api/v1/communiques/{id}"))).header("x-csrf-token", &csrf).json(&serde_json::json!({"title": "x", "body": "y", "version": 1})).send().await.unwrap();
+        assert_eq!(r.status(), 409, "an older version");
+        let r = bureau.post(app.url(&format!("/api/v1/communiques/{id}/publish"))).header("x-csrf-token", &csrf).json(&serde_json::json!({})).send().await.unwrap();
+        assert_eq!(r.status(), 403, "only the chair or the secretary publishes");
+        let r = bureau.post(app.url(&format!("/api/v1/communiques/{id}/fly"))).header("x-csrf-token", &csrf).json(&serde_json::json!({})).send().await.unwrap();
+        assert_eq!(r.status(), 404);
+        let (_, list) = (0, bureau.get(app.url("/api/v1/communiques")).send().await.unwrap().json::<serde_json::Value>().await.unwrap());
+        assert_eq!(list.as_array().unwrap().len(), 3);
+    })
+    .await;
+}

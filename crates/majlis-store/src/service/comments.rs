@@ -188,6 +188,7 @@ impl Store {
         })
         .exec_without_returning(&tx)
         .await?;
+        crate::service::comment_notices::queue_notice(&tx, c.id, now).await?;
         tx.commit().await?;
         Ok(Posted::Held(id))
     }

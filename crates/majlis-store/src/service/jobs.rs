@@ -10,8 +10,7 @@ use chrono::{DateTime, Duration, Utc};
 use majlis_domain::jobs::{JobStatus, ReminderKind, after_failure};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -179,7 +178,7 @@ pub(crate) async fn enqueue<C: ConnectionTrait>(
             return Ok(());
         }
     }
-    job::ActiveModel {
+    let row = job::ActiveModel {
         id: Set(Uuid::now_v7()),
         kind: Set(task.kind.into()),
         payload: Set(serde_json::to_string(&task.payload)?),
@@ -192,9 +191,17 @@ pub(crate) async fn enqueue<C: ConnectionTrait>(
         subject_id: Set(subject_id),
         created_at: Set(crate::now()),
         finished_at: Set(None),
-    }
-    .insert(c)
-    .await?;
+    };
+    // Another process queuing the same key at the same moment (on
+    // PostgreSQL both may read it absent): the first one is kept.
+    job::Entity::insert(row)
+        .on_conflict(
+            sea_orm::sea_query::OnConflict::column(job::Column::DedupeKey)
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(c)
+        .await?;
     Ok(())
 }
 

@@ -1227,3 +1227,23 @@ moderation-flagged = يستحق الانتباه
 moderation-approve = نشر المحدد
 moderation-reject = رفض المحدد
 moderation-spam = المحدد مزعج
+moderation-select-all = تحديد الكل
+
+## Moderators' notice
+mail-comments-count = { $category ->
+    [zero] لا تعليق
+    [one] تعليق واحد
+    [two] تعليقان
+    [few] { $count } تعليقات
+    [many] { $count } تعليقا
+   *[other] { $count } تعليق
+}
+mail-comments-subject = { $count } في انتظار المراجعة
+mail-comments-text =
+    { $name }،
+    
+    { $count } في انتظار المراجعة تحت البلاغ «{ $title }».
+    
+    للمراجعة: { $link }
+    
+    لا يُحفظ عنوان البريد الإلكتروني لأصحاب التعليقات.

@@ -1121,3 +1121,19 @@ moderation-flagged = Worth a look
 moderation-approve = Publish the selected
 moderation-reject = Reject the selected
 moderation-spam = Mark the selected as spam
+moderation-select-all = Select all
+
+## Moderators' notice
+mail-comments-count = { $category ->
+    [one] { $count } comment waits
+   *[other] { $count } comments wait
+}
+mail-comments-subject = { $count } for review
+mail-comments-text =
+    { $name },
+    
+    { $count } for review under the communiqué “{ $title }”.
+    
+    To review them: { $link }
+    
+    The e-mail addresses of those who comment are not kept.

@@ -1149,3 +1149,19 @@ moderation-flagged = À surveiller
 moderation-approve = Publier la sélection
 moderation-reject = Refuser la sélection
 moderation-spam = Sélection indésirable
+moderation-select-all = Tout sélectionner
+
+## Moderators' notice
+mail-comments-count = { $category ->
+    [one] { $count } commentaire attend
+   *[other] { $count } commentaires attendent
+}
+mail-comments-subject = { $count } une relecture
+mail-comments-text =
+    { $name },
+    
+    { $count } une relecture sous le communiqué « { $title } ».
+    
+    Pour les relire : { $link }
+    
+    Les adresses e-mail des auteurs de commentaires ne sont pas conservées.

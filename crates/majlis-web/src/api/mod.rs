@@ -7,6 +7,7 @@ mod auth;
 mod bodies;
 mod calendar;
 mod campaigns;
+mod communiques;
 pub mod dto;
 mod evidence;
 mod invitations;
@@ -134,6 +135,15 @@ pub use crate::limits::UPLOAD_BODY;
         plans::add_objective,
         plans::add_task,
         plans::change_task,
+        communiques::list,
+        communiques::create,
+        communiques::get_one,
+        communiques::update,
+        communiques::action,
+        communiques::moderate,
+        communiques::public_list,
+        communiques::public_one,
+        communiques::public_comments,
         evidence::report_files,
         evidence::attach_report_file,
         evidence::report_file,
@@ -216,6 +226,22 @@ pub fn routes() -> Router<AppState> {
             get(campaigns::get_report).put(campaigns::put_report),
         )
         .route("/reports/{id}/{action}", post(campaigns::report_action))
+        .route(
+            "/communiques",
+            get(communiques::list).post(communiques::create),
+        )
+        .route(
+            "/communiques/{id}",
+            get(communiques::get_one).put(communiques::update),
+        )
+        .route("/communiques/{id}/{action}", post(communiques::action))
+        .route("/comments/moderate", post(communiques::moderate))
+        .route("/public/communiques", get(communiques::public_list))
+        .route("/public/communiques/{slug}", get(communiques::public_one))
+        .route(
+            "/public/communiques/{slug}/comments",
+            get(communiques::public_comments),
+        )
         .route(
             "/reports/{id}/files",
             get(evidence::report_files)

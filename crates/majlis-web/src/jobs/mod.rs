@@ -4,6 +4,7 @@
 //! backoff; a restart loses nothing (jobs are rows, claims are leases).
 
 pub mod campaign_reminder;
+pub mod comments_held;
 pub mod invitation;
 pub mod mail;
 pub mod registry;

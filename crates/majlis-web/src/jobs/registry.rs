@@ -81,7 +81,8 @@ impl Registry {
         let mut r = Self::default();
         r.register(super::invitation::Invitations)
             .register(super::reminder::PaperReminders)
-            .register(super::campaign_reminder::CampaignReminders);
+            .register(super::campaign_reminder::CampaignReminders)
+            .register(super::comments_held::CommentNotices);
         if let Some(m) = mailer {
             r.register(super::mail::Mails(m));
         }
