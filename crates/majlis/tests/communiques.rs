@@ -51,6 +51,13 @@ async fn communiques_from_the_record_to_the_public_site() {
         assert_eq!(status, 200);
         assert!(fr.contains("<html lang=\"fr\" dir=\"ltr\">") && fr.contains("mardi 20 décembre 2016"));
 
+        // The PDF (typst, Arabic shaped), kept like the pages.
+        let pdf = public.get(app.url(&format!("/p/{slug}/pdf"))).send().await.unwrap();
+        assert_eq!(pdf.status(), 200);
+        assert_eq!(pdf.headers()["content-type"], "application/pdf");
+        assert!(pdf.bytes().await.unwrap().starts_with(b"%PDF-"));
+        assert_eq!(get(&public, app.url("/p/a--b/pdf")).await.0, 404);
+
         // Feeds.
         let (status, atom) = get(&public, app.url("/feed.atom")).await;
         assert_eq!(status, 200);

@@ -35,6 +35,7 @@ pub fn routes() -> Router<AppState> {
         .route("/p/archive/{year}/{month}", get(archive_month))
         .route("/p/tags/{tag}", get(tag))
         .route("/p/{slug}", get(communique))
+        .route("/p/{slug}/pdf", get(pdf))
         .route("/p/{slug}/comment", get(comments::page))
         .route("/p/{slug}/comments", axum::routing::post(comments::post))
         .route("/p/{slug}/token", get(comments::form_token))
@@ -519,4 +520,51 @@ pub async fn communique(
     cached(&state, &headers, key, "text/html; charset=utf-8", make)
         .await
         .map_err(|e| PageError(e, Some(site_lang)))
+}
+
+/// A communiqué as a PDF (typst, Arabic shaped), kept like the pages.
+pub async fn pdf(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(slug): Path<String>,
+) -> Result<Response, PageError> {
+    use majlis_pdf::{Block, Section};
+    let key = format!("pdf:{slug}");
+    let make = || async {
+        let settings = state.store.settings().await?;
+        let (c, _) = state.store.public_communique(Utc::now(), &slug).await?;
+        let lang = lang_of(&c);
+        let dates = state.dates(lang.code(), &settings);
+        let tz = majlis_store::service::meetings::zone(&settings.time_zone);
+        let day = |t: chrono::DateTime<Utc>| dates.date(t.with_timezone(&tz).date_naive());
+        let mut meta = Vec::new();
+        if let Some(t) = c.published_at {
+            meta.push(day(t));
+        }
+        if let Some(t) = c.corrected_at {
+            meta.push(format!("{} {}", lang.t("public-corrected"), day(t)));
+        }
+        if let Some(t) = c.withdrawn_at {
+            meta.push(format!("{} {}", lang.t("public-withdrawn"), day(t)));
+        }
+        let org = clean(settings.name(lang.code()));
+        let mut doc = crate::documents::doc(org, lang, clean(&c.title), meta);
+        let text: String = c
+            .body
+            .lines()
+            .map(|l| l.trim_start_matches('#').trim_start())
+            .collect::<Vec<_>>()
+            .join("\n");
+        doc.sections = vec![Section {
+            heading: String::new(),
+            blocks: vec![Block::Paragraph { text: clean(&text) }],
+        }];
+        tokio::task::spawn_blocking(move || majlis_pdf::render(&doc))
+            .await
+            .map_err(|e| WebError::Internal(format!("pdf task: {e}")))?
+            .map_err(|e| WebError::Internal(e.to_string()))
+    };
+    cached(&state, &headers, key, "application/pdf", make)
+        .await
+        .map_err(|e| PageError(e, None))
 }
