@@ -45,10 +45,11 @@ run() { # backend db-args...
   MAJLIS_LOG=error "$bin" "$@" demo --bind "127.0.0.1:$port" >/dev/null 2>&1 &
   server=$!
   until curl -s -o /dev/null "$base/healthz"; do sleep 0.1; done
-  local slug; slug=$(curl -s "$base/p" | grep -o 'href="/p/[^"]*"' | grep -v archive | head -1 | sed 's/href="\/p\///; s/"$//')
+  # The Arabic seed communiqué (the one with the comments), its address encoded.
+  local slug; slug=$(curl -s "$base/api/v1/public/communiques" | python3 -c "import json,sys,urllib.parse; d=json.load(sys.stdin); print(urllib.parse.quote([c['slug'] for c in d['items'] if c['lang']=='ar'][0]))")
   local page="$base/p/$slug"
   curl -s "$page" -o "$work/page.html"
-  local comments; comments=$(grep -c '<li id="c-' "$work/page.html" || true)
+  local comments; comments=$(grep -o '<li id="c-' "$work/page.html" | wc -l)
   mkdir -p "$work/static"
   cp "$work/page.html" "$work/static/page.html"
   if [ -z "$nginx_pid" ]; then
