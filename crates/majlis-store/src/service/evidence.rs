@@ -289,15 +289,7 @@ impl Store {
         task_id: Uuid,
         file_id: Uuid,
     ) -> StoreResult<StoredFile> {
-        let task = plan_task::Entity::find_by_id(task_id)
-            .one(&self.db)
-            .await?
-            .ok_or(DomainError::NotFound)?;
-        let objective = plan_objective::Entity::find_by_id(task.objective_id)
-            .one(&self.db)
-            .await?
-            .ok_or(DomainError::NotFound)?;
-        let (_, lineage) = self.plan_row(objective.plan_id).await?;
+        let (_, _, lineage) = self.task_in_plan(task_id).await?;
         ensure_viewer(viewer.into(), |a| permissions::can_view_body(a, &lineage))?;
         plan_task_file::Entity::find_by_id((task_id, file_id))
             .one(&self.db)

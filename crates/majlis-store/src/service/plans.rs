@@ -292,6 +292,21 @@ impl Store {
         actor: &Actor,
         task_id: Uuid,
     ) -> StoreResult<(plan_task::Model, Uuid)> {
+        let (task, plan_id, lineage) = self.task_in_plan(task_id).await?;
+        let in_charge = match task.responsible_body_id {
+            Some(b) => permissions::can_manage_meetings(actor, &self.lineage(b).await?),
+            None => false,
+        } || (task.responsible_person_id.is_some()
+            && task.responsible_person_id == actor.person_id);
+        ensure(permissions::can_manage_meetings(actor, &lineage) || in_charge)?;
+        Ok((task, plan_id))
+    }
+
+    /// A task, its plan and the lineage of the plan's owner body.
+    pub(crate) async fn task_in_plan(
+        &self,
+        task_id: Uuid,
+    ) -> StoreResult<(plan_task::Model, Uuid, Lineage)> {
         let task = plan_task::Entity::find_by_id(task_id)
             .one(&self.db)
             .await?
@@ -301,13 +316,7 @@ impl Store {
             .await?
             .ok_or(DomainError::NotFound)?;
         let (_, lineage) = self.plan_row(objective.plan_id).await?;
-        let in_charge = match task.responsible_body_id {
-            Some(b) => permissions::can_manage_meetings(actor, &self.lineage(b).await?),
-            None => false,
-        } || (task.responsible_person_id.is_some()
-            && task.responsible_person_id == actor.person_id);
-        ensure(permissions::can_manage_meetings(actor, &lineage) || in_charge)?;
-        Ok((task, objective.plan_id))
+        Ok((task, objective.plan_id, lineage))
     }
 
     /// Records a task's status, progress and what was done. Refused

@@ -284,20 +284,27 @@ pub async fn home(
     .await
 }
 
+/// A number of an address within its range, else the page is not found.
+fn within<T: std::str::FromStr + PartialOrd>(
+    text: &str,
+    range: std::ops::RangeInclusive<T>,
+) -> Result<T, PageError> {
+    text.parse()
+        .ok()
+        .filter(|n| range.contains(n))
+        .ok_or(PageError(
+            WebError::Domain(majlis_domain::DomainError::NotFound),
+            None,
+        ))
+}
+
 pub async fn archive_year(
     State(state): State<AppState>,
     headers: HeaderMap,
     Path(year): Path<String>,
     Query(q): Query<PageQuery>,
 ) -> Result<Response, PageError> {
-    let y: i32 = year
-        .parse()
-        .ok()
-        .filter(|y| (1900..=2200).contains(y))
-        .ok_or(PageError(
-            WebError::Domain(majlis_domain::DomainError::NotFound),
-            None,
-        ))?;
+    let y: i32 = within(&year, 1900..=2200)?;
     let filter = PublicFilter {
         year: Some(y),
         ..Default::default()
@@ -320,22 +327,8 @@ pub async fn archive_month(
     Path((year, month)): Path<(String, String)>,
     Query(q): Query<PageQuery>,
 ) -> Result<Response, PageError> {
-    let y: i32 = year
-        .parse()
-        .ok()
-        .filter(|y| (1900..=2200).contains(y))
-        .ok_or(PageError(
-            WebError::Domain(majlis_domain::DomainError::NotFound),
-            None,
-        ))?;
-    let m: u32 = month
-        .parse()
-        .ok()
-        .filter(|m| (1..=12).contains(m))
-        .ok_or(PageError(
-            WebError::Domain(majlis_domain::DomainError::NotFound),
-            None,
-        ))?;
+    let y: i32 = within(&year, 1900..=2200)?;
+    let m: u32 = within(&month, 1..=12)?;
     let settings = state
         .store
         .settings()
