@@ -3,10 +3,17 @@
 # communiqué's page with its 200 approved comments (first page), served by
 # majlis (rendered once, kept by site version, ETag) and the same HTML as a
 # static file by nginx on the same machine; wrk at 64 connections, 10 s each:
-# requests per second and p50/p99. On SQLite and on PostgreSQL.
+# requests per second and p50/p99. Then 200 commenters at once, each from its
+# own address (X-Forwarded-For behind a trusted proxy), posting 5 comments
+# 15.5 s apart (under the flood limit) plus one flood and one duplicate each:
+# answers by kind, comments found in a backup taken after, 5xx.
+# On SQLite and on PostgreSQL.
+#   BENCH_PARTS="pages comments" (the default) picks the parts run.
 #   usage: scripts/bench-public.sh      (as root, installs wrk and nginx if missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+parts=" ${BENCH_PARTS:-pages comments} "
+want() { [[ "$parts" == *" $1 "* ]]; }
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/majlis-target}"
 cargo build --release --locked -q
 bin="$CARGO_TARGET_DIR/release/majlis"
@@ -42,7 +49,7 @@ row() { printf '| %-9s | %-34s | %s |\n' "$@"; }
 
 run() { # backend db-args...
   local backend=$1; shift
-  MAJLIS_LOG=error "$bin" "$@" demo --bind "127.0.0.1:$port" >/dev/null 2>&1 &
+  MAJLIS_TRUST_FORWARDED_FOR=1 MAJLIS_LOG=error "$bin" "$@" demo --bind "127.0.0.1:$port" >/dev/null 2>&1 &
   server=$!
   until curl -s -o /dev/null "$base/healthz"; do sleep 0.1; done
   # The Arabic seed communiqué (the one with the comments), its address encoded.
@@ -68,10 +75,21 @@ CONF
     nginx_pid=$!
     until curl -s -o /dev/null "http://127.0.0.1:$static_port/page.html"; do sleep 0.1; done
   fi
-  row "$backend" "majlis /p/{seed} ($comments comments shown)" "$(wrk_row "$page")"
-  row "$backend" "nginx, the same HTML as a file" "$(wrk_row "http://127.0.0.1:$static_port/page.html")"
-  local rss; rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$server/status")
-  row "$backend" "majlis RSS after the run" "$rss MB"
+  if want pages; then
+    row "$backend" "majlis /p/{seed} ($comments comments shown)" "$(wrk_row "$page")"
+    row "$backend" "nginx, the same HTML as a file" "$(wrk_row "http://127.0.0.1:$static_port/page.html")"
+    local rss; rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$server/status")
+    row "$backend" "majlis RSS after the run" "$rss MB"
+  fi
+  if want comments; then
+    local run_id; run_id=$(date +%s)
+    local out; out=$(python3 scripts/load.py comments "$base" "$(python3 -c "import urllib.parse,sys; print(urllib.parse.unquote(sys.argv[1]))" "$slug")" 200 5 "$run_id")
+    "$bin" "$@" backup "$work/after.jsonl" >/dev/null 2>&1
+    local stored; stored=$(grep -c "bench-comment-$run_id" "$work/after.jsonl" || true)
+    row "$backend" "200 commenters × 5 at once" "$out stored=$stored"
+    local rss; rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$server/status")
+    row "$backend" "majlis RSS after the commenters" "$rss MB"
+  fi
   kill "$server"; wait "$server" 2>/dev/null || true; server=""
 }
 

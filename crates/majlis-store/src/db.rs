@@ -67,6 +67,9 @@ pub struct Store {
     pub(crate) tree: Arc<crate::kept::Kept<Arc<crate::service::tree::BodyTree>>>,
     /// Meetings read by id (permission checks of reads), kept for a moment.
     pub(crate) meetings: Arc<crate::kept::Kept<majlis_domain::meeting::Meeting>>,
+    /// SQLite on a file: its WAL index (`-shm`), whose header moves with
+    /// every commit of any process (see `Store::change_mark`).
+    pub(crate) wal_index: Option<Arc<std::path::PathBuf>>,
 }
 
 /// A write transaction: on SQLite it holds the process's write permit until
@@ -145,6 +148,10 @@ impl Store {
             }
         }
         let db = Database::connect(opts).await?;
+        let wal_index = (backend == Backend::Sqlite)
+            .then(|| crate::service::site::wal_index_path(url))
+            .flatten()
+            .map(Arc::new);
         let epoch = Epoch::default();
         let writer = (backend == Backend::Sqlite).then(|| Arc::new(Mutex::new(())));
         Ok(Self {
@@ -162,6 +169,7 @@ impl Store {
             tree: Arc::new(Kept::new(&epoch, KEPT_TTL, 4)),
             meetings: Arc::new(Kept::new(&epoch, KEPT_TTL, 10_000)),
             epoch,
+            wal_index,
         })
     }
 

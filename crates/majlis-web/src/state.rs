@@ -96,8 +96,19 @@ impl Default for WebConfig {
 
 type FormatterKey = (String, String, bool, bool);
 
+/// What every handler shares; cloned once a request (and by each layer),
+/// hence one reference count rather than one per field.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+pub struct Shared {
     pub store: Store,
     pub config: Arc<WebConfig>,
     formatters: Arc<Mutex<HashMap<FormatterKey, Arc<DateFormatter>>>>,
@@ -109,13 +120,13 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(store: Store, config: WebConfig) -> Self {
-        Self {
+        Self(Arc::new(Shared {
             store,
             config: Arc::new(config),
             formatters: Arc::default(),
             jobs_wakeup: Arc::default(),
             public_pages: Arc::default(),
-        }
+        }))
     }
 
     /// Tells the worker to look at the queue now.

@@ -29,16 +29,23 @@ fn post(i: usize, k: usize, text: &str) -> CommentPost {
     }
 }
 
+/// The demo's seed communiqué, in Arabic.
+async fn seed_communique(
+    store: &majlis_store::Store,
+) -> majlis_store::service::communiques::Communique {
+    let (list, _) = store
+        .public_communiques(Utc::now(), &PublicFilter::default(), 1, 10)
+        .await
+        .unwrap();
+    list.into_iter().find(|c| c.lang == "ar").unwrap()
+}
+
 #[tokio::test]
 async fn two_hundred_commenters_at_once() {
     each_backend(|b| async move {
         let app = TestApp::demo(b).await;
         let store = app.store().clone();
-        let (list, _) = store
-            .public_communiques(Utc::now(), &PublicFilter::default(), 1, 10)
-            .await
-            .unwrap();
-        let slug = list.iter().find(|c| c.lang == "ar").unwrap().slug.clone();
+        let slug = seed_communique(&store).await.slug;
         let base = Utc::now() + Duration::days(1);
         let mut crowd = Vec::new();
         for i in 0..200 {
@@ -110,6 +117,75 @@ async fn two_hundred_commenters_at_once() {
         let dump = String::from_utf8_lossy(&dump);
         assert_eq!(dump.matches("تعليق من الحشد").count(), 1000);
         assert!(!dump.contains("crowd0@example.org"));
+    })
+    .await;
+}
+
+/// A crowd of readers on one process while comments are approved through
+/// another: each approval is on the very next page served, though the
+/// readers share their reads of the site's version.
+#[tokio::test]
+async fn readers_see_each_approval_at_once() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    each_backend(|b| async move {
+        let app = TestApp::demo(b).await;
+        let store = app.store().clone();
+        let seed = seed_communique(&store).await;
+        let slug = seed.slug.clone();
+        let approved = store.public_comments(seed.id, 1).await.unwrap().1;
+        let second = app.second_process().await;
+        let page = format!("{second}/p/{slug}");
+        let stop = Arc::new(AtomicBool::new(false));
+        let served = Arc::new(AtomicUsize::new(0));
+        let mut readers = Vec::new();
+        for _ in 0..32 {
+            let (page, stop, served) = (page.clone(), stop.clone(), served.clone());
+            readers.push(tokio::spawn(async move {
+                let c = reqwest::Client::new();
+                while !stop.load(Ordering::Relaxed) {
+                    let r = c.get(&page).send().await.unwrap();
+                    assert_eq!(r.status(), 200);
+                    r.bytes().await.unwrap();
+                    served.fetch_add(1, Ordering::Relaxed);
+                }
+            }));
+        }
+        let (api, csrf) = app.api_login("secretary").await;
+        let check = reqwest::Client::new();
+        for k in 0..8 {
+            let text = format!("قارئ {k} يرى الموافقة");
+            let Posted::Held(id) = store
+                .post_comment(&slug, post(2000 + k, 0, &text))
+                .await
+                .unwrap()
+            else {
+                panic!("held")
+            };
+            let r = api
+                .post(app.url("/api/v1/comments/moderate"))
+                .header("x-csrf-token", &csrf)
+                .json(&serde_json::json!({"ids": [id], "decision": "approve"}))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), 200);
+            let shown = check.get(&page).send().await.unwrap().text().await.unwrap();
+            let shown = shown.replace(['\u{2068}', '\u{2069}'], "");
+            let count = approved + k as u64 + 1;
+            assert!(
+                shown.contains(&format!(">{count} تعليق")),
+                "approval {k}: {count} comments on the next page"
+            );
+        }
+        stop.store(true, Ordering::Relaxed);
+        for r in readers {
+            r.await.unwrap();
+        }
+        assert!(
+            served.load(Ordering::Relaxed) > 32,
+            "the readers were served meanwhile"
+        );
     })
     .await;
 }

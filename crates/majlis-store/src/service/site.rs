@@ -4,6 +4,13 @@
 //! pages with the version they were made at and reads the number (one
 //! primary-key read) before serving one, so a change made through one
 //! process is seen by the next request to any other.
+//!
+//! On SQLite a read can often be skipped: every commit, by any process,
+//! rewrites the header of the WAL index (the `-shm` file beside the
+//! database: change counter, last frame, salts), before the committing
+//! process answers anyone. While those bytes stay as they were when the
+//! version was last read, nothing was committed since, so the version read
+//! then still holds (`Store::change_mark`).
 
 use crate::Store;
 use crate::entity::site_state;
@@ -41,11 +48,60 @@ impl Store {
         Ok(())
     }
 
+    /// On SQLite in WAL mode, the header of the WAL index as it is now:
+    /// bytes that change with every commit of any process on this database
+    /// file. `None` on PostgreSQL, in memory, or when it cannot be read (the
+    /// caller then reads the version).
+    pub fn change_mark(&self) -> Option<[u8; WAL_HEADER]> {
+        use std::os::unix::fs::FileExt;
+        let path = self.wal_index.as_deref()?;
+        // Opened each time: SQLite may remove the file and make a new one
+        // when the last connection of every process closes.
+        let file = std::fs::File::open(path).ok()?;
+        let mut header = [0u8; WAL_HEADER];
+        file.read_exact_at(&mut header, 0).ok()?;
+        (header != [0u8; WAL_HEADER]).then_some(header)
+    }
+
     /// The site's current version (0 before any change).
     pub async fn site_version(&self) -> StoreResult<i64> {
         Ok(site_state::Entity::find_by_id(1)
             .one(&self.db)
             .await?
             .map_or(0, |r| r.version))
+    }
+}
+
+/// The first copy of the WAL index header (SQLite's `WalIndexHdr`: version,
+/// change counter, page size, last valid frame, database size, checksums
+/// and salts).
+pub const WAL_HEADER: usize = 48;
+
+/// The WAL index file of an SQLite database URL (`sqlite://path?…`), or
+/// `None` for an in-memory database.
+pub(crate) fn wal_index_path(url: &str) -> Option<std::path::PathBuf> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next()?;
+    if path.is_empty() || path.contains(":memory:") || rest.contains("mode=memory") {
+        return None;
+    }
+    Some(std::path::PathBuf::from(format!("{path}-shm")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wal_index_path;
+
+    #[test]
+    fn the_wal_index_sits_beside_a_database_file_only() {
+        assert_eq!(
+            wal_index_path("sqlite:///var/lib/majlis/majlis.sqlite?mode=rwc"),
+            Some("/var/lib/majlis/majlis.sqlite-shm".into())
+        );
+        assert_eq!(wal_index_path("sqlite::memory:"), None);
+        assert_eq!(wal_index_path("sqlite://x.db?mode=memory"), None);
+        assert_eq!(wal_index_path("postgres://h/db"), None);
     }
 }

@@ -1,5 +1,6 @@
 //! Public pages rendered once and kept: each with the site version it was
-//! made at (see `Store::site_version`, read once a request) and the moment
+//! made at (see `Store::site_version`, read for each request through
+//! `VersionReads`, which lets requests arriving together share it) and the moment
 //! the next scheduled communiqué goes public; answered with an ETag and
 //! `Last-Modified`, `304` when the client has it already. A change made
 //! through another process bumps the version in the database, so the next
@@ -17,7 +18,6 @@ use std::sync::{Arc, Mutex};
 /// Most pages kept (the oldest goes first).
 const MAX_PAGES: usize = 2_000;
 
-#[derive(Clone)]
 struct Kept {
     version: i64,
     until: Option<DateTime<Utc>>,
@@ -31,7 +31,8 @@ struct Kept {
 /// The kept pages of this process.
 #[derive(Default)]
 pub struct PageCache {
-    pages: Mutex<HashMap<String, Kept>>,
+    pages: Mutex<HashMap<String, Arc<Kept>>>,
+    versions: Arc<super::version::VersionReads>,
 }
 
 fn answer(k: &Kept, headers: &HeaderMap) -> Response {
@@ -60,13 +61,13 @@ fn answer(k: &Kept, headers: &HeaderMap) -> Response {
 }
 
 impl PageCache {
-    fn get(&self, key: &str, version: i64, now: DateTime<Utc>) -> Option<Kept> {
+    fn get(&self, key: &str, version: i64, now: DateTime<Utc>) -> Option<Arc<Kept>> {
         let pages = self.pages.lock().ok()?;
         let k = pages.get(key)?;
-        (k.version == version && k.until.is_none_or(|t| now < t)).then(|| k.clone())
+        (k.version == version && k.until.is_none_or(|t| now < t)).then(|| Arc::clone(k))
     }
 
-    fn put(&self, key: String, k: Kept) {
+    fn put(&self, key: String, k: Arc<Kept>) {
         if let Ok(mut pages) = self.pages.lock() {
             let oldest = (pages.len() >= MAX_PAGES && !pages.contains_key(&key))
                 .then(|| {
@@ -97,7 +98,7 @@ where
     Fut: std::future::Future<Output = Result<Vec<u8>, WebError>>,
 {
     let cache: &Arc<PageCache> = &state.public_pages;
-    let version = state.store.site_version().await?;
+    let version = cache.versions.current(&state.store).await?;
     let now = Utc::now();
     if let Some(k) = cache.get(&key, version, now) {
         return Ok(answer(&k, headers));
@@ -105,7 +106,7 @@ where
     let body = make().await?;
     let until = state.store.next_scheduled(now).await?;
     let digest = hex::encode(&Sha256::digest(&body)[..8]);
-    let k = Kept {
+    let k = Arc::new(Kept {
         version,
         until,
         etag: format!("\"{version}-{digest}\""),
@@ -113,7 +114,7 @@ where
         content_type,
         body: axum::body::Bytes::from(body),
         at: now,
-    };
-    cache.put(key, k.clone());
+    });
+    cache.put(key, Arc::clone(&k));
     Ok(answer(&k, headers))
 }

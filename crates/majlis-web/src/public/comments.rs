@@ -56,17 +56,25 @@ fn token_age(key: &[u8], slug: &str, t: &str, now: i64) -> Option<i64> {
 }
 
 /// The token for a page's form: never kept by a cache.
-pub async fn form_token(State(state): State<AppState>, Path(slug): Path<String>) -> Response {
+/// Only a public communiqué has one: a scheduled or unknown one is not found.
+pub async fn form_token(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> Result<Response, WebError> {
+    let (c, _) = state
+        .store
+        .public_communique(chrono::Utc::now(), &slug)
+        .await?;
     let t = token(
         &state.config.secret_key,
-        &slug,
+        &c.slug,
         chrono::Utc::now().timestamp(),
     );
-    (
+    Ok((
         [(header::CACHE_CONTROL, "no-store")],
         axum::Json(serde_json::json!({ "t": t })),
     )
-        .into_response()
+        .into_response())
 }
 
 #[derive(Template)]

@@ -7,6 +7,7 @@
 pub mod cache;
 pub mod comments;
 mod feeds;
+mod version;
 
 use crate::error::{PageError, WebError};
 use crate::html::layout::{brand_css_href, clean};

@@ -239,8 +239,17 @@ pub(super) async fn meetings(
             .collect(),
     };
     let saved = store.save_minutes(actor, m.id, &minutes).await?;
-    // Approved by a member of the bureau, whose name the minutes carry.
-    store.approve_minutes(approver, m.id, saved.version).await?;
+    // Approved by a member of the bureau, whose name the minutes carry, the
+    // evening of the meeting (22:00 in Morocco, UTC+0 in December 2016).
+    let evening = chrono::NaiveDate::from_ymd_opt(2016, 12, 19)
+        .and_then(|d| d.and_hms_opt(22, 0, 0))
+        .unwrap_or_default()
+        .and_utc();
+    majlis_store::clock::at(
+        evening,
+        store.approve_minutes(approver, m.id, saved.version),
+    )
+    .await?;
 
     store
         .create_meeting(

@@ -66,6 +66,11 @@ pub async fn start_driver() -> Option<Driver> {
 }
 
 pub async fn browser(driver: &Driver, lang: &str) -> Client {
+    // Each session its own profile: two open at once (a visitor and a
+    // moderator) cannot share one.
+    static SESSIONS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = SESSIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let profile = driver._profile.path().join(format!("{lang}-{n}"));
     let mut caps = serde_json::Map::new();
     caps.insert(
         "goog:chromeOptions".into(),
@@ -76,7 +81,7 @@ pub async fn browser(driver: &Driver, lang: &str) -> Client {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--disable-quic", "--window-size=412,915",
                 format!("--lang={lang}"),
-                format!("--user-data-dir={}", driver._profile.path().join(lang).display()),
+                format!("--user-data-dir={}", profile.display()),
             ],
             "prefs": {"intl.accept_languages": lang}
         }),
