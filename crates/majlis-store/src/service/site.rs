@@ -64,11 +64,20 @@ impl Store {
     }
 
     /// The site's current version (0 before any change).
+    /// Read for public requests under a crowd: one plain statement, no
+    /// query built.
     pub async fn site_version(&self) -> StoreResult<i64> {
-        Ok(site_state::Entity::find_by_id(1)
-            .one(&self.db)
-            .await?
-            .map_or(0, |r| r.version))
+        let row = self
+            .db
+            .query_one_raw(sea_orm::Statement::from_string(
+                self.db.get_database_backend(),
+                "SELECT version FROM site_state WHERE id = 1",
+            ))
+            .await?;
+        Ok(match row {
+            Some(r) => r.try_get::<i64>("", "version")?,
+            None => 0,
+        })
     }
 }
 

@@ -16,6 +16,9 @@ use majlis_store::service::site::WAL_HEADER;
 use std::sync::{Arc, Mutex};
 use tokio::sync::watch;
 
+/// Least time between the starts of two reads in a row.
+const READ_GAP: std::time::Duration = std::time::Duration::from_micros(500);
+
 /// Outcome of read number `n`: the version, or why it could not be read.
 type Outcome = (u64, Result<i64, Failure>);
 
@@ -116,26 +119,36 @@ impl VersionReads {
         }
     }
 
+    /// Reads until a read ends with nobody waiting for another. The caller
+    /// counted the first read; each next one is counted when it starts, so
+    /// that requests arriving before that moment share it.
     async fn read_until_nobody_waits(self: Arc<Self>, store: Store) {
+        let Ok(mut n) = self.reads.lock().map(|r| r.started) else {
+            return;
+        };
         loop {
-            let n = match self.reads.lock() {
-                Ok(r) => r.started,
-                Err(_) => return,
-            };
+            let began = tokio::time::Instant::now();
             let outcome = store.site_version().await.map_err(|e| match e.into() {
                 WebError::Busy => Failure::Busy,
                 WebError::Internal(m) => Failure::Internal(m),
                 _ => Failure::Unavailable,
             });
             let _previous = self.done.send_replace((n, outcome));
-            let Ok(mut r) = self.reads.lock() else { return };
-            if r.again {
-                r.again = false;
-                r.started += 1;
-            } else {
-                r.running = false;
-                return;
+            match self.reads.lock() {
+                Ok(mut r) if !r.again => {
+                    r.running = false;
+                    return;
+                }
+                Ok(_) => {}
+                Err(_) => return,
             }
+            // Reads in a row under a crowd are spaced a little, which
+            // gathers more requests in each (they wait, but do not work).
+            tokio::time::sleep_until(began + READ_GAP).await;
+            let Ok(mut r) = self.reads.lock() else { return };
+            r.again = false;
+            r.started += 1;
+            n = r.started;
         }
     }
 }
