@@ -3,8 +3,9 @@
 //! serves), written in dependency order. The same code path on SQLite and
 //! PostgreSQL, so a backup of one restores into the other.
 //!
-//! Sessions and login attempts are transient and not backed up: after a
-//! restore everyone logs in again.
+//! Sessions, login attempts and the commenters' salt of the day are
+//! transient and not backed up: after a restore everyone logs in again, and
+//! a backup holds no salt that would link a comment to an address.
 
 use crate::Store;
 use crate::entity::{
@@ -320,11 +321,12 @@ impl Store {
             ));
         }
         let tx = self.write().await?;
-        // Clear children first (sessions and login attempts included); the
-        // bodies' self-reference is cut first so that the tree can go at once.
+        // Clear children first (sessions, login attempts and the salt of the
+        // day included); the bodies' self-reference is cut first so that the
+        // tree can go at once.
         tx.execute_unprepared("UPDATE bodies SET parent_id = NULL")
             .await?;
-        for t in ["sessions", "login_attempts"]
+        for t in ["sessions", "login_attempts", "client_salts"]
             .iter()
             .chain(TABLES.iter().rev())
         {

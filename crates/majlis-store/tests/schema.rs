@@ -36,7 +36,8 @@ async fn migrations_from_empty_database() {
                 "m0010_syntheses",
                 "m0011_plans",
                 "m0012_evidence",
-                "m0013_communiques"
+                "m0013_communiques",
+                "m0014_client_salts"
             ]
         );
         // Migrating again is a no-op.

@@ -11,6 +11,7 @@ pub mod body;
 pub mod calendar_feed;
 pub mod campaign;
 pub mod campaign_target;
+pub mod client_salt;
 pub mod comment;
 pub mod communique;
 pub mod communique_revision;

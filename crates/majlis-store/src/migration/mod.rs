@@ -16,6 +16,7 @@ mod m0010_syntheses;
 mod m0011_plans;
 mod m0012_evidence;
 mod m0013_communiques;
+mod m0014_client_salts;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0011_plans::Migration),
             Box::new(m0012_evidence::Migration),
             Box::new(m0013_communiques::Migration),
+            Box::new(m0014_client_salts::Migration),
         ]
     }
 }

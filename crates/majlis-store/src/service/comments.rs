@@ -3,7 +3,7 @@
 //! (in bulk) by those who write the body's communiqués, shown approved, 50
 //! a page. The e-mail address is never kept: only its keyed hash (the key
 //! is in the configuration, not the database), and so is the client's
-//! address (keyed with a salt that changes every day). Flood limits per
+//! address (keyed with a random salt of the day, deleted the next day). Flood limits per
 //! client and per address, duplicates refused.
 
 use crate::Store;

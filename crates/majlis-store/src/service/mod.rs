@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod campaign_reminders;
 pub mod campaign_targets;
 pub mod campaigns;
+pub mod client_salt;
 pub mod comment_notices;
 pub mod comments;
 pub mod communique_record;

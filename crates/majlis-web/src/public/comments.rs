@@ -5,7 +5,8 @@
 //! token, to send once more). The token proves the form came from here and
 //! was shown at least 4 seconds before; a filled honeypot field is dropped
 //! silently; the e-mail address and the client's address are kept only as
-//! keyed hashes; flood, duplicates and word lists are the store's and the
+//! keyed hashes (the client's with the salt of the day, deleted the next
+//! day: `Store::client_salt`); flood, duplicates and word lists are the store's and the
 //! domain's. Every comment waits for a moderator.
 
 use crate::error::{PageError, WebError};
@@ -246,7 +247,12 @@ pub async fn post(
         crate::auth::client_ip_from(&headers, Some(peer.ip()), state.config.trust_forwarded_for)
             .map(|i| i.to_string())
             .unwrap_or_default();
-    let day = now.format("%Y-%m-%d").to_string();
+    // The salt of the day (UTC), forgotten tomorrow: at midnight a client's
+    // limits start again, while those of its e-mail address go on.
+    let salt = match state.store.client_salt(now.date_naive()).await {
+        Ok(s) => s,
+        Err(e) => return Err(PageError(e.into(), None)),
+    };
     let post = CommentPost {
         verdict: verdict(
             &clean_comment,
@@ -255,7 +261,7 @@ pub async fn post(
         ),
         parent_id,
         email_hash: keyed(key, &["email", &clean_comment.email]),
-        client_hash: keyed(key, &["client", &day, &ip]),
+        client_hash: keyed(key, &["client", &salt, &ip]),
         text_hash: keyed(
             key,
             &[
