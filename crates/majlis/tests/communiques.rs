@@ -143,6 +143,27 @@ async fn communiques_from_the_record_to_the_public_site() {
         let (status, page) = get(&public, app.url(&format!("/p/{new_slug}"))).await;
         assert_eq!(status, 200);
         assert!(page.contains("سُحب هذا البلاغ في") && page.contains("نُشر قبل استكمال المراجعة"));
+        // Comments are closed under it: refused, said so, nothing kept.
+        let token: serde_json::Value = public
+            .get(app.url(&format!("/p/{new_slug}/token")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        tokio::time::sleep(std::time::Duration::from_millis(4_100)).await;
+        let late = "تعليق بعد سحب البلاغ";
+        let r = public
+            .post(app.url(&format!("/p/{new_slug}/comments")))
+            .form(&comment(token["t"].as_str().unwrap(), "زائر", "late@example.org", late))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("التعليقات مغلقة على هذا البلاغ"));
+        let held = app.text(&secretary, "/comments").await;
+        assert!(!held.contains(late), "nothing kept");
         // The French draft made with it is not public.
         let (_, list) = get(&public, app.url("/p")).await;
         assert_eq!(list.matches("<article>").count(), 3);
