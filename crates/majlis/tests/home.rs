@@ -269,13 +269,35 @@ async fn papers_to_approve_recent_activity_and_formatted_versions() {
         let page = app.text(&app.page_login("member", "ar").await, "/").await;
         assert!(!page.contains(r#"id="papers-to-review""#));
 
-        // Recent activity: the bureau sees the minutes its member approved.
-        let page = app.text(&app.page_login("bureau", "ar").await, "/").await;
-        let activity = section(&page, "activity");
-        assert!(activity.contains("صودق على المحضر") && activity.contains("من طرف"), "{activity}");
-        // Agadir's secretary plans a meeting: Agadir's members see it, the bureau does not.
+        // Recent activity: Agadir's secretary holds the meeting of 10 January
+        // 2017 and approves its minutes; Agadir's members see who approved.
         let agadir = app.body_id("أكادير").await;
         let (secretary, s_csrf) = app.api_login("agadir").await;
+        let held: Value = secretary
+            .post(app.url(&format!("/api/v1/bodies/{agadir}/meetings")))
+            .header("x-csrf-token", &s_csrf)
+            .json(&json!({"kind": "periodic", "title": "تقييم الانتخابات", "starts_at": "2017-01-05T18:00", "ends_at": "2017-01-05T20:00"}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let held = held["id"].as_str().unwrap().to_string();
+        for (path, body) in [
+            ("minutes", json!({"version": 0, "overall": "انعقد الاجتماع وقيّم الانتخابات."})),
+            ("status", json!({"action": "hold"})),
+            ("minutes/approve", json!({"version": 1})),
+        ] {
+            let url = app.url(&format!("/api/v1/meetings/{held}/{path}"));
+            let r = if path == "minutes" { secretary.put(url) } else { secretary.post(url) };
+            let r = r.header("x-csrf-token", &s_csrf).json(&body).send().await.unwrap();
+            assert_eq!(r.status(), 200, "{path}: {}", r.text().await.unwrap());
+        }
+        let page = app.text(&app.page_login("member", "ar").await, "/").await;
+        let activity = section(&page, "activity");
+        assert!(activity.contains("صودق على المحضر") && activity.contains("من طرف") && activity.contains("تقييم الانتخابات"), "{activity}");
+        // Agadir's secretary plans a meeting: Agadir's members see it, the bureau does not.
         let day = (chrono::Utc::now() + chrono::Duration::days(9)).format("%Y-%m-%d").to_string();
         let r = secretary
             .post(app.url(&format!("/api/v1/bodies/{agadir}/meetings")))

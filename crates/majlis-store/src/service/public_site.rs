@@ -19,6 +19,9 @@ pub struct PublicFilter {
     pub year: Option<i32>,
     pub month: Option<u32>,
     pub tag: Option<String>,
+    /// Lists for people show a communiqué once, not once per translation:
+    /// in this language when it has one, else the newest of its group.
+    pub one_per_group: Option<String>,
 }
 
 /// Most communiqués a public list reads (the archive pages through them).
@@ -36,6 +39,27 @@ fn public_now(now: DateTime<Utc>) -> Condition {
                 .add(communique::Column::State.eq(CommuniqueState::Scheduled.as_str()))
                 .add(communique::Column::PublishAt.lte(now)),
         )
+}
+
+/// One communiqué of each group of translations, where the group's newest
+/// stands: the one in `lang` if there is one.
+fn one_per_group(all: Vec<Communique>, lang: &str) -> Vec<Communique> {
+    let mut at: std::collections::HashMap<uuid::Uuid, usize> = Default::default();
+    let mut out: Vec<Communique> = Vec::with_capacity(all.len());
+    for c in all {
+        match at.get(&c.group_id) {
+            None => {
+                at.insert(c.group_id, out.len());
+                out.push(c);
+            }
+            Some(&i) => {
+                if c.lang == lang && out[i].lang != lang {
+                    out[i] = c;
+                }
+            }
+        }
+    }
+    out
 }
 
 impl Store {
@@ -65,6 +89,9 @@ impl Store {
             if keep {
                 all.push(c);
             }
+        }
+        if let Some(lang) = &filter.one_per_group {
+            all = one_per_group(all, lang);
         }
         let total = all.len() as u64;
         let start = (page.saturating_sub(1) * per_page) as usize;

@@ -180,6 +180,10 @@ async fn list(
         .await
         .map_err(|e| page_err(e.into(), Lang::Ar))?;
     let lang = site_lang(&settings);
+    let filter = PublicFilter {
+        one_per_group: Some(lang.code().to_string()),
+        ..filter
+    };
     if page == 0 || page > 10_000 {
         return Err(page_err(
             WebError::Domain(majlis_domain::DomainError::NotFound),
