@@ -33,6 +33,7 @@ async fn communiques_from_the_record_to_the_public_site() {
         // translation has its own page and feed entry.
         assert_eq!(home.matches("<article>").count(), 1);
         assert!(!home.contains("Communiqué de presse"));
+        assert!(home.contains("hreflang=\"fr\">Français</a>"), "the card links the translation");
         let slug = home.split("href=\"/p/").find(|s| s.starts_with("بلاغ")).unwrap().split('"').next().unwrap().to_string();
         let (status, page) = get(&public, app.url(&format!("/p/{slug}"))).await;
         assert_eq!(status, 200);

@@ -143,6 +143,8 @@ pub struct Item {
     pub excerpt: String,
     pub withdrawn: bool,
     pub corrected: bool,
+    /// Its public translations: address, language code, language name.
+    pub translations: Vec<(String, String, String)>,
 }
 
 #[derive(Template)]
@@ -200,6 +202,12 @@ async fn list(
             return Err(WebError::Domain(majlis_domain::DomainError::NotFound));
         }
         let tz = majlis_store::service::meetings::zone(&settings.time_zone);
+        // Every public communiqué: the translations of those listed, and the
+        // months of the archive.
+        let (all, _) = state
+            .store
+            .public_communiques(Utc::now(), &PublicFilter::default(), 1, 5_000)
+            .await?;
         let items = list
             .iter()
             .map(|c| {
@@ -217,13 +225,20 @@ async fn list(
                     excerpt: clean(&excerpt(&c.body)),
                     withdrawn: c.state == CommuniqueState::Withdrawn,
                     corrected: c.state == CommuniqueState::Corrected,
+                    translations: all
+                        .iter()
+                        .filter(|t| t.group_id == c.group_id && t.id != c.id)
+                        .map(|t| {
+                            (
+                                format!("/p/{}", t.slug),
+                                t.lang.clone(),
+                                lang_of(t).t(&format!("lang-{}", t.lang)),
+                            )
+                        })
+                        .collect(),
                 }
             })
             .collect();
-        let (all, _) = state
-            .store
-            .public_communiques(Utc::now(), &PublicFilter::default(), 1, 5_000)
-            .await?;
         let dates = state.dates(lang.code(), &settings);
         let mut months: Vec<(i32, u32)> = all
             .iter()
