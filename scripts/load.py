@@ -40,6 +40,17 @@ def request(c, method, path, body=None, headers=None):
     return r.status, time.perf_counter() - t0, data
 
 
+def crowd(client, clients):
+    """Runs client(0..clients) at once on their own threads; seconds taken."""
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    t0 = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return time.perf_counter() - t0
+
+
 def writes(base, token, clients, per_client):
     statuses, latencies, created = [], [], []
     lock = threading.Lock()
@@ -64,13 +75,7 @@ def writes(base, token, clients, per_client):
                 if s == 200:
                     created.append(json.loads(data)["id"])
 
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
-    t0 = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.perf_counter() - t0
+    elapsed = crowd(client, clients)
     # Every acknowledged write must read back.
     c = conn(base)
     lost = 0
@@ -104,13 +109,7 @@ def logins(base, clients, total, spread):
             with lock:
                 statuses.append(s)
 
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
-    t0 = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.perf_counter() - t0
+    elapsed = crowd(client, clients)
     codes = {s: statuses.count(s) for s in sorted(set(statuses))}
     print(f"n={len(statuses)} s5xx={sum(s >= 500 for s in statuses)} codes={codes} secs={elapsed:.1f}".replace(" ", " ").replace(", ", ","))
 
@@ -176,13 +175,7 @@ def comments(base, slug, clients, per, run):
                 codes[kind][s] += 1
                 latencies.append(t)
 
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
-    t0 = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.perf_counter() - t0
+    elapsed = crowd(client, clients)
     s5xx = sum(n for by in codes.values() for s, n in by.items() if s >= 500)
     fmt = lambda kind: "/".join(f"{s}:{n}" for s, n in sorted(codes.get(kind, {}).items()))
     print(f"accepted={codes.get('ok', {}).get(303, 0)} ok_codes={fmt('ok')} flood_codes={fmt('flood')} "
