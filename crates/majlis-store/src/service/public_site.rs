@@ -110,6 +110,23 @@ impl Store {
         now: DateTime<Utc>,
         slug: &str,
     ) -> StoreResult<(Communique, Vec<Communique>)> {
+        let c = self.public_by_slug(now, slug).await?;
+        let translations = communique::Entity::find()
+            .filter(communique::Column::GroupId.eq(c.group_id))
+            .filter(communique::Column::Id.ne(c.id))
+            .filter(public_now(now))
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(to_communique)
+            .collect::<StoreResult<_>>()?;
+        Ok((c, translations))
+    }
+
+    /// A public communiqué by its slug, alone (a comment form's token, a
+    /// comment's language); a malformed, unknown or not yet public slug is
+    /// not found.
+    pub async fn public_by_slug(&self, now: DateTime<Utc>, slug: &str) -> StoreResult<Communique> {
         let slug = check_slug(slug)?;
         let row = communique::Entity::find()
             .filter(communique::Column::Slug.eq(slug))
@@ -117,16 +134,7 @@ impl Store {
             .one(&self.db)
             .await?
             .ok_or(DomainError::NotFound)?;
-        let translations = communique::Entity::find()
-            .filter(communique::Column::GroupId.eq(row.group_id))
-            .filter(communique::Column::Id.ne(row.id))
-            .filter(public_now(now))
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .map(to_communique)
-            .collect::<StoreResult<_>>()?;
-        Ok((to_communique(row)?, translations))
+        to_communique(row)
     }
 
     /// The next moment a scheduled communiqué goes public, if any.

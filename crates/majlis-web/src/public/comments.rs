@@ -62,9 +62,9 @@ pub async fn form_token(
     State(state): State<AppState>,
     Path(slug): Path<String>,
 ) -> Result<Response, WebError> {
-    let (c, _) = state
+    let c = state
         .store
-        .public_communique(chrono::Utc::now(), &slug)
+        .public_by_slug(chrono::Utc::now(), &slug)
         .await?;
     let t = token(
         &state.config.secret_key,
@@ -109,10 +109,7 @@ async fn form_page(
     errors: Vec<(String, String)>,
 ) -> Result<FormPage, WebError> {
     let settings = state.store.settings().await?;
-    let (c, _) = state
-        .store
-        .public_communique(chrono::Utc::now(), slug)
-        .await?;
+    let c = state.store.public_by_slug(chrono::Utc::now(), slug).await?;
     let lang = Lang::parse(&c.lang).unwrap_or_default();
     let v = |k: &str| values.get(k).cloned().unwrap_or_default();
     let mut site = super::Site::new(
@@ -223,8 +220,8 @@ pub async fn post(
         honeypot: v("website"),
         seconds_on_form: age.unwrap_or(0),
     };
-    let lang = match state.store.public_communique(now, &slug).await {
-        Ok((c, _)) => Lang::parse(&c.lang).unwrap_or_default(),
+    let lang = match state.store.public_by_slug(now, &slug).await {
+        Ok(c) => Lang::parse(&c.lang).unwrap_or_default(),
         Err(e) => return Err(PageError(e.into(), None)),
     };
     let clean_comment = match check(&input) {
